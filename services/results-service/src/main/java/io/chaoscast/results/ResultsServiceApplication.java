@@ -1,0 +1,14 @@
+package io.chaoscast.results;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ResultsServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ResultsServiceApplication.class, args);
+    }
+}

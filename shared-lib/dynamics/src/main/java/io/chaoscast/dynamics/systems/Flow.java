@@ -1,0 +1,19 @@
+package io.chaoscast.dynamics.systems;
+
+/** A system of ordinary differential equations {@code dy/dt = f(t, y; p)}. */
+public interface Flow extends ChaoticSystem {
+
+    @Override
+    default SystemKind kind() {
+        return SystemKind.FLOW;
+    }
+
+    /** Writes {@code f(t, y; p)} into {@code dydt}. Must not allocate: it is the hot path. */
+    void derivatives(double t, double[] y, double[] p, double[] dydt);
+
+    /**
+     * Writes the analytic Jacobian {@code df_i/dy_j} into {@code jac[i][j]}; every entry must be
+     * written (zeros included), since callers reuse the array.
+     */
+    void jacobian(double t, double[] y, double[] p, double[][] jac);
+}
