@@ -82,6 +82,7 @@ public class EngineConfiguration {
             InferenceProperties properties, ResultsClient client, Device device, MeterRegistry registry) {
         return new ResultsTelemetry(
                 client,
+                properties.telemetry().enabled(),
                 properties.telemetry().experiment(),
                 properties.telemetry().queueCapacity(),
                 DeviceChoice.describe(device),

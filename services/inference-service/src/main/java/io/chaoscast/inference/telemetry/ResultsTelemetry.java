@@ -44,6 +44,7 @@ public final class ResultsTelemetry implements AutoCloseable {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
     private final Counter undeliveredCounter;
     private final Thread worker;
+    private final boolean enabled;
     private volatile boolean stopping;
 
     private static final class ModelRun {
@@ -53,9 +54,18 @@ public final class ResultsTelemetry implements AutoCloseable {
         long retryAt;
     }
 
+    /**
+     * @param enabled false keeps statistics local: {@link #offer} then drops them without counting
+     */
     public ResultsTelemetry(
-            ResultsClient client, String experiment, int queueCapacity, String device, MeterRegistry registry) {
+            ResultsClient client,
+            boolean enabled,
+            String experiment,
+            int queueCapacity,
+            String device,
+            MeterRegistry registry) {
         this.client = client;
+        this.enabled = enabled;
         this.experiment = experiment;
         this.device = device;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -64,11 +74,16 @@ public final class ResultsTelemetry implements AutoCloseable {
                 .register(registry);
         this.worker = new Thread(this::drain, "results-telemetry");
         this.worker.setDaemon(true);
-        this.worker.start();
+        if (enabled) {
+            this.worker.start();
+        }
     }
 
     /** Queues one request's statistics; never blocks. */
     public void offer(ForecastStatistics s) {
+        if (!enabled) {
+            return;
+        }
         if (stopping || !queue.offer(s)) {
             lost(ForecastStatistics.POINTS, "the telemetry queue is full or closed", null);
         }
@@ -89,6 +104,8 @@ public final class ResultsTelemetry implements AutoCloseable {
             }
         }
         return Map.of(
+                "enabled",
+                enabled,
                 "delivered", bufferDelivered,
                 "undelivered", undelivered.get(),
                 "pending", pending + bufferPending,
