@@ -44,7 +44,8 @@ public record InferenceProperties(
 
     /**
      * @param maxBatchSize most contexts one forward pass gathers from concurrent requests
-     * @param maxBatchDelay how long a batch waits for more requests after its first
+     * @param maxBatchDelay how long a batch waits for more requests after its first, while every worker
+     *     is busy
      * @param queueCapacity requests waiting per model before 429 Too Many Requests
      * @param workers loaded replicas per model, each with its own worker thread
      */

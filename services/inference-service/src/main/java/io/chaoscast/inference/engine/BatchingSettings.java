@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxBatchSize most context rows one forward pass gathers from concurrent requests (a
  *     single request with more rows still runs, alone)
- * @param maxBatchDelay how long a batch waits for more requests once its first one is there
+ * @param maxBatchDelay how long a batch waits for more requests once its first one is there; only
+ *     waited while every worker is busy (an idle worker would serve the next request at once)
  * @param queueCapacity requests waiting per model before new ones are shed with 429
  * @param replicas loaded copies of the model, each served by one worker thread (DJL blocks are not
  *     thread-safe, so a copy is used by one thread at a time)

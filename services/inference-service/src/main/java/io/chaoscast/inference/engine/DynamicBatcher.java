@@ -8,42 +8,52 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gathers concurrent requests for one model into batches, as DJL Serving does with {@code
- * batch_size} and {@code max_batch_delay}.
+ * batch_size} and {@code max_batch_delay}, and runs them on a pool of workers.
  *
- * <p>One dispatcher thread waits for an idle replica, takes the oldest request, then keeps taking
+ * <p>Each worker thread owns one loaded replica (DJL blocks are not thread-safe, so a replica is
+ * never shared) and loops: take the oldest request from the model's queue, then keep taking
  * requests with the same horizon and exit policy until the batch holds {@link
  * BatchingSettings#maxBatchSize()} rows or {@link BatchingSettings#maxBatchDelay()} has passed.
- * While every replica is busy, requests pile up in the queue, so batches grow with the load. A
- * request that cannot join (other policy or horizon, or no room) opens the next batch. The whole
- * batch runs in one call of the forecaster, in which every row still exits at its own depth and
- * exited rows leave the batch tensor; the result is then cut back into one answer per request.
+ * The delay is only waited while every other worker is busy: an idle worker could serve the
+ * next request at once, so waiting would add latency without adding throughput. While all
+ * workers are busy, requests pile up in the queue and the next batch takes them together, so
+ * batches grow with the load. A request that cannot join (other policy or horizon, or no room)
+ * opens the worker's next batch.
  *
- * <p>The queue is bounded: when it is full, {@link #submit} throws {@link OverloadedException}
- * at once.
+ * <p>The whole batch runs in one call of the forecaster, in which every row still exits at its
+ * own depth and exited rows leave the batch tensor; the result is cut back into one answer per
+ * request. The queue is bounded: when it is full, {@link #submit} throws {@link
+ * OverloadedException} at once.
  */
 final class DynamicBatcher implements AutoCloseable {
 
     private final String modelId;
-    private final WorkerPool pool;
+    private final List<LoadedForecaster> replicas;
     private final BatchingSettings settings;
     private final ServingListener listener;
     private final BlockingQueue<ForecastJob> queue;
-    private final Thread dispatcher;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean closing;
-    private ForecastJob carried; // dispatcher thread only
 
-    DynamicBatcher(String modelId, WorkerPool pool, BatchingSettings settings, ServingListener listener) {
+    DynamicBatcher(
+            String modelId, List<LoadedForecaster> replicas, BatchingSettings settings, ServingListener listener) {
         this.modelId = modelId;
-        this.pool = pool;
+        this.replicas = List.copyOf(replicas);
         this.settings = settings;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.dispatcher = new Thread(this::dispatchLoop, "batcher-" + modelId);
-        this.dispatcher.setDaemon(true);
-        this.dispatcher.start();
+        for (int i = 0; i < this.replicas.size(); i++) {
+            LoadedForecaster replica = this.replicas.get(i);
+            Thread t = new Thread(() -> workLoop(replica), "forecast-" + modelId + "-" + (i + 1));
+            t.setDaemon(true);
+            workers.add(t);
+        }
+        workers.forEach(Thread::start);
     }
 
     /**
@@ -67,59 +77,76 @@ final class DynamicBatcher implements AutoCloseable {
         return queue.size();
     }
 
-    private void dispatchLoop() {
-        while (true) {
-            LoadedForecaster replica;
-            try {
-                replica = pool.acquire();
-            } catch (InterruptedException e) {
-                break;
-            }
-            List<ForecastJob> batch;
-            try {
-                batch = gather();
-            } catch (InterruptedException e) {
-                pool.run(replica, r -> {});
-                break;
-            }
-            if (batch == null) {
-                pool.run(replica, r -> {});
-                break;
-            }
-            pool.run(replica, r -> runBatch(r, batch));
-        }
-        failPending();
+    LoadedForecaster anyReplica() {
+        return replicas.get(0);
     }
 
-    /** The next batch, or null once closing with nothing left to run. */
-    private List<ForecastJob> gather() throws InterruptedException {
-        ForecastJob first = carried;
-        carried = null;
-        while (first == null) {
-            first = queue.poll(50, TimeUnit.MILLISECONDS);
-            if (first == null && closing) {
-                return null;
+    int replicaCount() {
+        return replicas.size();
+    }
+
+    private void workLoop(LoadedForecaster replica) {
+        ForecastJob carried = null;
+        while (true) {
+            ForecastJob first = carried;
+            carried = null;
+            try {
+                while (first == null) {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (first == null && closing) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                if (first != null) {
+                    fail(first);
+                }
+                return;
+            }
+            busy.incrementAndGet();
+            List<ForecastJob> batch = new ArrayList<>();
+            batch.add(first);
+            try {
+                carried = gather(first, batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            runBatch(replica, batch);
+            busy.decrementAndGet();
+            if (Thread.currentThread().isInterrupted()) {
+                if (carried != null) {
+                    fail(carried);
+                }
+                return;
             }
         }
-        List<ForecastJob> batch = new ArrayList<>();
-        batch.add(first);
+    }
+
+    /** Adds compatible requests to {@code batch}; returns a request that must open the next one. */
+    private ForecastJob gather(ForecastJob first, List<ForecastJob> batch) throws InterruptedException {
         int rows = first.rows();
         long deadline = System.nanoTime() + settings.maxBatchDelay().toNanos();
         while (rows < settings.maxBatchSize()) {
-            long wait = deadline - System.nanoTime();
-            ForecastJob next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            ForecastJob next = queue.poll();
             if (next == null) {
-                break;
+                long wait = deadline - System.nanoTime();
+                boolean othersBusy = busy.get() >= replicas.size();
+                if (wait <= 0 || !othersBusy) {
+                    break;
+                }
+                next = queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
             }
             if (next.batchesWith(first) && rows + next.rows() <= settings.maxBatchSize()) {
                 batch.add(next);
                 rows += next.rows();
             } else {
-                carried = next;
-                break;
+                return next;
             }
         }
-        return batch;
+        return null;
     }
 
     private void runBatch(LoadedForecaster replica, List<ForecastJob> batch) {
@@ -172,30 +199,31 @@ final class DynamicBatcher implements AutoCloseable {
         }
     }
 
-    private void failPending() {
-        List<ForecastJob> left = new ArrayList<>();
-        if (carried != null) {
-            left.add(carried);
-            carried = null;
-        }
-        queue.drainTo(left);
-        for (ForecastJob j : left) {
-            j.result.completeExceptionally(new ModelUnavailableException("model " + modelId + " was unloaded"));
-        }
+    private void fail(ForecastJob j) {
+        j.result.completeExceptionally(new ModelUnavailableException("model " + modelId + " was unloaded"));
     }
 
     /** Stops taking requests, runs what is queued, then frees the replicas. */
     @Override
     public void close() {
         closing = true;
-        try {
-            dispatcher.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Thread t : workers) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                t.interrupt();
+            }
         }
-        if (dispatcher.isAlive()) {
-            dispatcher.interrupt();
+        List<ForecastJob> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(this::fail);
+        for (LoadedForecaster r : replicas) {
+            if (workers.stream().noneMatch(Thread::isAlive)) {
+                r.close();
+            }
         }
-        pool.close();
     }
 }

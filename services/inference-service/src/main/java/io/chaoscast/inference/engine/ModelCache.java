@@ -134,9 +134,8 @@ public final class ModelCache implements AutoCloseable {
             replicas.forEach(LoadedForecaster::close);
             throw e;
         }
-        WorkerPool pool = new WorkerPool(modelId, replicas);
-        DynamicBatcher batcher = new DynamicBatcher(modelId, pool, batching, listener);
-        ServedModel m = new ServedModel(d, pool, batcher, (long) bytes.length * replicas.size());
+        DynamicBatcher batcher = new DynamicBatcher(modelId, replicas, batching, listener);
+        ServedModel m = new ServedModel(d, batcher, (long) bytes.length * replicas.size());
         List<ServedModel> evicted = new ArrayList<>();
         synchronized (loaded) {
             loaded.put(modelId, m);

@@ -16,14 +16,14 @@ public final class ServedModel implements AutoCloseable {
     private final Instant loadedAt;
     final DynamicBatcher batcher;
 
-    ServedModel(ModelDescriptor descriptor, WorkerPool pool, DynamicBatcher batcher, long memoryBytes) {
+    ServedModel(ModelDescriptor descriptor, DynamicBatcher batcher, long memoryBytes) {
         this.descriptor = descriptor;
-        LoadedForecaster first = pool.any();
+        LoadedForecaster first = batcher.anyReplica();
         this.spec = first.forecaster().spec();
         this.calibration = first.calibration();
         this.formatVersion = first.formatVersion();
         this.memoryBytes = memoryBytes;
-        this.replicas = pool.size();
+        this.replicas = batcher.replicaCount();
         this.batcher = batcher;
         this.loadedAt = Instant.now();
     }
