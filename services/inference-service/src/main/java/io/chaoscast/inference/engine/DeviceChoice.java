@@ -23,7 +23,7 @@ public final class DeviceChoice {
                 if (gpus < 1) {
                     throw new IllegalStateException("chaoscast.inference.device=gpu (CHAOSCAST_INFERENCE_DEVICE) but the "
                             + Engine.getInstance().getEngineName() + " engine sees no GPU: install a CUDA build of"
-                            + " libtorch (PYTORCH_FLAVOR=cu124 or PYTORCH_LIBRARY_PATH) or use auto/cpu");
+                            + " libtorch 2.7.1 (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR=cu128) or use auto/cpu");
                 }
                 yield Device.gpu();
             }

@@ -8,21 +8,21 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gathers concurrent requests for one model into batches, as DJL Serving does with {@code
  * batch_size} and {@code max_batch_delay}, and runs them on a pool of workers.
  *
- * <p>Each worker thread owns one loaded replica (DJL blocks are not thread-safe, so a replica is
- * never shared) and loops: take the oldest request from the model's queue, then keep taking
- * requests with the same horizon and exit policy until the batch holds {@link
- * BatchingSettings#maxBatchSize()} rows or {@link BatchingSettings#maxBatchDelay()} has passed.
- * The delay is only waited while every other worker is busy: an idle worker could serve the
- * next request at once, so waiting would add latency without adding throughput. While all
- * workers are busy, requests pile up in the queue and the next batch takes them together, so
- * batches grow with the load. A request that cannot join (other policy or horizon, or no room)
- * opens the worker's next batch.
+ * <p>The loaded replicas sit in an idle pool; a replica is lent to one batch at a time (DJL
+ * blocks are not thread-safe). When the queue is empty and a replica is idle, a request runs at
+ * once on the calling thread: under light load nothing is gained by waiting, and two thread
+ * hand-offs are saved. Otherwise it joins the bounded queue, where one worker thread per
+ * replica takes the oldest request, waits for an idle replica, then keeps taking requests with
+ * the same horizon and exit policy until the batch holds {@link BatchingSettings#maxBatchSize()}
+ * rows or {@link BatchingSettings#maxBatchDelay()} has passed. The delay is only waited while no
+ * replica is idle. While every replica is busy, requests pile up and the next batch takes them
+ * together, so batches grow with the load. A request that cannot join (other policy or horizon,
+ * or no room) opens the worker's next batch.
  *
  * <p>The whole batch runs in one call of the forecaster, in which every row still exits at its
  * own depth and exited rows leave the batch tensor; the result is cut back into one answer per
@@ -37,7 +37,7 @@ final class DynamicBatcher implements AutoCloseable {
     private final ServingListener listener;
     private final BlockingQueue<ForecastJob> queue;
     private final List<Thread> workers = new ArrayList<>();
-    private final AtomicInteger busy = new AtomicInteger();
+    private final BlockingQueue<LoadedForecaster> idle;
     private volatile boolean closing;
 
     DynamicBatcher(
@@ -47,9 +47,9 @@ final class DynamicBatcher implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.idle = new ArrayBlockingQueue<>(this.replicas.size(), false, this.replicas);
         for (int i = 0; i < this.replicas.size(); i++) {
-            LoadedForecaster replica = this.replicas.get(i);
-            Thread t = new Thread(() -> workLoop(replica), "forecast-" + modelId + "-" + (i + 1));
+            Thread t = new Thread(this::workLoop, "forecast-" + modelId + "-" + (i + 1));
             t.setDaemon(true);
             workers.add(t);
         }
@@ -65,6 +65,17 @@ final class DynamicBatcher implements AutoCloseable {
             throw new ModelUnavailableException("model " + modelId + " is being unloaded; retry");
         }
         ForecastJob job = new ForecastJob(contexts, horizon, policy);
+        if (queue.isEmpty()) {
+            LoadedForecaster replica = idle.poll();
+            if (replica != null) {
+                try {
+                    runBatch(replica, List.of(job));
+                } finally {
+                    idle.add(replica);
+                }
+                return job.result;
+            }
+        }
         if (!queue.offer(job)) {
             listener.rejected(modelId);
             long retry = Math.max(1, settings.maxBatchDelay().toSeconds());
@@ -85,11 +96,12 @@ final class DynamicBatcher implements AutoCloseable {
         return replicas.size();
     }
 
-    private void workLoop(LoadedForecaster replica) {
+    private void workLoop() {
         ForecastJob carried = null;
         while (true) {
             ForecastJob first = carried;
             carried = null;
+            LoadedForecaster replica;
             try {
                 while (first == null) {
                     first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -97,13 +109,13 @@ final class DynamicBatcher implements AutoCloseable {
                         return;
                     }
                 }
+                replica = idle.take();
             } catch (InterruptedException e) {
                 if (first != null) {
                     fail(first);
                 }
                 return;
             }
-            busy.incrementAndGet();
             List<ForecastJob> batch = new ArrayList<>();
             batch.add(first);
             try {
@@ -111,8 +123,11 @@ final class DynamicBatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            runBatch(replica, batch);
-            busy.decrementAndGet();
+            try {
+                runBatch(replica, batch);
+            } finally {
+                idle.add(replica);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 if (carried != null) {
                     fail(carried);
@@ -130,8 +145,7 @@ final class DynamicBatcher implements AutoCloseable {
             ForecastJob next = queue.poll();
             if (next == null) {
                 long wait = deadline - System.nanoTime();
-                boolean othersBusy = busy.get() >= replicas.size();
-                if (wait <= 0 || !othersBusy) {
+                if (wait <= 0 || !idle.isEmpty()) {
                     break;
                 }
                 next = queue.poll(wait, TimeUnit.NANOSECONDS);
@@ -220,10 +234,19 @@ final class DynamicBatcher implements AutoCloseable {
         List<ForecastJob> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(this::fail);
-        for (LoadedForecaster r : replicas) {
-            if (workers.stream().noneMatch(Thread::isAlive)) {
-                r.close();
+        if (workers.stream().noneMatch(Thread::isAlive)) {
+            // A request running inline on a caller's thread still holds its replica: wait for it.
+            for (int i = 0; i < replicas.size(); i++) {
+                try {
+                    if (idle.poll(30, TimeUnit.SECONDS) == null) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
+            replicas.forEach(LoadedForecaster::close);
         }
     }
 }
