@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,8 @@ final class MetricBatchParser {
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // The request stream belongs to the servlet container; the rest is drained for the digest.
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     private final int maxPoints;
