@@ -104,7 +104,7 @@ final class MetricBatchParser {
         return grown;
     }
 
-    private static void readPoint(JsonParser p, int i, MetricBatch batch, long nowMicros) {
+    private void readPoint(JsonParser p, int i, MetricBatch batch, long nowMicros) {
         String key = null;
         double value = 0;
         boolean hasValue = false;
@@ -175,7 +175,7 @@ final class MetricBatchParser {
         batch.add(key, step, value, micros);
     }
 
-    private static long timestamp(JsonParser p, JsonToken t, int i, long nowMicros) {
+    private long timestamp(JsonParser p, JsonToken t, int i, long nowMicros) {
         String field = at(i) + ".timestamp";
         String range = "must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds";
         try {
@@ -183,7 +183,7 @@ final class MetricBatchParser {
                 return nowMicros;
             }
             if (t == JsonToken.VALUE_STRING) {
-                return MetricBatch.micros(Instant.parse(p.getString()));
+                return isoMicros(p.getString());
             }
             if (t == JsonToken.VALUE_NUMBER_INT) {
                 return Math.multiplyExact(p.getLongValue(), 1_000L);
@@ -192,6 +192,21 @@ final class MetricBatchParser {
             throw ApiException.invalid(field, range + ", found " + p.getText());
         }
         throw ApiException.invalid(field, range + ", found " + describe(p, t));
+    }
+
+    private String lastIso;
+    private long lastIsoMicros;
+
+    /**
+     * Parses an ISO-8601 instant, remembering the last one: writers stamp a whole batch (or long runs
+     * of it) with the same time, and {@link Instant#parse} is the dearest step of reading a point.
+     */
+    private long isoMicros(String iso) {
+        if (!iso.equals(lastIso)) {
+            lastIsoMicros = MetricBatch.micros(Instant.parse(iso));
+            lastIso = iso;
+        }
+        return lastIsoMicros;
     }
 
     private static String describe(JsonParser p, JsonToken t) {

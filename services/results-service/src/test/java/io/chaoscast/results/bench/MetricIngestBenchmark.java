@@ -34,12 +34,13 @@ public final class MetricIngestBenchmark {
     public static void main(String[] args) throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(0, null);
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(ResultsServiceApplication.class)
-                        .properties(
-                                "server.port=0",
-                                "spring.datasource.url=" + db.jdbcUrl(EmbeddedDatabase.DATABASE),
-                                "logging.level.root=WARN",
-                                "spring.main.banner-mode=off")
-                        .run()) {
+                        // command-line arguments outrank application.yml
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + db.jdbcUrl(EmbeddedDatabase.DATABASE),
+                                "--logging.level.root=WARN",
+                                "--logging.level.io.chaoscast.results.metrics=" + System.getProperty("bench.log", "WARN"),
+                                "--spring.main.banner-mode=off")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             URI base = URI.create("http://localhost:" + port);
             ResultsClient client = ResultsClient.create(base);
