@@ -17,7 +17,10 @@ class OperationsTest extends ResultsServiceTest {
 
     @Test
     void unknownPathsAndMethodsAreProblems() {
-        assertProblem(get("/api/v1/nothing-here"), 404, null);
-        assertProblem(send("DELETE", "/api/v1/experiments", null), 405, null);
+        assertThat(assertProblem(get("/api/v1/nothing-here"), 404, null).path("code").asString()).isEqualTo("not-found");
+        assertThat(assertProblem(send("DELETE", "/api/v1/experiments", null), 405, null).path("code").asString())
+                .isEqualTo("method-not-allowed");
+        assertThat(assertProblem(send("POST", "/api/v1/experiments", "name=x", "Content-Type", "text/plain"), 415, null)
+                .path("code").asString()).isEqualTo("unsupported-media-type");
     }
 }
