@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,8 @@ final class MetricBatchParser {
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // The request stream belongs to the servlet container; the rest is drained for the digest.
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     private final int maxPoints;
@@ -101,7 +104,7 @@ final class MetricBatchParser {
         return grown;
     }
 
-    private static void readPoint(JsonParser p, int i, MetricBatch batch, long nowMicros) {
+    private void readPoint(JsonParser p, int i, MetricBatch batch, long nowMicros) {
         String key = null;
         double value = 0;
         boolean hasValue = false;
@@ -172,7 +175,7 @@ final class MetricBatchParser {
         batch.add(key, step, value, micros);
     }
 
-    private static long timestamp(JsonParser p, JsonToken t, int i, long nowMicros) {
+    private long timestamp(JsonParser p, JsonToken t, int i, long nowMicros) {
         String field = at(i) + ".timestamp";
         String range = "must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds";
         try {
@@ -180,7 +183,7 @@ final class MetricBatchParser {
                 return nowMicros;
             }
             if (t == JsonToken.VALUE_STRING) {
-                return MetricBatch.micros(Instant.parse(p.getString()));
+                return isoMicros(p.getString());
             }
             if (t == JsonToken.VALUE_NUMBER_INT) {
                 return Math.multiplyExact(p.getLongValue(), 1_000L);
@@ -189,6 +192,21 @@ final class MetricBatchParser {
             throw ApiException.invalid(field, range + ", found " + p.getText());
         }
         throw ApiException.invalid(field, range + ", found " + describe(p, t));
+    }
+
+    private String lastIso;
+    private long lastIsoMicros;
+
+    /**
+     * Parses an ISO-8601 instant, remembering the last one: writers stamp a whole batch (or long runs
+     * of it) with the same time, and {@link Instant#parse} is the dearest step of reading a point.
+     */
+    private long isoMicros(String iso) {
+        if (!iso.equals(lastIso)) {
+            lastIsoMicros = MetricBatch.micros(Instant.parse(iso));
+            lastIso = iso;
+        }
+        return lastIsoMicros;
     }
 
     private static String describe(JsonParser p, JsonToken t) {

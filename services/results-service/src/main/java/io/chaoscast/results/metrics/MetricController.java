@@ -3,6 +3,7 @@ package io.chaoscast.results.metrics;
 import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.MetricBatchResponse;
 import io.chaoscast.contracts.results.MetricHistoryResponse;
+import io.chaoscast.contracts.results.MetricPointResponse;
 import io.chaoscast.results.idempotency.IdempotentWrites;
 import io.chaoscast.results.runs.RunRepository;
 import io.chaoscast.results.web.ApiException;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/runs/{runId}/metrics")
 public class MetricController {
+
+    private static final Logger log = LoggerFactory.getLogger(MetricController.class);
 
     private final MetricWriter writer;
     private final MetricQueries queries;
@@ -65,15 +70,22 @@ public class MetricController {
                     "the metric batch must be at most " + maxBytes + " bytes, found " + request.getContentLengthLong()
                             + "; split the batch");
         }
+        long t0 = System.nanoTime();
         MetricBatchParser.Parsed parsed =
                 new MetricBatchParser(limits.maxPointsPerRequest(), maxBytes).parse(request.getInputStream(), Instant.now());
         MetricBatch batch = parsed.batch();
-        return idempotent.run(
+        long t1 = System.nanoTime();
+        ResponseEntity<MetricBatchResponse> answer = idempotent.run(
                 "POST /api/v1/runs/" + runId + "/metrics", key, parsed.fingerprint(), MetricBatchResponse.class, () -> {
                     requireRunning(runId);
                     writer.write(runId, batch);
                     return ResponseEntity.status(HttpStatus.CREATED).body(new MetricBatchResponse(runId, batch.size()));
                 });
+        if (log.isDebugEnabled()) {
+            log.debug("run {}: {} points read in {} ms, stored in {} ms", runId, batch.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        }
+        return answer;
     }
 
     private void requireRunning(UUID runId) {
@@ -111,10 +123,16 @@ public class MetricController {
         if (runs.find(runId).isEmpty()) {
             throw ApiException.notFound("run", runId);
         }
-        long total = queries.count(runId, metric);
+        long t0 = System.nanoTime();
+        List<MetricPointResponse> points = queries.history(runId, metric, s, (long) p * s);
+        if (log.isDebugEnabled()) {
+            log.debug("run {}: {} points of {} read in {} ms", runId, points.size(), metric, (System.nanoTime() - t0) / 1_000_000);
+        }
+        // A first page that is not full holds the whole history: no need to count it again.
+        long total = p == 0 && points.size() < s ? points.size() : queries.count(runId, metric);
         if (total == 0) {
             throw new ApiException(ErrorCode.NOT_FOUND, "key", "run " + runId + " has no metric '" + metric + "'");
         }
-        return new MetricHistoryResponse(runId, metric, p, s, total, queries.history(runId, metric, s, (long) p * s));
+        return new MetricHistoryResponse(runId, metric, p, s, total, points);
     }
 }

@@ -167,7 +167,7 @@ public final class ResultsClient {
     /** One page of a metric's history, ordered by step. */
     public MetricHistoryResponse metricHistory(UUID runId, String key, int page, int size) {
         return send(
-                get("/api/v1/runs/" + runId + "/metrics/" + pathSegment(key) + "?page=" + page + "&size=" + size),
+                get("/api/v1/runs/" + runId + "/metrics/" + keyPath(key) + "?page=" + page + "&size=" + size),
                 MetricHistoryResponse.class);
     }
 
@@ -436,6 +436,16 @@ public final class ResultsClient {
 
     static String pathSegment(String s) {
         return URLEncoder.encode(Objects.requireNonNull(s, "name"), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A metric key as the rest of the path: each part encoded, the slashes kept (keys like {@code exit/3/mse}). */
+    static String keyPath(String key) {
+        String[] parts = Objects.requireNonNull(key, "key").split("/", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            sb.append(i == 0 ? "" : "/").append(pathSegment(parts[i]));
+        }
+        return sb.toString();
     }
 
     private static MessageDigest sha256() {
