@@ -42,7 +42,7 @@ public final class ModelTypes {
     }
 
     public static TrainingSettings defaultTraining(long seed) {
-        return new TrainingSettings(40, 256, 2e-3, 6, 1, seed, 270);
+        return new TrainingSettings(30, 256, 1e-3, 6, 2, seed, 270, 0.01);
     }
 
     public static LossSettings defaultLoss() {

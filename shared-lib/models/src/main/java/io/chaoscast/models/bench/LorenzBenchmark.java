@@ -66,6 +66,12 @@ public final class LorenzBenchmark {
         p("  calibrated: mean depth %.3f of %d, compute %.1f %%, error %+.2f %%; oracle mean depth %.3f (ratio %.2f)",
                 chosen.meanDepth(), net.spec().depth(), 100 * chosen.computeFraction(), 100 * chosen.relativeError(),
                 cal.oracleMeanDepth(), chosen.meanDepth() / cal.oracleMeanDepth());
+        int step = Math.max(1, cal.points().size() / 12);
+        for (int i = 0; i < cal.points().size(); i += step) {
+            CalibrationPoint c = cal.points().get(i);
+            p("  curve: threshold %.5f depth %.3f compute %.1f %% error %+.2f %%",
+                    c.threshold(), c.meanDepth(), 100 * c.computeFraction(), 100 * c.relativeError());
+        }
         byte[] blob = ModelArtifacts.toBytes(net);
         p("artifact: %d bytes", blob.length);
 

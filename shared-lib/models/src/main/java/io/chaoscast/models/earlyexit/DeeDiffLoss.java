@@ -13,7 +13,7 @@ import ai.djl.training.loss.Loss;
  *
  * <pre>
  *   Σ_i α_i ē_i                                   forecast loss, α_i = i / Σ_j j
- * + λ_u  (1/N) Σ_i mean_b (u_i − tanh(sg(e_i) / s))²     UEM loss
+ * + λ_u  (1/N) Σ_i mean_b (u_i − tanh(sg(e_i) / s))²     UEM loss, s = κ · mean_b sg(e_N)
  * + λ_l  (1/N) Σ_i mean_b (1 − sg(u_i)) e_i              uncertainty-aware layer-wise loss
  * </pre>
  *
@@ -21,7 +21,11 @@ import ai.djl.training.loss.Loss;
  * accuracy every exit policy is measured against, while shallow exits still get a direct signal;
  * equal weights let the larger errors of the first exits dominate the gradient of the early
  * blocks. The UEM target is squashed with {@code tanh} as in DeeDiff, and taken without gradient
- * so the forecast is not bent to make the error easier to predict. In the layer-wise term
+ * so the forecast is not bent to make the error easier to predict. Its scale {@code s} is a
+ * fraction {@code κ} ({@link LossSettings#uncertaintyScale()}) of the deepest exit's mean error
+ * in the batch: an exit may be taken when its error is a small fraction of what full depth makes
+ * on average, so that is where {@code u} must discriminate; a fixed scale would sit in the
+ * saturated part of {@code tanh} early in training or in the flat part late in it. In the layer-wise term
  * {@code u_i} is taken without gradient too: otherwise the cheapest way to lower {@code (1 − u)
  * e} is to push {@code u} up, which would teach the UEM to report doubt it does not have. The
  * term then simply gives more weight to the exits the UEM trusts, the ones that will be used.
@@ -62,11 +66,18 @@ public final class DeeDiffLoss extends Loss {
         NDArray forecast = null;
         NDArray uem = null;
         NDArray layerwise = null;
+        NDArray[] errors = new NDArray[exits];
         for (int i = 0; i < exits; i++) {
-            NDArray e = sampleErrors(predictions.get(i), targets, weights);
+            errors[i] = sampleErrors(predictions.get(i), targets, weights);
+        }
+        // The UEM's scale follows the deepest exit's current error level: u is most sensitive
+        // around the small extra error an early exit can afford, whatever the system's units.
+        NDArray scale = errors[exits - 1].stopGradient().mean().mul((float) settings.uncertaintyScale()).add(1e-12f);
+        for (int i = 0; i < exits; i++) {
+            NDArray e = errors[i];
             NDArray u = predictions.get(exits + i);
             NDArray f = e.mean().mul((float) exitWeight(i, exits));
-            NDArray target = e.stopGradient().div((float) settings.uncertaintyScale()).tanh();
+            NDArray target = e.stopGradient().div(scale).tanh();
             NDArray q = u.sub(target).square().mean();
             NDArray lw = u.stopGradient().neg().add(1f).mul(e).mean();
             forecast = forecast == null ? f : forecast.add(f);

@@ -109,11 +109,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         for (int p = 0; p < passes; p++) {
             int start = p * h;
             for (int r = 0; r < b; r++) {
-                for (int k = 0; k < l; k++) {
-                    for (int j = 0; j < d; j++) {
-                        input[(r * l + k) * d + j] = (float) hist[r][start + k][j];
-                    }
-                }
+                ContextEncoding.encode(hist[r], start, l, input, r * l * d);
             }
             evals += runPass(input, b, policy, z, depth, u);
             for (int r = 0; r < b; r++) {
@@ -252,18 +248,17 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int h = a.horizon();
         Standardization norm = spec.standardization();
         float[] input = new float[b * l * d];
-        double[][] lastStd = new double[b][d];
+        double[][] lastStd = new double[b][];
         for (int r = 0; r < b; r++) {
             double[][] c = contexts[r];
+            double[][] std = new double[l][d];
             for (int k = 0; k < l; k++) {
                 for (int j = 0; j < d; j++) {
-                    double v = norm.apply(j, c[c.length - l + k][j]);
-                    input[(r * l + k) * d + j] = (float) v;
-                    if (k == l - 1) {
-                        lastStd[r][j] = v;
-                    }
+                    std[k][j] = norm.apply(j, c[c.length - l + k][j]);
                 }
             }
+            ContextEncoding.encode(std, 0, l, input, r * l * d);
+            lastStd[r] = std[l - 1];
         }
         ExitOutputs o = allExits(input, b);
         double[] scale = spec.incrementScale();

@@ -17,7 +17,7 @@ import java.util.List;
  * The blocks of the early-exit forecaster: an input embedding, {@code blocks} residual MLP blocks,
  * and after every block an exit head and an uncertainty estimation module (UEM).
  *
- * <p>Input: the standardised context flattened to {@code (batch, contextLength * dimension)}.
+ * <p>Input: the encoded context ({@link ContextEncoding}), {@code (batch, contextLength * dimension)}.
  * Exit head {@code i} outputs {@code (batch, horizon * dimension)} scaled increments from the
  * last context state (see {@link EarlyExitForecaster}); UEM {@code i} outputs {@code u_i} in
  * (0, 1).

@@ -74,6 +74,7 @@ public final class EarlyExitTrainer {
 
         SplittableRandom rng = new SplittableRandom(settings.seed());
         SplittableRandom shuffleRng = rng.split();
+        SplittableRandom noiseRng = rng.split();
         Engine.getInstance().setRandomSeed((int) (rng.split().nextLong() & 0x7fffffff));
         long start = System.nanoTime();
         int batch = Math.min(settings.batchSize(), trainSet.count);
@@ -108,11 +109,15 @@ public final class EarlyExitTrainer {
                     for (int s = 0; s < stepsPerEpoch; s++) {
                         int from = s * batch;
                         int to = Math.min(trainSet.count, from + batch);
+                        float[] xb = gather(trainSet.inputs, trainSet.inputSize, order, from, to);
+                        float[] tb = gather(trainSet.targets, trainSet.outputSize, order, from, to);
+                        if (settings.inputNoise() > 0) {
+                            perturb(xb, tb, to - from, arch, scale, settings.inputNoise(), noiseRng);
+                        }
                         try (NDManager bm = trainer.getManager().newSubManager()) {
                             NDList labels = new NDList(
-                                    gather(bm, trainSet.targets, trainSet.outputSize, order, from, to),
-                                    bm.create(weights));
-                            NDArray x = gather(bm, trainSet.inputs, trainSet.inputSize, order, from, to);
+                                    bm.create(tb, new Shape(to - from, trainSet.outputSize)), bm.create(weights));
+                            NDArray x = bm.create(xb, new Shape(to - from, trainSet.inputSize));
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDList preds = trainer.forward(new NDList(x));
                                 NDArray l = lossFn.evaluate(labels, preds);
@@ -188,12 +193,47 @@ public final class EarlyExitTrainer {
         return sums;
     }
 
-    private static NDArray gather(NDManager m, float[] data, int width, int[] order, int from, int to) {
+    private static float[] gather(float[] data, int width, int[] order, int from, int to) {
         float[] out = new float[(to - from) * width];
         for (int r = from; r < to; r++) {
             System.arraycopy(data, order[r] * width, out, (r - from) * width, width);
         }
-        return m.create(out, new Shape(to - from, width));
+        return out;
+    }
+
+    /**
+     * Adds noise to every context state and moves the targets so they still point at the clean
+     * future: the target is an increment from the (now noisy) last context state.
+     */
+    private static void perturb(
+            float[] x, float[] t, int rows, EarlyExitArchitecture a, double[] scale, double sigma, SplittableRandom rng) {
+        int l = a.contextLength();
+        int d = a.dimension();
+        int h = a.horizon();
+        double[] lastNoise = new double[d];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    double n = sigma * gaussian(rng);
+                    x[(r * l + k) * d + j] += (float) n;
+                    if (k == l - 1) {
+                        lastNoise[j] = n;
+                    }
+                }
+            }
+            for (int k = 0; k < h; k++) {
+                for (int j = 0; j < d; j++) {
+                    t[(r * h + k) * d + j] -= (float) (lastNoise[j] / scale[k * d + j]);
+                }
+            }
+        }
+    }
+
+    /** Box-Muller, so the draws depend only on the seeded generator. */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

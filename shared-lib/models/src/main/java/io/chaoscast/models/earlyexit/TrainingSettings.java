@@ -10,9 +10,21 @@ package io.chaoscast.models.earlyexit;
  * @param stride training windows start every {@code stride} states
  * @param seed seeds weight initialisation (engine seed) and shuffling
  * @param timeBudgetSeconds stop after the epoch that passes this wall-clock budget (0: none)
+ * @param inputNoise standard deviation of Gaussian noise added to training contexts, in
+ *     standardised units (0: none); the targets stay the clean future, so the network learns to
+ *     pull a slightly-off context back to the attractor, which is what keeps rollouts on it when
+ *     they feed back their own imperfect forecasts (Sanchez-Gonzalez et al. 2020 train learned
+ *     simulators the same way)
  */
 public record TrainingSettings(
-        int epochs, int batchSize, double learningRate, int patience, int stride, long seed, double timeBudgetSeconds) {
+        int epochs,
+        int batchSize,
+        double learningRate,
+        int patience,
+        int stride,
+        long seed,
+        double timeBudgetSeconds,
+        double inputNoise) {
 
     public static final int MAX_EPOCHS = 10_000;
 
@@ -29,16 +41,19 @@ public record TrainingSettings(
         if (patience < 1 || stride < 1) {
             throw new IllegalArgumentException("patience and stride must be >= 1, found " + patience + ", " + stride);
         }
+        if (!(inputNoise >= 0 && inputNoise <= 1)) {
+            throw new IllegalArgumentException("inputNoise must be between 0 and 1, found " + inputNoise);
+        }
         if (!(timeBudgetSeconds >= 0)) {
             throw new IllegalArgumentException("timeBudgetSeconds must be >= 0, found " + timeBudgetSeconds);
         }
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(e, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds);
+        return new TrainingSettings(e, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, s, timeBudgetSeconds);
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, s, timeBudgetSeconds, inputNoise);
     }
 }

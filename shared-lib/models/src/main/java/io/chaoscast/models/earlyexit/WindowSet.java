@@ -42,19 +42,23 @@ final class WindowSet {
         float[] in = new float[count * l * d];
         float[] out = new float[count * h * d];
         int w = 0;
-        for (double[][] t : trajectories) {
-            for (int s = 0; s + l + h <= t.length; s += stride) {
-                int base = w * l * d;
-                for (int k = 0; k < l; k++) {
-                    for (int j = 0; j < d; j++) {
-                        in[base + k * d + j] = (float) norm.apply(j, t[s + k][j]);
-                    }
+        for (double[][] raw : trajectories) {
+            if (raw.length < l + h) {
+                continue;
+            }
+            double[][] t = new double[raw.length][d];
+            for (int i = 0; i < raw.length; i++) {
+                for (int j = 0; j < d; j++) {
+                    t[i][j] = norm.apply(j, raw[i][j]);
                 }
+            }
+            for (int s = 0; s + l + h <= t.length; s += stride) {
+                ContextEncoding.encode(t, s, l, in, w * l * d);
                 double[] last = t[s + l - 1];
                 int ob = w * h * d;
                 for (int k = 0; k < h; k++) {
                     for (int j = 0; j < d; j++) {
-                        double inc = norm.apply(j, t[s + l + k][j]) - norm.apply(j, last[j]);
+                        double inc = t[s + l + k][j] - last[j];
                         out[ob + k * d + j] = (float) (inc / scale[k * d + j]);
                     }
                 }

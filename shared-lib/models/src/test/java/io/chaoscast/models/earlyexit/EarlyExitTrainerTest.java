@@ -52,9 +52,10 @@ class EarlyExitTrainerTest {
                 TinyLorenz.splits().validation(),
                 TinyLorenz.ARCH,
                 LossSettings.DEFAULT,
-                new TrainingSettings(3, 64, 3e-3, 1, 4, 3L, 0),
+                new TrainingSettings(3, 64, 3e-3, 1, 4, 3L, 0, 0),
                 ProgressListener.NONE);
-        try (var f = outcome.forecaster()) {
+        outcome.forecaster().close();
+        {
             var report = outcome.report();
             double best = report.epochs().stream()
                     .mapToDouble(EpochProgress::validationForecastLoss)
