@@ -86,7 +86,8 @@ public final class ServingBenchmark {
             double budget = Double.parseDouble(opt.getOrDefault("train-seconds", "240"));
             TrainingSettings d = ModelTypes.defaultTraining(42);
             TrainingSettings s = new TrainingSettings(
-                    d.epochs(), d.batchSize(), d.learningRate(), d.patience(), d.stride(), d.seed(), budget);
+                    d.epochs(), d.batchSize(), d.learningRate(), d.patience(), d.stride(), d.seed(), budget,
+                    d.inputNoise());
             long tt = System.nanoTime();
             var outcome = EarlyExitTrainer.train(
                     splits.train(),
