@@ -13,7 +13,6 @@ import io.chaoscast.inference.InferenceServiceApplication;
 import io.chaoscast.inference.support.Http;
 import io.chaoscast.inference.support.Http.Reply;
 import io.chaoscast.inference.support.TinyModels;
-import io.chaoscast.results.ResultsServiceApplication;
 import io.chaoscast.testsupport.TestDatabaseServer;
 import java.net.URI;
 import java.sql.Connection;
@@ -48,7 +47,11 @@ class ResultsServiceEndToEndTest {
     static void start() throws Exception {
         TestDatabaseServer db = TestDatabaseServer.get();
         databaseUrl = db.newDatabase();
-        results = new SpringApplicationBuilder(ResultsServiceApplication.class)
+        // By name: in a reactor `verify` the results-service jar on the compile classpath is the
+        // repackaged executable one; its classes reach the test run through surefire's
+        // additionalClasspathElements (see the pom).
+        Class<?> resultsApp = Class.forName("io.chaoscast.results.ResultsServiceApplication");
+        results = new SpringApplicationBuilder(resultsApp)
                 .run(
                         "--server.port=0",
                         "--spring.autoconfigure.exclude=",
