@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a bounded load test (a fixed number of requests, then stop) counting errors.
  * </ol>
  *
- * <p>Run: {@code mvn -B -q -pl services/inference-service -am -Pbench verify -DskipTests} (options
+ * <p>Run: {@code mvn -B -q -pl services/inference-service -am -Pinference-bench verify -DskipTests} (options
  * through {@code -Dbench.args="--model=target/bench/lorenz-default.zip --train-seconds=240
  * --phase-seconds=8 --device=cpu|gpu"}; {@code bench-gpu.sh} runs it on a CUDA machine).
  */
@@ -185,6 +185,10 @@ public final class ServingBenchmark {
                             http.perSecond * b, http.perSecond * b / inProc, http.errors);
                 }
                 replicas[1].close();
+                // What HTTP alone costs here: the same 2 clients on a trivial endpoint.
+                Load floor = closedLoop(s, "/actuator/health", null, 2, phaseSeconds / 2);
+                p("    HTTP floor: GET /actuator/health, 2 clients: %.0f req/s, p50 %.2f ms", floor.perSecond,
+                        floor.p(50));
             }
 
             // 3. dynamic batching on versus off, 32 concurrent single-context clients
@@ -421,8 +425,12 @@ public final class ServingBenchmark {
                         while (System.nanoTime() < end) {
                             long t = System.nanoTime();
                             try {
-                                var r = s.client.send(
-                                        s.post(path, bodies[i++ % bodies.length]), HttpResponse.BodyHandlers.ofString());
+                                HttpRequest req = bodies == null
+                                        ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port + path))
+                                                .GET()
+                                                .build()
+                                        : s.post(path, bodies[i++ % bodies.length]);
+                                var r = s.client.send(req, HttpResponse.BodyHandlers.ofString());
                                 if (r.statusCode() != 200) {
                                     errors.incrementAndGet();
                                 }
