@@ -185,6 +185,29 @@ public final class ServingBenchmark {
                             http.perSecond * b, http.perSecond * b / inProc, http.errors);
                 }
                 replicas[1].close();
+                // Where the time of one B=1 request goes: one client, sequential requests.
+                String[] one = w.singleBodies(h, threshold);
+                int n1 = 400;
+                long[] rtt = new long[n1];
+                double[] inside = new double[n1];
+                for (int i = 0; i < n1 + 100; i++) {
+                    long t = System.nanoTime();
+                    var r = s.client.send(
+                            s.post(path + "/forecast", one[i % one.length]), HttpResponse.BodyHandlers.ofString());
+                    if (i >= 100) {
+                        rtt[i - 100] = System.nanoTime() - t;
+                        inside[i - 100] = JSON.readTree(r.body()).get("latencyMs").asDouble();
+                    }
+                }
+                Arrays.sort(rtt);
+                double[] alone = new double[n1];
+                for (int i = 0; i < n1; i++) {
+                    long t = System.nanoTime();
+                    net.forecast(new double[][][] {w.contexts[i % w.count()]}, h, dynamic);
+                    alone[i] = (System.nanoTime() - t) / 1e6;
+                }
+                p("    one client, sequential, B=1: round trip p50 %.2f ms, inside the controller p50 %.2f ms,"
+                        + " in-process forecast p50 %.2f ms", rtt[n1 / 2] / 1e6, median(inside), median(alone));
                 // What HTTP alone costs here: the same 2 clients on a trivial endpoint.
                 Load floor = closedLoop(s, "/actuator/health", null, 2, phaseSeconds / 2);
                 p("    HTTP floor: GET /actuator/health, 2 clients: %.0f req/s, p50 %.2f ms", floor.perSecond,
