@@ -61,8 +61,9 @@ public final class ResultsTelemetry implements AutoCloseable {
         double latencySum;
         double latencyMax;
         double rowsSum;
-        UUID runId; // worker thread only, below
-        MetricBuffer buffer;
+        // Written by the worker thread only; read by stats() and close().
+        volatile UUID runId;
+        volatile MetricBuffer buffer;
         long step;
         long retryAt;
 
@@ -201,12 +202,12 @@ public final class ResultsTelemetry implements AutoCloseable {
                                 Map.of("service", "inference-service", "host", host()),
                                 Provenance.ofCurrentJvm(null, null, null, null)))
                         .id();
+                run.runId = id;
                 run.buffer = client.metricBuffer(
                         id,
                         new MetricBuffer.Options(10_000, 1_000, Duration.ofMillis(50), Duration.ofSeconds(5)),
                         (points, reason, cause) ->
                                 lost(points.size(), "results-service did not take them (" + reason + ")", cause));
-                run.runId = id;
             } catch (RuntimeException e) {
                 run.retryAt = System.nanoTime() + RUN_RETRY_NANOS;
                 lost(POINTS_PER_WINDOW, "could not open an inference run for model " + modelId, e);
