@@ -31,16 +31,7 @@ final class SpringEnvironmentBinding {
 
     /** True when Boot maps the environment variable onto this property. */
     static boolean binds(String environmentVariable, String property) {
-        ConfigurationPropertySource source =
-                ConfigurationPropertySource.from(
-                        new SystemEnvironmentPropertySource(
-                                // Boot applies its environment-variable mapping only to a source
-                                // with this name, as it does to the real process environment.
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of(environmentVariable, "value")));
-        return ConfigurationPropertyName.isValid(property)
-                && source.getConfigurationProperty(ConfigurationPropertyName.of(property))
-                        != null;
+        return binds(sourceOf(environmentVariable), property);
     }
 
     /** The Spring Boot properties (from metadata) this variable sets; empty when none. */
@@ -49,13 +40,28 @@ final class SpringEnvironmentBinding {
                 environmentVariable,
                 name -> {
                     Set<String> bound = new TreeSet<>();
+                    ConfigurationPropertySource source = sourceOf(name);
                     for (String property : KNOWN_PROPERTIES) {
-                        if (binds(name, property)) {
+                        if (binds(source, property)) {
                             bound.add(property);
                         }
                     }
                     return Collections.unmodifiableSet(bound);
                 });
+    }
+
+    private static boolean binds(ConfigurationPropertySource source, String property) {
+        return ConfigurationPropertyName.isValid(property)
+                && source.getConfigurationProperty(ConfigurationPropertyName.of(property)) != null;
+    }
+
+    private static ConfigurationPropertySource sourceOf(String environmentVariable) {
+        return ConfigurationPropertySource.from(
+                new SystemEnvironmentPropertySource(
+                        // Boot applies its environment-variable mapping only to a source with
+                        // this name, as it does to the real process environment.
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of(environmentVariable, "value")));
     }
 
     static int knownPropertyCount() {
