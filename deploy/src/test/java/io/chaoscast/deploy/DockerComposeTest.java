@@ -154,7 +154,11 @@ class DockerComposeTest {
         assertThat(dockerfile.hasStage("libtorch-" + flavour)).as("stage for %s", flavour).isTrue();
         assertThat(flavour).startsWith("cu");
         assertThat(Trees.string(args.get("RUNTIME_BASE")))
-                .matches("nvidia/cuda:" + cudaVersion(flavour) + "\\.\\d+-base-ubuntu\\d+\\.\\d+");
+                .matches(
+                        "nvidia/cuda:"
+                                + cudaVersion(flavour)
+                                + "\\.\\d+-base-ubuntu"
+                                + DockerfileTest.jreUbuntuRelease().replace(".", "\\."));
         assertThat(withDefaults(Trees.string(inference.get("image"))))
                 .isEqualTo(
                         ServiceContract.named("inference-service").image()

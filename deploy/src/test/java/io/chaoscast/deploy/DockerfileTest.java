@@ -169,7 +169,17 @@ class DockerfileTest {
             assertThat(base).doesNotEndWith(":latest");
         }
         assertThat(defaults().get("JRE_IMAGE")).startsWith("eclipse-temurin:17-jre");
+        // The JRE is copied onto the runtime base: same Ubuntu release, same glibc.
+        assertThat(defaults().get("RUNTIME_BASE")).isEqualTo("ubuntu:" + jreUbuntuRelease());
         assertThat(dockerfile.stage("extract").base()).startsWith("eclipse-temurin:17-jdk");
+    }
+
+    /** The Ubuntu release (22.04) of the Temurin JRE image (…-jammy) the runtime copies. */
+    static String jreUbuntuRelease() {
+        Dockerfile dockerfile = Dockerfile.parse(RepositoryFiles.read("deploy/docker/Dockerfile"));
+        String jre = dockerfile.globalArgs().get("JRE_IMAGE");
+        Map<String, String> releases = Map.of("jammy", "22.04", "noble", "24.04", "focal", "20.04");
+        return releases.get(jre.substring(jre.lastIndexOf('-') + 1));
     }
 
     /** The uid the image runs as; the Kubernetes manifests must run as exactly that user. */

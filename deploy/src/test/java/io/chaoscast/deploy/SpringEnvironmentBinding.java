@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class SpringEnvironmentBinding {
 
     private static final Set<String> KNOWN_PROPERTIES = loadMetadata();
+    private static final List<ConfigurationPropertyName> KNOWN_NAMES =
+            KNOWN_PROPERTIES.stream()
+                    .filter(ConfigurationPropertyName::isValid)
+                    .map(ConfigurationPropertyName::of)
+                    .toList();
     private static final Map<String, Set<String>> BOUND = new ConcurrentHashMap<>();
 
     private SpringEnvironmentBinding() {}
@@ -41,9 +48,13 @@ final class SpringEnvironmentBinding {
                 name -> {
                     Set<String> bound = new TreeSet<>();
                     ConfigurationPropertySource source = sourceOf(name);
-                    for (String property : KNOWN_PROPERTIES) {
-                        if (binds(source, property)) {
-                            bound.add(property);
+                    // Only properties under the variable's first segment (SPRING_ -> spring.*)
+                    // can match; skipping the rest keeps the scan fast.
+                    String root = name.split("_")[0].toLowerCase(Locale.ROOT);
+                    for (ConfigurationPropertyName property : KNOWN_NAMES) {
+                        if (property.getElement(0, ConfigurationPropertyName.Form.UNIFORM).equals(root)
+                                && source.getConfigurationProperty(property) != null) {
+                            bound.add(property.toString());
                         }
                     }
                     return Collections.unmodifiableSet(bound);
