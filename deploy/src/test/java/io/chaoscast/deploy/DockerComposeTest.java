@@ -121,6 +121,24 @@ class DockerComposeTest {
     }
 
     @Test
+    void servicesThatKeepLocalStateWriteItToANamedVolume() {
+        for (ServiceFacts service : ServiceFacts.all()) {
+            List<Object> volumes = Trees.list(Trees.at(services.get(service.contract().name()), "volumes"));
+            if (!service.keepsLocalState()) {
+                assertThat(volumes).isEmpty();
+                continue;
+            }
+            String mount = volumes.stream()
+                    .map(String::valueOf)
+                    .filter(v -> v.endsWith(":" + ServiceContract.LOCAL_STATE_DIR))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service.contract().name() + " has no volume at "
+                            + ServiceContract.LOCAL_STATE_DIR));
+            assertThat(Trees.mapAt(compose, "volumes")).containsKey(mount.split(":")[0]);
+        }
+    }
+
+    @Test
     void everyServiceHasAMemoryLimitTheJvmSizesItselfBy() {
         for (ServiceContract service : ServiceContract.ALL) {
             Map<String, Object> definition = Trees.map(services.get(service.name()));

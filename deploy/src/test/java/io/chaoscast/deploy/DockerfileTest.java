@@ -89,7 +89,11 @@ class DockerfileTest {
         assertThat(Integer.parseInt(numeric.group(1))).isPositive();
         assertThat(runtime.runScript())
                 .contains("useradd --system --uid " + numeric.group(1))
-                .contains("groupadd --system --gid " + numeric.group(2));
+                .contains("groupadd --system --gid " + numeric.group(2))
+                // The relative .chaoscast/ state directory (WORKDIR /app) is the user's to write.
+                .contains(
+                        "mkdir -p " + ServiceContract.LOCAL_STATE_DIR + " && chown " + user + " "
+                                + ServiceContract.LOCAL_STATE_DIR);
     }
 
     @Test

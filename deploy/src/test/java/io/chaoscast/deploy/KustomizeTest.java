@@ -79,7 +79,21 @@ class KustomizeTest {
 
             softly.assertThat(Trees.mapAt(pod, "spec.securityContext"))
                     .containsEntry("runAsNonRoot", true)
-                    .containsEntry("runAsUser", DockerfileTest.uid());
+                    .containsEntry("runAsUser", DockerfileTest.uid())
+                    .containsEntry("fsGroup", DockerfileTest.uid());
+
+            List<Map<String, Object>> mounts = Trees.maps(container.get("volumeMounts"));
+            if (service.keepsLocalState()) {
+                softly.assertThat(mounts)
+                        .as("%s writes %s", name, ServiceContract.LOCAL_STATE_DIR)
+                        .anySatisfy(mount -> {
+                            assertThat(mount.get("mountPath")).isEqualTo(ServiceContract.LOCAL_STATE_DIR);
+                            assertThat(Trees.maps(Trees.at(pod, "spec.volumes")))
+                                    .anySatisfy(volume -> assertThat(volume.get("name")).isEqualTo(mount.get("name")));
+                        });
+            } else {
+                softly.assertThat(mounts).as("%s mounts", name).isEmpty();
+            }
 
             Map<String, String> env = environment(resources, container);
             softly.assertThat(EnvironmentRules.violations(service, env)).as("%s in %s", name, target).isEmpty();

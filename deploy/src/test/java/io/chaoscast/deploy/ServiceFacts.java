@@ -69,6 +69,13 @@ record ServiceFacts(
                 contract, true, port, schema, jarOf(pom), properties, sourceText);
     }
 
+    /** True when the contract or a relative {@code .chaoscast/...} path in its config says so. */
+    boolean keepsLocalState() {
+        return contract.keepsLocalState()
+                || applicationProperties.values().stream()
+                        .anyMatch(value -> String.valueOf(value).startsWith(".chaoscast/"));
+    }
+
     /** Whether this service's code (or the shared contracts it uses) declares the property. */
     boolean declaresProperty(String property) {
         if (applicationProperties.containsKey(property)) {
