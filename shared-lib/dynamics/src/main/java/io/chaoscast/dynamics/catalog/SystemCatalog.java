@@ -43,6 +43,7 @@ public final class SystemCatalog {
         List<ChaoticSystem> all = new ArrayList<>();
         all.addAll(ClassicFlows.systems());
         all.addAll(ClassicMaps.systems());
+        all.addAll(DelaySystems.systems());
         return all;
     }
 
