@@ -1,15 +1,22 @@
 package io.chaoscast.dataset.generation;
 
 import io.chaoscast.dataset.config.DatasetProperties;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,6 +32,8 @@ public class DatasetFiles {
     private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path directory;
+    /** Files whose bytes this process wrote or checked against their checksum. */
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
     public DatasetFiles(DatasetProperties properties) {
         this.directory = properties.directory().toAbsolutePath().normalize();
@@ -64,6 +73,36 @@ public class DatasetFiles {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    public boolean isVerified(String id) {
+        return verified.contains(id);
+    }
+
+    public void markVerified(String id) {
+        verified.add(id);
+    }
+
+    public void forget(String id) {
+        verified.remove(id);
+    }
+
+    /** Whether the cached file holds exactly this header followed by data with this SHA-256. */
+    public boolean contentMatches(String id, byte[] header, String checksum) {
+        MessageDigest md = RecipeIds.sha256();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path(id)), 1 << 16)) {
+            if (!Arrays.equals(in.readNBytes(header.length), header)) {
+                return false;
+            }
+            byte[] chunk = new byte[1 << 16];
+            int r;
+            while ((r = in.read(chunk)) > 0) {
+                md.update(chunk, 0, r);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return HexFormat.of().formatHex(md.digest()).equals(checksum);
     }
 
     public void deleteQuietly(Path p) {

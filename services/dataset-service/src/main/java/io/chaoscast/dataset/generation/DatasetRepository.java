@@ -25,20 +25,21 @@ public class DatasetRepository {
         this.jdbc = jdbc;
     }
 
-    /** @return false when a row with this id already exists (the recipe was posted before) */
-    public boolean insertGenerating(String id, String system, String recipeJson, int trajectories, int length, int dimension, double dt) {
-        return jdbc.sql(
-                        "INSERT INTO datasets.dataset (id, system, recipe, status, trajectories, length, dimension, sampling_interval)"
-                                + " VALUES (:id, :system, :recipe, 'generating', :t, :l, :d, :dt) ON CONFLICT (id) DO NOTHING")
-                        .param("id", id)
-                        .param("system", system)
-                        .param("recipe", recipeJson)
-                        .param("t", trajectories)
-                        .param("l", length)
-                        .param("d", dimension)
-                        .param("dt", dt)
-                        .update()
-                == 1;
+    /** @return the new row, or empty when a row with this id already exists (the recipe was posted before) */
+    public Optional<DatasetRow> insertGenerating(
+            String id, String system, String recipeJson, int trajectories, int length, int dimension, double dt) {
+        return jdbc.sql("INSERT INTO datasets.dataset (id, system, recipe, status, trajectories, length, dimension, sampling_interval)"
+                        + " VALUES (:id, :system, :recipe, 'generating', :t, :l, :d, :dt) ON CONFLICT (id) DO NOTHING RETURNING "
+                        + COLUMNS)
+                .param("id", id)
+                .param("system", system)
+                .param("recipe", recipeJson)
+                .param("t", trajectories)
+                .param("l", length)
+                .param("d", dimension)
+                .param("dt", dt)
+                .query(DatasetRepository::map)
+                .optional();
     }
 
     public Optional<DatasetRow> find(String id) {
@@ -86,22 +87,25 @@ public class DatasetRepository {
                 .update();
     }
 
-    public void ready(String id, String checksum, long sizeBytes, String standardizationJson) {
-        jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
-                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id")
+    public Optional<DatasetRow> ready(String id, String checksum, long sizeBytes, String standardizationJson) {
+        return jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
+                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id"
+                        + " RETURNING " + COLUMNS)
                 .param("c", checksum)
                 .param("s", sizeBytes)
                 .param("std", standardizationJson)
                 .param("id", id)
-                .update();
+                .query(DatasetRepository::map)
+                .optional();
     }
 
-    public void failed(String id, String reason) {
-        jdbc.sql("UPDATE datasets.dataset SET status = 'failed', failure_reason = :r, updated_at = now(), completed_at = now()"
-                        + " WHERE id = :id")
+    public Optional<DatasetRow> failed(String id, String reason) {
+        return jdbc.sql("UPDATE datasets.dataset SET status = 'failed', failure_reason = :r, updated_at = now(), completed_at = now()"
+                        + " WHERE id = :id RETURNING " + COLUMNS)
                 .param("r", reason)
                 .param("id", id)
-                .update();
+                .query(DatasetRepository::map)
+                .optional();
     }
 
     public void delete(String id) {

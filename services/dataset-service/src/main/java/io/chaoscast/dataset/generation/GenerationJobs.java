@@ -5,6 +5,7 @@ import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dynamics.integration.DivergenceException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,9 +81,13 @@ public class GenerationJobs implements DisposableBean {
         files.removeAbandonedTemps(properties.staleAfter().multipliedBy(2));
     }
 
-    /** Generates now, in this thread. */
-    public void runNow(String id, GenerationPlan plan) {
-        run(id, plan);
+    /**
+     * Generates now, in this thread.
+     *
+     * @return the row as generation left it (ready or failed), or empty when it was interrupted
+     */
+    public Optional<DatasetRow> runNow(String id, GenerationPlan plan) {
+        return run(id, plan);
     }
 
     /** @throws RejectedExecutionException when the queue is full */
@@ -155,9 +160,9 @@ public class GenerationJobs implements DisposableBean {
         }
     }
 
-    private void run(String id, GenerationPlan plan) {
+    private Optional<DatasetRow> run(String id, GenerationPlan plan) {
         if (!running.add(id)) {
-            return; // already generating here
+            return Optional.empty(); // already generating here
         }
         Path temp = null;
         try {
@@ -171,20 +176,22 @@ public class GenerationJobs implements DisposableBean {
                 }
             });
             files.publish(temp, id);
+            files.markVerified(id);
             temp = null;
-            repository.ready(id, data.checksum(), data.sizeBytes(), json(data.standardization()));
+            return repository.ready(id, data.checksum(), data.sizeBytes(), json(data.standardization()));
         } catch (DatasetGenerator.CancelledException e) {
             log.info("generation of {} interrupted; it will be resumed", id);
+            return Optional.empty();
         } catch (DivergenceException e) {
-            repository.failed(id, e.getMessage());
+            return repository.failed(id, e.getMessage());
         } catch (IOException e) {
             log.warn("could not write dataset {}", id, e);
-            repository.failed(id, "could not write the dataset bytes: " + e.getMessage());
+            return repository.failed(id, "could not write the dataset bytes: " + e.getMessage());
         } catch (RuntimeException e) {
             // Equations that cannot be integrated (an unsupported kind, a non-finite derivative)
             // surface here; the dataset fails with the reason instead of staying 'generating'.
             log.warn("generation of {} failed", id, e);
-            repository.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return repository.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             if (temp != null) {
                 files.deleteQuietly(temp);

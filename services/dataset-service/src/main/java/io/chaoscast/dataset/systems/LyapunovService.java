@@ -71,6 +71,8 @@ public class LyapunovService {
             throw new ApiException(ErrorCode.NOT_IMPLEMENTED, null, "Lyapunov estimation is not available: " + e.getMessage());
         } catch (DivergenceException e) {
             throw new ApiException(ErrorCode.DIVERGED, null, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(null, e.getMessage());
         } finally {
             permits.release();
         }
