@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,19 @@ public final class DatasetGenerator {
     /** The outcome: checksum of the data bytes, file size, and the statistics used. */
     public record GeneratedData(String checksum, long sizeBytes, Standardization standardization) {}
 
+    /**
+     * @throws CancelledException when the thread is interrupted (file channels close on interrupt,
+     *     which is reported as cancellation, not as an I/O failure)
+     */
     public GeneratedData generate(GenerationPlan plan, Path file, ProgressListener progress) throws IOException {
+        try {
+            return write(plan, file, progress);
+        } catch (ClosedByInterruptException e) {
+            throw new CancelledException();
+        }
+    }
+
+    private GeneratedData write(GenerationPlan plan, Path file, ProgressListener progress) throws IOException {
         int d = plan.dimension();
         int length = plan.length();
         byte[] header = Npy.header(plan.shape());
