@@ -60,6 +60,11 @@ final class Lorenz96 extends FlowSystem {
         return (int) n;
     }
 
+    @Override
+    public double[] defaultInitialCondition(double[] parameters) {
+        return initialCondition(dimension(parameters));
+    }
+
     /** A state on (or, for other sizes, near) the attractor for a ring of {@code n} sites. */
     static double[] initialCondition(int n) {
         if (n < MIN_SITES || n > MAX_SITES) {

@@ -228,7 +228,7 @@ final class PlaneMaps {
                         params("a", 1.641, "b", 1.902, "c", 0.316, "d", 1.525),
                         ic(1.78166133, -1.15791549),
                         1,
-                        "Sprott, Julien C. (1993). Strange attractors: creating patterns in chaos. M&T Books.",
+                        "Peter de Jong, as catalogued by Bourke, Paul. Peter de Jong attractors. https://paulbourke.net/fractals/peterdejong/",
                         "A trigonometric map of the plane popularised by Peter de Jong, whose attractors look like brush strokes."),
                 (st, par, next) -> {
                     double x = st[0], y = st[1];

@@ -1,10 +1,12 @@
 package io.chaoscast.dynamics.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.Flow;
+import io.chaoscast.dynamics.systems.FlowSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,27 @@ class CatalogStatisticsTest {
         int periods = Integer.getInteger("chaoscast.catalog.statsPeriods", LONG_RUN_PERIODS);
         RunningMoments moments = run(system, TRANSIENT_PERIODS, periods);
         compare(system, moments, "LONG", LONG_RUN_STD_TOLERANCE, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The check must be able to fail: Rossler with one sign flipped ({@code dy/dt = x - a y}, which
+     * damps instead of amplifies) stays bounded, yet cannot pass as Rossler.
+     */
+    @org.junit.jupiter.api.Test
+    void aBoundedFlowWithAWrongSignIsCaught() {
+        FlowSystem rossler = ClassicFlows.rossler();
+        FlowSystem wrong = new FlowSystem(
+                rossler.info(),
+                (t, y, p, d) -> {
+                    rossler.derivatives(t, y, p, d);
+                    d[1] = y[0] - p[0] * y[1];
+                },
+                rossler::jacobian);
+        RunningMoments moments = run(wrong, 0, WINDOW_PERIODS);
+        assertThat(moments.maxAbs()).as("still bounded").isLessThan(CatalogContractTest.BOUND);
+        assertThatThrownBy(() -> compare(wrong, moments, "MUTANT", WINDOW_STD_TOLERANCE, WINDOW_MEAN_TOLERANCE))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Rossler");
     }
 
     static RunningMoments run(ChaoticSystem system, int transientPeriods, int periods) {
