@@ -181,6 +181,19 @@ class DatasetsApiTest extends ApiTest {
     }
 
     @Test
+    void delayEquationsAreSampledLikeFlows() throws Exception {
+        JsonNode d = create("{\"system\": \"MackeyGlass\", \"trajectories\": 2, \"length\": 300, \"seed\": 12}", 201);
+        assertThat(d.path("status").asString()).as(d.toString()).isEqualTo("ready");
+        assertThat(d.path("shape").get(0).asInt()).isEqualTo(2);
+        assertThat(d.path("shape").get(1).asInt()).isEqualTo(300);
+        double[][][] x = npy(data(d.path("id").asString(), "all", "npy"));
+        assertThat(x[0][299]).isNotEqualTo(x[1][299]);
+        for (double[] s : x[0]) {
+            assertThat(Double.isFinite(s[0])).isTrue();
+        }
+    }
+
+    @Test
     void standardisedDataHasZeroMeanAndUnitStdOnTheTrainingSplit() throws Exception {
         JsonNode d = create("{\"system\": \"Lorenz\", \"length\": 3000, \"standardize\": true, \"noise\": 0.1, \"seed\": 3}", 201);
         JsonNode st = d.path("standardization");
