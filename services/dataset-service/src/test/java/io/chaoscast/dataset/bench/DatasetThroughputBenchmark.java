@@ -43,7 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DatasetThroughputBenchmark {
 
     private static final int LENGTH = 10_000;
-    private static final int WARMUP = 20;
+    private static final int WARMUP = 100;
     private static final int REPETITIONS = 40;
 
     private DatasetThroughputBenchmark() {}
