@@ -278,7 +278,7 @@ class DatasetsApiTest extends ApiTest {
         JsonNode state = d;
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!state.path("status").asString().equals("ready") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            Thread.sleep(20);
             state = json(get("/api/v1/datasets/" + id));
             double progress = state.path("progress").asDouble();
             assertThat(progress).isGreaterThanOrEqualTo(lastProgress);
