@@ -38,7 +38,7 @@ public final class TrajectoryGenerator {
             return new MapIterator().iterate(map, p, initial, (int) Math.round(transientTime), length, sink);
         }
         if (system instanceof DelaySystem delay) {
-            throw new UnsupportedOperationException("delay integration for " + delay.name() + " is not wired yet");
+            return new MethodOfStepsIntegrator().sample(delay, p, initial, transientTime, dt, length, sink);
         }
         throw new IllegalArgumentException("unknown kind of system: " + system);
     }

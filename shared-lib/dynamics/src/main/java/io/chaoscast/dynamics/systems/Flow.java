@@ -16,4 +16,13 @@ public interface Flow extends ChaoticSystem {
      * written (zeros included), since callers reuse the array.
      */
     void jacobian(double t, double[] y, double[] p, double[][] jac);
+
+    /**
+     * Whether {@link #jacobian} is implemented. Lyapunov estimation falls back to central finite
+     * differences of {@link #derivatives} for a flow that answers false (and says so in its method
+     * string).
+     */
+    default boolean hasAnalyticJacobian() {
+        return true;
+    }
 }

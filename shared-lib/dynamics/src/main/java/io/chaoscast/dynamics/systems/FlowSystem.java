@@ -22,6 +22,10 @@ public class FlowSystem implements Flow {
     private final Equations equations;
     private final Jacobian jacobian;
 
+    /**
+     * @param jacobian the analytic Jacobian, or null for a flow that has none (Lyapunov estimation
+     *     then uses finite differences)
+     */
     public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian) {
         this.info = info;
         this.equations = equations;
@@ -40,7 +44,15 @@ public class FlowSystem implements Flow {
 
     @Override
     public void jacobian(double t, double[] y, double[] p, double[][] jac) {
+        if (jacobian == null) {
+            throw new UnsupportedOperationException(name() + " has no analytic Jacobian");
+        }
         jacobian.apply(t, y, p, jac);
+    }
+
+    @Override
+    public boolean hasAnalyticJacobian() {
+        return jacobian != null;
     }
 
     @Override
