@@ -94,7 +94,10 @@ class LyapunovEstimatorsTest {
 
     /**
      * dysts' default delay 16 lies below the onset of chaos: the orbit is periodic, so the largest
-     * exponent is the zero exponent of the flow direction and the next one is negative.
+     * exponent is the zero exponent of the flow direction and the next one is negative. A zero
+     * exponent is only approached as {@code C / T}: the log of the separation along the orbit stays
+     * bounded, but a random initial direction needs a few nats to align (the next exponent is only
+     * -0.006), so over {@code T = 10 000} the estimate may sit up to about 0.001 from zero.
      */
     @Test
     void mackeyGlassAtDelaySixteenIsPeriodic() {
@@ -105,9 +108,9 @@ class LyapunovEstimatorsTest {
                         (io.chaoscast.dynamics.systems.DelaySystem) s,
                         new double[] {0.2, 0.1, 10, 16},
                         s.defaultInitialCondition(),
-                        new LyapunovSettings(8000, 1000, true, TOL));
+                        new LyapunovSettings(10000, 1000, true, TOL));
         System.out.println("MackeyGlass tau=16 " + Arrays.toString(r.spectrum()));
-        assertThat(r.spectrum()[0]).isCloseTo(0.0, within(0.001));
+        assertThat(r.spectrum()[0]).isCloseTo(0.0, within(0.0015));
         assertThat(r.spectrum()[1]).isLessThan(-0.003);
     }
 }
