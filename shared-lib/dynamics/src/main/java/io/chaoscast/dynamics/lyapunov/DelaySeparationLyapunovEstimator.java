@@ -48,9 +48,17 @@ public final class DelaySeparationLyapunovEstimator {
     }
 
     public LyapunovResult estimate(DelaySystem system, double[] p, double[] history, LyapunovSettings settings) {
+        return estimate(system, p, history, settings, Deadline.NONE);
+    }
+
+    LyapunovResult estimate(DelaySystem system, double[] p, double[] history, LyapunovSettings settings, Deadline deadline) {
         int k = settings.spectrum() ? spectrumSize : 1;
         DelayState ref = integrator.start(system, p, history);
-        ref.advanceTo(settings.transientTime());
+        double end = settings.transientTime() + settings.duration();
+        while (ref.time() < settings.transientTime()) {
+            ref.advanceTo(Math.min(settings.transientTime(), ref.time() + system.period()));
+            deadline.check(system.name(), ref.time(), end);
+        }
         int m = ref.stepsPerDelay();
         double h = ref.stepSize();
         // One renormalisation per delay, or per period when the delay is long, so that the
@@ -91,6 +99,7 @@ public final class DelaySeparationLyapunovEstimator {
                 }
             }
             done += now;
+            deadline.check(system.name(), ref.time(), end);
             refWindow = ref.exportWindow();
             for (int j = 0; j < k; j++) {
                 double[] w = copies[j].exportWindow();
