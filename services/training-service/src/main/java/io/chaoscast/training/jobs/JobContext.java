@@ -1,12 +1,11 @@
 package io.chaoscast.training.jobs;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a running job may tell the queue: progress (which also checks for cancellation and for a
- * lost lease), and checkpoints to resume from if this worker dies.
+ * What a running job may tell the queue: progress, which also checks for cancellation and for a
+ * lost lease.
  */
 public final class JobContext {
 
@@ -46,16 +45,6 @@ public final class JobContext {
         }
     }
 
-    public void saveCheckpoint(int epoch, byte[] bytes) {
-        if (!jobs.saveCheckpoint(jobId, owner, epoch, bytes)) {
-            throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
-        }
-    }
-
-    public Optional<byte[]> checkpoint() {
-        return jobs.checkpoint(jobId);
-    }
-
     public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
@@ -68,7 +57,7 @@ public final class JobContext {
         stopRequested = true;
     }
 
-    boolean stopRequested() {
+    public boolean stopRequested() {
         return stopRequested;
     }
 

@@ -24,7 +24,7 @@ public class JobRepository {
     private static final String COLUMNS =
             "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
                     + " train_loss, val_loss, eta_seconds, message, failure_reason, attempts, max_attempts, lease_owner,"
-                    + " lease_expires_at, cancel_requested, checkpoint_epoch, created_at, started_at, finished_at";
+                    + " lease_expires_at, cancel_requested, created_at, started_at, finished_at";
 
     private final JdbcClient jdbc;
 
@@ -85,7 +85,8 @@ public class JobRepository {
 
     /**
      * Claims the oldest queued job, or a running job whose worker's lease expired (its worker
-     * died): the job is started again from its last checkpoint.
+     * died): such a job is trained again from the start, which the same seed makes give the same
+     * result.
      */
     @Transactional
     public Optional<TrainingJob> claim(String owner, Duration lease) {
@@ -130,23 +131,6 @@ public class JobRepository {
                 .update() == 1;
     }
 
-    public boolean saveCheckpoint(UUID id, String owner, int epoch, byte[] bytes) {
-        return jdbc.sql("UPDATE training.jobs SET checkpoint = :bytes, checkpoint_epoch = :epoch, updated_at = now()"
-                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
-                .param("id", id)
-                .param("owner", owner)
-                .param("epoch", epoch)
-                .param("bytes", bytes)
-                .update() == 1;
-    }
-
-    public Optional<byte[]> checkpoint(UUID id) {
-        return jdbc.sql("SELECT checkpoint FROM training.jobs WHERE id = :id AND checkpoint IS NOT NULL")
-                .param("id", id)
-                .query(byte[].class)
-                .optional();
-    }
-
     public boolean isCancelRequested(UUID id) {
         return jdbc.sql("SELECT cancel_requested FROM training.jobs WHERE id = :id").param("id", id).query(Boolean.class).optional().orElse(false);
     }
@@ -165,7 +149,7 @@ public class JobRepository {
 
     private boolean finish(UUID id, String owner, String status, String reason, String modelId) {
         return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
-                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL, checkpoint = NULL"
+                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
                 .param("id", id)
                 .param("owner", owner)
@@ -234,7 +218,6 @@ public class JobRepository {
                 rs.getString("lease_owner"),
                 instant(rs.getTimestamp("lease_expires_at")),
                 rs.getBoolean("cancel_requested"),
-                (Integer) rs.getObject("checkpoint_epoch"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")));

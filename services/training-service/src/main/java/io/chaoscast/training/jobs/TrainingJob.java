@@ -25,7 +25,6 @@ public record TrainingJob(
         String leaseOwner,
         Instant leaseExpiresAt,
         boolean cancelRequested,
-        Integer checkpointEpoch,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {}

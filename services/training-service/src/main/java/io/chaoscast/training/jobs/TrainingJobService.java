@@ -1,5 +1,6 @@
 package io.chaoscast.training.jobs;
 
+import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.training.config.TrainingProperties;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
@@ -38,6 +39,15 @@ public class TrainingJobService {
         this.json = json;
     }
 
+    static String codeVersion() {
+        Package pkg = TrainingJobService.class.getPackage();
+        return pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "dev";
+    }
+
+    static String engine() {
+        return "DJL " + ai.djl.engine.Engine.getDjlVersion() + " PyTorch";
+    }
+
     public TrainingJob submit(TrainingJobRequest request) {
         String type = request.model().type();
         if (!MODEL_TYPES.contains(type)) {
@@ -64,9 +74,7 @@ public class TrainingJobService {
         params.put("training.learningRate", String.valueOf(settings.learningRate()));
         params.put("training.seed", String.valueOf(settings.seed()));
         params.put("training.earlyStoppingPatience", String.valueOf(settings.earlyStoppingPatience()));
-        Map<String, Object> provenance = new LinkedHashMap<>(Provenance.current());
-        provenance.put("datasetChecksum", dataset.checksum());
-        provenance.put("seed", settings.seed());
+        Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
 
         UUID id = UUID.randomUUID();
         UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);

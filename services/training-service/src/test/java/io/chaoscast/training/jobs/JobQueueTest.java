@@ -33,7 +33,8 @@ class JobQueueTest {
     void freshDatabase() {
         TestDatabaseServer server = TestDatabaseServer.get();
         DriverManagerDataSource ds = new DriverManagerDataSource(server.newDatabase(), server.username(), server.password());
-        Flyway.configure().dataSource(ds).schemas("training").defaultSchema("training").load().migrate();
+        Flyway.configure().dataSource(ds).schemas("training").defaultSchema("training")
+                .locations("classpath:db/migration/training").load().migrate();
         jobs = new JobRepository(JdbcClient.create(ds));
     }
 

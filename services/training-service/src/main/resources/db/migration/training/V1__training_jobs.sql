@@ -21,8 +21,6 @@ CREATE TABLE training.jobs (
     lease_owner      text,
     lease_expires_at timestamptz,
     cancel_requested boolean     NOT NULL DEFAULT false,
-    checkpoint       bytea,
-    checkpoint_epoch integer,
     created_at       timestamptz NOT NULL DEFAULT now(),
     started_at       timestamptz,
     finished_at      timestamptz,
