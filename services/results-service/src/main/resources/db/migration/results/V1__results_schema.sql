@@ -43,10 +43,12 @@ CREATE INDEX run_tags_key_value ON results.run_tags (key, value);
 
 -- The full history of every metric. No foreign key on purpose: a batch is written with COPY, and
 -- the run is checked (and share-locked against a concurrent finish) once per batch instead of
--- once per row. Duplicate (run, key, step) points are kept, like any logger would.
+-- once per row. Duplicate (run, key, step) points are kept, like any logger would. Keys use the
+-- "C" collation: the index compares them bytewise instead of through the locale, which is cheaper
+-- for every row a batch inserts, and metric names have no linguistic order anyway.
 CREATE TABLE results.metrics (
     run_id uuid             NOT NULL,
-    key    text             NOT NULL,
+    key    text COLLATE "C" NOT NULL,
     step   bigint           NOT NULL,
     value  double precision NOT NULL,
     ts     timestamptz      NOT NULL
@@ -57,7 +59,7 @@ CREATE INDEX metrics_run_key_step ON results.metrics (run_id, key, step);
 -- that run pages, metric sorts and leaderboards never scan histories.
 CREATE TABLE results.metric_latest (
     run_id uuid             NOT NULL REFERENCES results.runs (id) ON DELETE CASCADE,
-    key    text             NOT NULL,
+    key    text COLLATE "C" NOT NULL,
     step   bigint           NOT NULL,
     value  double precision NOT NULL,
     ts     timestamptz      NOT NULL,

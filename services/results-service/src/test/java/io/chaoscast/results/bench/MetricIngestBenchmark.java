@@ -44,8 +44,12 @@ public final class MetricIngestBenchmark {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             URI base = URI.create("http://localhost:" + port);
             ResultsClient client = ResultsClient.create(base);
-            System.out.printf(Locale.ROOT, "results-service metric benchmark (JDK %s, %d CPUs, embedded PostgreSQL)%n",
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            String pg = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("SELECT current_setting('server_version') || ', collation ' || current_setting('lc_collate')",
+                            String.class);
+            System.out.printf(Locale.ROOT, "results-service metric benchmark (JDK %s, %d CPUs, load average %.1f, PostgreSQL %s)%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), pg);
 
             RunResponse warm = client.createRun(CreateRunRequest.training("bench", "lorenz", "d", "mlp"));
             ingest(base, warm.id(), 10_000, 20, "warm-up");
