@@ -23,6 +23,9 @@ import java.util.SplittableRandom;
  *
  * <p>{@code d0} is {@code 1e-8} times the window's RMS size (at least 1e-8): small enough that the
  * separation stays linear over one interval, large enough that differences keep eight digits.
+ *
+ * <p>The settings' tolerances do not apply: the integrator's fixed step (see {@link
+ * MethodOfStepsIntegrator}) sets the accuracy, and it is recorded in the result's settings.
  */
 public final class DelaySeparationLyapunovEstimator {
 

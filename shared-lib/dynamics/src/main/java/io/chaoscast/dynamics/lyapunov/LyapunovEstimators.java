@@ -39,6 +39,15 @@ public final class LyapunovEstimators {
     public static LyapunovResult estimate(
             ChaoticSystem system, double[] p, double[] initial, LyapunovSettings settings, Duration budget) {
         Deadline deadline = Deadline.of(budget);
+        if (p == null || p.length != system.parameterNames().size()) {
+            throw new IllegalArgumentException(system.name() + " takes " + system.parameterNames().size()
+                    + " parameters " + system.parameterNames() + ", found " + (p == null ? 0 : p.length));
+        }
+        int dim = system.dimension(p);
+        if (initial == null || initial.length != dim) {
+            throw new IllegalArgumentException("initial condition of " + system.name() + " must have " + dim
+                    + " value(s), found " + (initial == null ? 0 : initial.length));
+        }
         if (!(settings.duration() > 0) || !Double.isFinite(settings.duration())) {
             throw new IllegalArgumentException("duration must be positive and finite, found " + settings.duration());
         }

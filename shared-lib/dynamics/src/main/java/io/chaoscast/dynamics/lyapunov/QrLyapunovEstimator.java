@@ -7,7 +7,7 @@ import io.chaoscast.dynamics.systems.Flow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -125,7 +125,7 @@ public final class QrLyapunovEstimator {
             ODEStateAndDerivative s;
             try {
                 s = integrator.integrate(ode, new ODEState(t, z), tNext);
-            } catch (MathIllegalStateException e) {
+            } catch (MathRuntimeException e) {
                 throw new DivergenceException(
                         flow.name() + ": tangent integration stopped near t=" + t + ": " + e.getMessage(), t, e);
             }
@@ -187,7 +187,7 @@ public final class QrLyapunovEstimator {
             double[] y = integrator.integrate(ode, new ODEState(t0, y0), t1).getPrimaryState();
             checkFinite(flow, y, t1);
             return y;
-        } catch (MathIllegalStateException e) {
+        } catch (MathRuntimeException e) {
             throw new DivergenceException(
                     flow.name() + ": integration stopped during the transient near t=" + handler.reached + ": " + e.getMessage(),
                     handler.reached,

@@ -101,4 +101,30 @@ class QrLyapunovEstimatorTest {
                 .hasMessageContaining("budget");
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10.0);
     }
+
+    @Test
+    void collapsingStepSizeIsReportedAsDivergenceNotAsAnIntegratorError() {
+        // y' = 1 / (1 - t): y = -ln(1 - t) stays small while its slope explodes at t = 1, so the
+        // step size collapses to the integrator's minimum before any value grows large.
+        FlowSystem singular = new FlowSystem(
+                new SystemInfo("Singular", List.of(), new double[0], new double[] {0}, 1.0, "test", "test"),
+                (t, y, p, d) -> d[0] = 1 / (1 - t),
+                (t, y, p, j) -> j[0][0] = 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        singular, new double[0], new double[] {0}, new LyapunovSettings(2, 0, false, IntegrationSettings.DEFAULT)))
+                .isInstanceOf(io.chaoscast.dynamics.integration.DivergenceException.class)
+                .hasMessageContaining("Singular");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        singular, new double[0], new double[] {0}, new LyapunovSettings(2, 1.5, false, IntegrationSettings.DEFAULT)))
+                .isInstanceOf(io.chaoscast.dynamics.integration.DivergenceException.class)
+                .hasMessageContaining("transient");
+    }
+
+    @Test
+    void initialConditionOfTheWrongLengthIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        ANALYTIC, new double[0], new double[] {1, 1}, SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must have 3 value(s), found 2");
+    }
 }
