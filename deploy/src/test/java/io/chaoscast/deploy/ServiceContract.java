@@ -40,7 +40,7 @@ record ServiceContract(String name, int port, Optional<String> schema, boolean k
     }
 
     String jar() {
-        return "services/" + name + "/target/" + name + ".jar";
+        return "services/" + name + "/target/" + name + "-exec.jar";
     }
 
     String url() {

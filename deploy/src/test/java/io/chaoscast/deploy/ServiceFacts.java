@@ -95,7 +95,18 @@ record ServiceFacts(
         String finalName = Optional.ofNullable(between(text, "finalName")).orElse(artifactId);
         finalName = finalName.replace("${project.artifactId}", artifactId);
         String dir = pom.getParent().getFileName().toString();
-        return "services/" + dir + "/target/" + finalName + ".jar";
+        return "services/" + dir + "/target/" + finalName + runnableClassifier() + ".jar";
+    }
+
+    /** The root pom gives Spring Boot's repackaged (runnable) jar a classifier; "" when it does not. */
+    static String runnableClassifier() {
+        String root = RepositoryFiles.read(RepositoryFiles.path("pom.xml"));
+        int plugin = root.indexOf("<artifactId>spring-boot-maven-plugin</artifactId>");
+        if (plugin < 0) {
+            return "";
+        }
+        String classifier = between(root.substring(plugin), "classifier");
+        return classifier == null ? "" : "-" + classifier;
     }
 
     private static String between(String text, String tag) {

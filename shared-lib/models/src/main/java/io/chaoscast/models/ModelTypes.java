@@ -1,0 +1,96 @@
+package io.chaoscast.models;
+
+import io.chaoscast.models.baselines.EchoStateNetwork;
+import io.chaoscast.models.baselines.LinearAutoregression;
+import io.chaoscast.models.baselines.Nvar;
+import io.chaoscast.models.baselines.PersistenceForecaster;
+import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
+import io.chaoscast.models.earlyexit.EarlyExitTrainer;
+import io.chaoscast.models.earlyexit.LossSettings;
+import io.chaoscast.models.earlyexit.ProgressListener;
+import io.chaoscast.models.earlyexit.ThresholdCalibrator;
+import io.chaoscast.models.earlyexit.TrainingReport;
+import io.chaoscast.models.earlyexit.TrainingSettings;
+import java.util.List;
+
+/**
+ * The model types a service can ask for by name, each with defaults that work on catalog flows
+ * sampled at 100 points per period (Lorenz: about 5 minutes on two CPU cores for the early-exit
+ * network, seconds for the baselines).
+ */
+public final class ModelTypes {
+
+    public static final List<String> TYPES = List.of(
+            EarlyExitForecaster.TYPE,
+            Nvar.TYPE,
+            LinearAutoregression.TYPE,
+            EchoStateNetwork.TYPE,
+            PersistenceForecaster.TYPE);
+
+    /** Rollout length used to tune ridge penalties on validation data (about 1.5 Lorenz Lyapunov times). */
+    public static final int TUNE_HORIZON = 100;
+
+    /** Order of the linear autoregression baseline. */
+    public static final int LINEAR_AR_ORDER = 16;
+
+    private ModelTypes() {}
+
+    /** The default early-exit network for states of {@code dimension}. */
+    public static EarlyExitArchitecture defaultArchitecture(int dimension) {
+        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32);
+    }
+
+    public static TrainingSettings defaultTraining(long seed) {
+        return new TrainingSettings(30, 256, 1e-3, 6, 2, seed, 270, 0.01);
+    }
+
+    public static LossSettings defaultLoss() {
+        return LossSettings.DEFAULT;
+    }
+
+    /** A trained model and, for the early-exit network, its training report (null otherwise). */
+    public record Trained(Forecaster forecaster, TrainingReport report) {}
+
+    /**
+     * Trains a model of {@code type} with its defaults and, for the early-exit network,
+     * calibrates its threshold on the validation split at a 2 % tolerance.
+     *
+     * @throws IllegalArgumentException for an unknown type, naming the known ones
+     */
+    public static Trained train(
+            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
+        int d = train[0][0].length;
+        switch (type) {
+            case EarlyExitForecaster.TYPE -> {
+                var outcome = EarlyExitTrainer.train(
+                        train, validation, defaultArchitecture(d), defaultLoss(), defaultTraining(seed), listener);
+                var calibrated = ThresholdCalibrator.calibrate(
+                        outcome.forecaster(), validation, ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                return new Trained(calibrated, outcome.report());
+            }
+            case Nvar.TYPE -> {
+                return new Trained(Nvar.fitTuned(train, validation, 2, 1, TUNE_HORIZON), null);
+            }
+            case LinearAutoregression.TYPE -> {
+                return new Trained(LinearAutoregression.fitTuned(train, validation, LINEAR_AR_ORDER, TUNE_HORIZON), null);
+            }
+            case EchoStateNetwork.TYPE -> {
+                var s = EchoStateNetwork.Settings.DEFAULT;
+                return new Trained(
+                        EchoStateNetwork.fitTuned(
+                                train,
+                                validation,
+                                new EchoStateNetwork.Settings(
+                                        s.reservoirSize(), s.degree(), s.spectralRadius(), s.leakRate(), s.inputScaling(),
+                                        s.warmup(), seed),
+                                TUNE_HORIZON),
+                        null);
+            }
+            case PersistenceForecaster.TYPE -> {
+                return new Trained(new PersistenceForecaster(d), null);
+            }
+            default -> throw new IllegalArgumentException("type must be one of " + TYPES + ", found '" + type + "'");
+        }
+    }
+}

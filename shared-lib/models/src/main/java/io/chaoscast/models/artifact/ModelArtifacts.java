@@ -1,0 +1,224 @@
+package io.chaoscast.models.artifact;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.baselines.EchoStateNetwork;
+import io.chaoscast.models.baselines.FeatureSpec;
+import io.chaoscast.models.baselines.PersistenceForecaster;
+import io.chaoscast.models.baselines.RidgeStepForecaster;
+import io.chaoscast.models.data.Standardization;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
+import io.chaoscast.models.earlyexit.EarlyExitNetwork;
+import io.chaoscast.models.earlyexit.EarlyExitSpec;
+import io.chaoscast.models.earlyexit.EarlyExitTrainer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Saves and loads any {@link Forecaster} as one blob: a zip holding {@code spec.json} (format
+ * version, type, the model's spec and provenance) and, for the early-exit network, {@code
+ * parameters.bin} (DJL's block parameter format). Baselines keep their few weights in the JSON.
+ *
+ * <p>Format version {@value #FORMAT_VERSION}. A reader refuses other versions with {@link
+ * UnsupportedFormatVersionException}, which names the version found and those supported.
+ */
+public final class ModelArtifacts {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    static final String SPEC_ENTRY = "spec.json";
+    static final String PARAMS_ENTRY = "parameters.bin";
+    /** Refuse entries bigger than this: an artifact is a model, not a dataset. */
+    public static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ModelArtifacts() {}
+
+    /** The artifact's header, readable without loading the model. */
+    public record Header(int formatVersion, String type, JsonNode spec, Provenance provenance) {}
+
+    public static byte[] toBytes(Forecaster forecaster) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        save(forecaster, out);
+        return out.toByteArray();
+    }
+
+    public static Forecaster fromBytes(byte[] artifact) {
+        return load(new java.io.ByteArrayInputStream(artifact));
+    }
+
+    public static void save(Forecaster forecaster, OutputStream out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("type", forecaster.spec().type());
+        byte[] params = null;
+        boolean engine = false;
+        if (forecaster instanceof EarlyExitForecaster ee) {
+            root.set("spec", JSON.valueToTree(ee.modelSpec()));
+            params = parameters(ee.network());
+            engine = true;
+        } else if (forecaster instanceof RidgeStepForecaster r) {
+            ObjectNode s = JSON.createObjectNode();
+            s.set("features", JSON.valueToTree(r.features()));
+            s.set("weights", JSON.valueToTree(r.weights()));
+            s.put("alpha", r.alpha());
+            root.set("spec", s);
+        } else if (forecaster instanceof EchoStateNetwork esn) {
+            ObjectNode s = JSON.createObjectNode();
+            s.set("settings", JSON.valueToTree(esn.settings()));
+            s.set("standardization", JSON.valueToTree(esn.standardization()));
+            s.set("readout", JSON.valueToTree(esn.readout()));
+            root.set("spec", s);
+        } else if (forecaster instanceof PersistenceForecaster p) {
+            ObjectNode s = JSON.createObjectNode();
+            s.put("dimension", p.spec().dimension());
+            root.set("spec", s);
+        } else {
+            throw new IllegalArgumentException("cannot save forecasters of type " + forecaster.spec().type());
+        }
+        root.set("provenance", JSON.valueToTree(Provenance.current(engine)));
+        try {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(SPEC_ENTRY));
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            zip.closeEntry();
+            if (params != null) {
+                zip.putNextEntry(new ZipEntry(PARAMS_ENTRY));
+                zip.write(params);
+                zip.closeEntry();
+            }
+            zip.finish();
+            zip.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads only the header; fails on an unsupported version like {@link #load} does. */
+    public static Header header(byte[] artifact) {
+        Map<String, byte[]> entries = entries(new java.io.ByteArrayInputStream(artifact));
+        return header(entries);
+    }
+
+    /**
+     * @throws UnsupportedFormatVersionException for another format version
+     * @throws IllegalArgumentException for a blob that is not a model artifact
+     */
+    public static Forecaster load(InputStream in) {
+        Map<String, byte[]> entries = entries(in);
+        Header h = header(entries);
+        try {
+            return switch (h.type()) {
+                case EarlyExitForecaster.TYPE -> {
+                    EarlyExitSpec spec = JSON.treeToValue(h.spec(), EarlyExitSpec.class);
+                    byte[] params = entries.get(PARAMS_ENTRY);
+                    if (params == null) {
+                        throw new IllegalArgumentException("early-exit artifact lacks " + PARAMS_ENTRY);
+                    }
+                    NDManager manager = NDManager.newBaseManager(Device.cpu());
+                    try {
+                        EarlyExitNetwork net = EarlyExitTrainer.restore(manager, spec.architecture(), params);
+                        yield new EarlyExitForecaster(manager, net, spec);
+                    } catch (RuntimeException e) {
+                        manager.close();
+                        throw e;
+                    }
+                }
+                case "linear-ar", "nvar" -> new RidgeStepForecaster(
+                        h.type(),
+                        JSON.treeToValue(h.spec().get("features"), FeatureSpec.class),
+                        JSON.treeToValue(h.spec().get("weights"), double[][].class),
+                        h.spec().get("alpha").asDouble());
+                case EchoStateNetwork.TYPE -> EchoStateNetwork.of(
+                        JSON.treeToValue(h.spec().get("settings"), EchoStateNetwork.Settings.class),
+                        JSON.treeToValue(h.spec().get("standardization"), Standardization.class),
+                        JSON.treeToValue(h.spec().get("readout"), double[][].class));
+                case PersistenceForecaster.TYPE -> new PersistenceForecaster(
+                        h.spec().get("dimension").asInt());
+                default -> throw new IllegalArgumentException("unknown model type '" + h.type()
+                        + "'; known: early-exit, linear-ar, nvar, esn, persistence");
+            };
+        } catch (JacksonException | NullPointerException e) {
+            throw new IllegalArgumentException("model artifact spec is malformed for type " + h.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Header header(Map<String, byte[]> entries) {
+        byte[] spec = entries.get(SPEC_ENTRY);
+        if (spec == null) {
+            throw new IllegalArgumentException("not a model artifact: no " + SPEC_ENTRY + " entry");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(spec);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("model artifact " + SPEC_ENTRY + " is not valid JSON: " + e.getMessage(), e);
+        }
+        JsonNode v = root.get("formatVersion");
+        if (v == null || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("model artifact " + SPEC_ENTRY + " has no integer formatVersion");
+        }
+        int version = v.asInt();
+        if (!SUPPORTED_VERSIONS.contains(version)) {
+            throw new UnsupportedFormatVersionException(version, SUPPORTED_VERSIONS);
+        }
+        JsonNode type = root.get("type");
+        if (type == null || !type.isString()) {
+            throw new IllegalArgumentException("model artifact " + SPEC_ENTRY + " has no type");
+        }
+        Provenance p = root.has("provenance") ? JSON.treeToValue(root.get("provenance"), Provenance.class) : null;
+        return new Header(version, type.asString(), root.get("spec"), p);
+    }
+
+    private static Map<String, byte[]> entries(InputStream in) {
+        Map<String, byte[]> out = new HashMap<>();
+        try {
+            ZipInputStream zip = new ZipInputStream(in);
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                byte[] chunk = new byte[65536];
+                long total = 0;
+                int n;
+                while ((n = zip.read(chunk)) > 0) {
+                    total += n;
+                    if (total > MAX_ENTRY_BYTES) {
+                        throw new IllegalArgumentException(
+                                "model artifact entry " + e.getName() + " exceeds " + MAX_ENTRY_BYTES + " bytes");
+                    }
+                    buf.write(chunk, 0, n);
+                }
+                out.put(e.getName(), buf.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a model artifact (unreadable zip): " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static byte[] parameters(EarlyExitNetwork net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

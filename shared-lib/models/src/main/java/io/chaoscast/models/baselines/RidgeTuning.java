@@ -1,0 +1,96 @@
+package io.chaoscast.models.baselines;
+
+import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.policy.ExitPolicy;
+import java.util.function.DoubleFunction;
+
+/**
+ * Chooses a ridge penalty by the error of short free-running rollouts on validation data, which
+ * is what a forecaster is used for; one-step error tends to prefer penalties that are too small
+ * for stable rollouts.
+ */
+public final class RidgeTuning {
+
+    /** Penalties tried by default: 1e-10 to 1e1, one per decade and a half-decade between. */
+    public static final double[] DEFAULT_ALPHAS = grid(-10, 1);
+
+    private RidgeTuning() {}
+
+    static double[] grid(int fromExp, int toExp) {
+        double[] g = new double[2 * (toExp - fromExp) + 1];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Math.pow(10, fromExp + i * 0.5);
+        }
+        return g;
+    }
+
+    /**
+     * @param build builds the forecaster for one penalty; may throw IllegalStateException when
+     *     the penalty is too small to solve
+     * @param validation trajectories the score is computed on
+     * @param horizon rollout length scored
+     * @param origins number of rollout origins, spread evenly over the validation trajectories
+     */
+    public static <F extends Forecaster> F best(
+            double[] alphas, DoubleFunction<F> build, double[][][] validation, int horizon, int origins) {
+        F best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (double a : alphas) {
+            F f;
+            try {
+                f = build.apply(a);
+            } catch (IllegalStateException e) {
+                continue;
+            }
+            double score = rolloutMse(f, validation, horizon, origins);
+            if (score < bestScore || best == null) {
+                bestScore = score;
+                best = f;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no ridge penalty gave a solvable system; data may be degenerate");
+        }
+        return best;
+    }
+
+    /** Mean squared error of free rollouts, with non-finite errors counted as infinite. */
+    public static double rolloutMse(Forecaster f, double[][][] trajectories, int horizon, int origins) {
+        int l = f.spec().contextLength();
+        double[][][] ctx = new double[origins][][];
+        double[][][] truth = new double[origins][][];
+        int made = 0;
+        int perTraj = Math.max(1, (origins + trajectories.length - 1) / trajectories.length);
+        for (double[][] traj : trajectories) {
+            int span = traj.length - l - horizon;
+            if (span < 0) {
+                continue;
+            }
+            for (int k = 0; k < perTraj && made < origins; k++) {
+                int start = (int) ((long) span * k / perTraj);
+                ctx[made] = java.util.Arrays.copyOfRange(traj, start, start + l);
+                truth[made] = java.util.Arrays.copyOfRange(traj, start + l, start + l + horizon);
+                made++;
+            }
+        }
+        if (made == 0) {
+            throw new IllegalArgumentException(
+                    "validation trajectories are shorter than context + horizon = " + (l + horizon));
+        }
+        ctx = java.util.Arrays.copyOf(ctx, made);
+        double[][][] pred = f.forecast(ctx, horizon, ExitPolicy.full()).forecasts();
+        double sum = 0;
+        long n = 0;
+        for (int b = 0; b < made; b++) {
+            for (int h = 0; h < horizon; h++) {
+                for (int j = 0; j < pred[b][h].length; j++) {
+                    double e = pred[b][h][j] - truth[b][h][j];
+                    sum += e * e;
+                    n++;
+                }
+            }
+        }
+        double mse = sum / n;
+        return Double.isFinite(mse) ? mse : Double.POSITIVE_INFINITY;
+    }
+}

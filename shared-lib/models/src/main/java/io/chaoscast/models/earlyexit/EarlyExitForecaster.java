@@ -1,0 +1,283 @@
+package io.chaoscast.models.earlyexit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.chaoscast.models.ForecastResult;
+import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.ForecasterSpec;
+import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.data.Standardization;
+import io.chaoscast.models.policy.ExitPolicy;
+import java.util.Arrays;
+
+/**
+ * The early-exit network as a {@link Forecaster}: the inference path.
+ *
+ * <p>Each pass standardises the last {@code contextLength} states, embeds them, and runs the
+ * blocks in order. After block {@code i} the exit policy decides per row; rows that exit get
+ * their forecast from exit head {@code i} and are removed from the batch tensor by an index
+ * gather, so later blocks run on fewer rows and the saving is real compute, counted in {@link
+ * ForecastResult#blockEvaluations()}. Exit heads predict increments from the last context state
+ * (in units of {@link EarlyExitSpec#incrementScale()}): for a smooth flow the next states are
+ * the last one plus a small, smooth correction, so an untrained or shallow exit starts from
+ * persistence instead of from an arbitrary point of state space.
+ *
+ * <p>Horizons longer than {@code horizon} roll out: each pass's forecast becomes the next pass's
+ * context and every pass picks its own depth. Owns native memory: close it.
+ */
+public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
+
+    public static final String TYPE = "early-exit";
+
+    /** Keeps u strictly inside (0, 1) after float rounding so thresholds 0 and 1 mean what they say. */
+    private static final double U_EPS = 1e-7;
+
+    private final NDManager manager;
+    private final EarlyExitNetwork network;
+    private final EarlyExitSpec spec;
+    private final ForecasterSpec forecasterSpec;
+    private final ParameterStore parameters;
+
+    /**
+     * @param manager owns the network's parameters; closed with this forecaster
+     * @param network an initialised network
+     */
+    public EarlyExitForecaster(NDManager manager, EarlyExitNetwork network, EarlyExitSpec spec) {
+        this.manager = manager;
+        this.network = network;
+        this.spec = spec;
+        var a = spec.architecture();
+        this.forecasterSpec = new ForecasterSpec(TYPE, a.contextLength(), a.dimension(), a.horizon(), a.blocks());
+        this.parameters = new ParameterStore(manager, false);
+    }
+
+    @Override
+    public ForecasterSpec spec() {
+        return forecasterSpec;
+    }
+
+    public EarlyExitSpec modelSpec() {
+        return spec;
+    }
+
+    public EarlyExitNetwork network() {
+        return network;
+    }
+
+    /** The same network with a new calibration table; shares (does not copy) the weights. */
+    EarlyExitForecaster withCalibration(CalibrationTable table) {
+        return new EarlyExitForecaster(manager, network, spec.withCalibration(table));
+    }
+
+    /** The dynamic policy at the calibrated threshold, or full depth if not calibrated. */
+    public ExitPolicy calibratedPolicy() {
+        return spec.calibration() == null ? ExitPolicy.full() : ExitPolicy.dynamic(spec.calibration().threshold());
+    }
+
+    @Override
+    public ForecastResult forecast(double[][][] contexts, int horizon, ExitPolicy policy) {
+        Forecaster.checkContexts(forecasterSpec, contexts, horizon);
+        var a = spec.architecture();
+        int b = contexts.length;
+        int l = a.contextLength();
+        int d = a.dimension();
+        int h = a.horizon();
+        int passes = (horizon + h - 1) / h;
+        Standardization norm = spec.standardization();
+        // Rolling standardised history per row: the context, then every predicted state.
+        double[][][] hist = new double[b][l + passes * h][d];
+        for (int r = 0; r < b; r++) {
+            double[][] c = contexts[r];
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    hist[r][k][j] = norm.apply(j, c[c.length - l + k][j]);
+                }
+            }
+        }
+        int[][] depths = new int[b][passes];
+        double[][] us = new double[b][passes];
+        long evals = 0;
+        float[] input = new float[b * l * d];
+        float[][] z = new float[b][];
+        int[] depth = new int[b];
+        double[] u = new double[b];
+        double[] scale = spec.incrementScale();
+        for (int p = 0; p < passes; p++) {
+            int start = p * h;
+            for (int r = 0; r < b; r++) {
+                ContextEncoding.encode(hist[r], start, l, input, r * l * d);
+            }
+            evals += runPass(input, b, policy, z, depth, u);
+            for (int r = 0; r < b; r++) {
+                double[] last = hist[r][start + l - 1];
+                for (int k = 0; k < h; k++) {
+                    for (int j = 0; j < d; j++) {
+                        hist[r][start + l + k][j] = last[j] + z[r][k * d + j] * scale[k * d + j];
+                    }
+                }
+                depths[r][p] = depth[r];
+                us[r][p] = u[r];
+            }
+        }
+        double[][][] out = new double[b][horizon][d];
+        for (int r = 0; r < b; r++) {
+            for (int k = 0; k < horizon; k++) {
+                for (int j = 0; j < d; j++) {
+                    out[r][k][j] = norm.invert(j, hist[r][l + k][j]);
+                }
+            }
+        }
+        return new ForecastResult(out, depths, us, evals, (long) b * passes * a.blocks());
+    }
+
+    /**
+     * One pass over a batch, with compaction.
+     *
+     * @return block evaluations run (rows times blocks)
+     */
+    private long runPass(float[] input, int rows, ExitPolicy policy, float[][] z, int[] depth, double[] u) {
+        var a = spec.architecture();
+        int n = a.blocks();
+        long evals = 0;
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = m.create(input, new Shape(rows, (long) a.contextLength() * a.dimension()));
+            NDArray hidden = network.embed(parameters, x, false);
+            int[] active = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                active[r] = r;
+            }
+            for (int i = 0; i < n && active.length > 0; i++) {
+                hidden = network.block(parameters, i, hidden, false);
+                evals += active.length;
+                boolean last = i == n - 1;
+                float[] ui = policy.needsUncertainty() && !last
+                        ? network.uncertainty(parameters, i, hidden, false).toFloatArray()
+                        : null;
+                int[] exitPos = new int[active.length];
+                int[] keepPos = new int[active.length];
+                int ne = 0;
+                int nk = 0;
+                for (int pos = 0; pos < active.length; pos++) {
+                    double uv = ui == null ? Double.NaN : clampU(ui[pos]);
+                    if (last || policy.exitsAt(i + 1, n, uv)) {
+                        exitPos[ne++] = pos;
+                    } else {
+                        keepPos[nk++] = pos;
+                    }
+                }
+                if (ne > 0) {
+                    NDArray hx = ne == active.length ? hidden : gatherRows(m, hidden, exitPos, ne);
+                    float[] zx = network.exit(parameters, i, hx, false).toFloatArray();
+                    float[] ux = ui != null ? null : network.uncertainty(parameters, i, hx, false).toFloatArray();
+                    int width = zx.length / ne;
+                    for (int e = 0; e < ne; e++) {
+                        int row = active[exitPos[e]];
+                        z[row] = Arrays.copyOfRange(zx, e * width, (e + 1) * width);
+                        depth[row] = i + 1;
+                        u[row] = ui != null ? clampU(ui[exitPos[e]]) : clampU(ux[e]);
+                    }
+                }
+                if (nk < active.length) {
+                    if (nk > 0) {
+                        hidden = gatherRows(m, hidden, keepPos, nk);
+                    }
+                    int[] next = new int[nk];
+                    for (int k = 0; k < nk; k++) {
+                        next[k] = active[keepPos[k]];
+                    }
+                    active = next;
+                }
+            }
+        }
+        return evals;
+    }
+
+    private static NDArray gatherRows(NDManager m, NDArray x, int[] positions, int count) {
+        long[] idx = new long[count];
+        for (int k = 0; k < count; k++) {
+            idx[k] = positions[k];
+        }
+        return x.get(new NDIndex("{}", m.create(idx)));
+    }
+
+    private static double clampU(float v) {
+        return Math.min(1 - U_EPS, Math.max(U_EPS, v));
+    }
+
+    /**
+     * Every exit's one-pass forecast and uncertainty for a batch of windows (the training
+     * forward, without gradients): for calibration, the oracle and per-exit evaluation.
+     *
+     * @param input {@code [rows * contextLength * dimension]} standardised
+     * @return {@code z[exit][row * horizon * dimension]} scaled increments, and {@code u[exit][row]}
+     */
+    ExitOutputs allExits(float[] input, int rows) {
+        var a = spec.architecture();
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = m.create(input, new Shape(rows, (long) a.contextLength() * a.dimension()));
+            NDList out = network.forward(parameters, new NDList(x), false);
+            int n = a.blocks();
+            float[][] z = new float[n][];
+            float[][] u = new float[n][];
+            for (int i = 0; i < n; i++) {
+                z[i] = out.get(i).toFloatArray();
+                u[i] = out.get(n + i).toFloatArray();
+            }
+            return new ExitOutputs(z, u);
+        }
+    }
+
+    /** Outputs of every exit for a batch. */
+    record ExitOutputs(float[][] z, float[][] u) {}
+
+    /**
+     * Every exit's one-pass forecast of {@code horizon} states, in original units: {@code
+     * [exit][row][horizon][dimension]}. Exit {@code i}'s forecast is exactly what {@code
+     * fixed(i + 1)} returns for one pass.
+     */
+    public double[][][][] exitForecasts(double[][][] contexts) {
+        Forecaster.checkContexts(forecasterSpec, contexts, 1);
+        var a = spec.architecture();
+        int b = contexts.length;
+        int l = a.contextLength();
+        int d = a.dimension();
+        int h = a.horizon();
+        Standardization norm = spec.standardization();
+        float[] input = new float[b * l * d];
+        double[][] lastStd = new double[b][];
+        for (int r = 0; r < b; r++) {
+            double[][] c = contexts[r];
+            double[][] std = new double[l][d];
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    std[k][j] = norm.apply(j, c[c.length - l + k][j]);
+                }
+            }
+            ContextEncoding.encode(std, 0, l, input, r * l * d);
+            lastStd[r] = std[l - 1];
+        }
+        ExitOutputs o = allExits(input, b);
+        double[] scale = spec.incrementScale();
+        double[][][][] out = new double[a.blocks()][b][h][d];
+        for (int i = 0; i < a.blocks(); i++) {
+            for (int r = 0; r < b; r++) {
+                for (int k = 0; k < h; k++) {
+                    for (int j = 0; j < d; j++) {
+                        double zv = o.z()[i][r * h * d + k * d + j];
+                        out[i][r][k][j] = norm.invert(j, lastStd[r][j] + zv * scale[k * d + j]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,47 @@
+package io.chaoscast.models.earlyexit;
+
+import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.data.Standardization;
+
+/**
+ * Everything besides the weights that an early-exit model needs at inference, stored as JSON in
+ * the artifact.
+ *
+ * @param architecture the network shape
+ * @param standardization per-dimension statistics of the training data
+ * @param incrementScale {@code [horizon * dimension]}: root mean square of the standardised
+ *     increment {@code x(t+k) - x(t)} on the training data; exit heads output increments in these
+ *     units, so their targets are of order one at every step ahead
+ * @param errorScale mean squared error of persistence on the training windows (standardised):
+ *     the loss unit, so losses read as fractions of persistence error
+ * @param loss the loss weights the model was trained with
+ * @param calibration the threshold calibration, or {@code null} before calibration
+ */
+public record EarlyExitSpec(
+        EarlyExitArchitecture architecture,
+        Standardization standardization,
+        double[] incrementScale,
+        double errorScale,
+        LossSettings loss,
+        CalibrationTable calibration) {
+
+    public EarlyExitSpec {
+        int n = architecture.horizon() * architecture.dimension();
+        if (incrementScale.length != n) {
+            throw new IllegalArgumentException("incrementScale must have horizon * dimension = " + n + " entries, found "
+                    + incrementScale.length);
+        }
+        if (standardization.dimension() != architecture.dimension()) {
+            throw new IllegalArgumentException("standardization has dimension " + standardization.dimension()
+                    + " but the architecture has " + architecture.dimension());
+        }
+        if (!(errorScale > 0)) {
+            throw new IllegalArgumentException("errorScale must be positive, found " + errorScale);
+        }
+        incrementScale = incrementScale.clone();
+    }
+
+    public EarlyExitSpec withCalibration(CalibrationTable table) {
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table);
+    }
+}

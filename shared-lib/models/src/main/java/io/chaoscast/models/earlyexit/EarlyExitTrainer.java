@@ -1,0 +1,271 @@
+package io.chaoscast.models.earlyexit;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.chaoscast.models.data.Standardization;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link EarlyExitNetwork} with Adam on the DeeDiff loss: the training path, where
+ * every exit runs on every sample.
+ *
+ * <p>Reproducible on CPU: the engine's random seed fixes weight initialisation and a {@link
+ * SplittableRandom} split from the same seed fixes the order of windows, so the same seed, data
+ * and settings give the same loss curve. Early stopping keeps the weights of the epoch with the
+ * lowest validation forecast loss.
+ */
+public final class EarlyExitTrainer {
+
+    private EarlyExitTrainer() {}
+
+    /** The trained forecaster (uncalibrated) and how training went. */
+    public record Outcome(EarlyExitForecaster forecaster, TrainingReport report) {}
+
+    public static Outcome train(
+            double[][][] train,
+            double[][][] validation,
+            EarlyExitArchitecture arch,
+            LossSettings loss,
+            TrainingSettings settings,
+            ProgressListener listener) {
+        Standardization norm = Standardization.of(train);
+        if (norm.dimension() != arch.dimension()) {
+            throw new IllegalArgumentException(
+                    "data has dimension " + norm.dimension() + " but the architecture expects " + arch.dimension());
+        }
+        double[] scale = WindowSet.incrementScale(train, norm, arch.horizon());
+        double errorScale = 0;
+        for (double s : scale) {
+            errorScale += s * s;
+        }
+        errorScale /= scale.length;
+        EarlyExitSpec spec = new EarlyExitSpec(arch, norm, scale, errorScale, loss, null);
+        WindowSet trainSet = WindowSet.of(train, spec, settings.stride());
+        WindowSet valSet = WindowSet.of(validation, spec, Math.max(1, arch.horizon()));
+        if (trainSet.count == 0 || valSet.count == 0) {
+            throw new IllegalArgumentException("trajectories are too short for contextLength + horizon = "
+                    + (arch.contextLength() + arch.horizon()) + " (train windows " + trainSet.count + ", validation windows "
+                    + valSet.count + ")");
+        }
+        float[] weights = new float[scale.length];
+        for (int i = 0; i < scale.length; i++) {
+            weights[i] = (float) (scale[i] * scale[i] / errorScale);
+        }
+
+        SplittableRandom rng = new SplittableRandom(settings.seed());
+        SplittableRandom shuffleRng = rng.split();
+        SplittableRandom noiseRng = rng.split();
+        Engine.getInstance().setRandomSeed((int) (rng.split().nextLong() & 0x7fffffff));
+        long start = System.nanoTime();
+        int batch = Math.min(settings.batchSize(), trainSet.count);
+        int stepsPerEpoch = (trainSet.count + batch - 1) / batch;
+        EarlyExitNetwork net = new EarlyExitNetwork(arch);
+        DeeDiffLoss lossFn = new DeeDiffLoss(arch.blocks(), loss);
+        Tracker lr = Tracker.cosine()
+                .setBaseValue((float) settings.learningRate())
+                .optFinalValue((float) (settings.learningRate() * 0.01))
+                .setMaxUpdates(Math.max(1, stepsPerEpoch * settings.epochs()))
+                .build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(lossFn)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                .optDevices(new Device[] {Device.cpu()});
+        List<EpochProgress> history = new ArrayList<>();
+        byte[] best = null;
+        int bestEpoch = 0;
+        double bestVal = Double.POSITIVE_INFINITY;
+        boolean stoppedEarly = false;
+        try (Model model = Model.newInstance("early-exit", Device.cpu())) {
+            model.setBlock(net);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(net.inputShape(batch));
+                int[] order = new int[trainSet.count];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                int sinceBest = 0;
+                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                    shuffle(order, shuffleRng);
+                    double lossSum = 0;
+                    for (int s = 0; s < stepsPerEpoch; s++) {
+                        int from = s * batch;
+                        int to = Math.min(trainSet.count, from + batch);
+                        float[] xb = gather(trainSet.inputs, trainSet.inputSize, order, from, to);
+                        float[] tb = gather(trainSet.targets, trainSet.outputSize, order, from, to);
+                        if (settings.inputNoise() > 0) {
+                            perturb(xb, tb, to - from, arch, scale, settings.inputNoise(), noiseRng);
+                        }
+                        try (NDManager bm = trainer.getManager().newSubManager()) {
+                            NDList labels = new NDList(
+                                    bm.create(tb, new Shape(to - from, trainSet.outputSize)), bm.create(weights));
+                            NDArray x = bm.create(xb, new Shape(to - from, trainSet.inputSize));
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                NDList preds = trainer.forward(new NDList(x));
+                                NDArray l = lossFn.evaluate(labels, preds);
+                                gc.backward(l);
+                                lossSum += l.getFloat() * (to - from);
+                            }
+                            trainer.step();
+                        }
+                    }
+                    double[] val = validate(trainer.getManager(), net, lossFn, valSet, weights, arch.blocks());
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    double[] exitErrors = java.util.Arrays.copyOfRange(val, 2, val.length);
+                    EpochProgress p = new EpochProgress(
+                            epoch, settings.epochs(), lossSum / trainSet.count, val[0], val[1], exitErrors, elapsed);
+                    history.add(p);
+                    listener.onEpoch(p);
+                    if (val[1] < bestVal) {
+                        bestVal = val[1];
+                        bestEpoch = epoch;
+                        best = snapshot(net);
+                        sinceBest = 0;
+                    } else if (++sinceBest >= settings.patience()) {
+                        stoppedEarly = epoch < settings.epochs();
+                        break;
+                    }
+                    if (settings.timeBudgetSeconds() > 0 && elapsed > settings.timeBudgetSeconds()) {
+                        stoppedEarly = epoch < settings.epochs();
+                        break;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("training produced no finite validation loss; lower the learning rate");
+        }
+        NDManager manager = NDManager.newBaseManager(Device.cpu());
+        EarlyExitNetwork trained = restore(manager, arch, best);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Outcome(
+                new EarlyExitForecaster(manager, trained, spec),
+                new TrainingReport(history, bestEpoch, stoppedEarly, trainSet.count, elapsed));
+    }
+
+    /** Mean {@code [total, forecast, e_1 .. e_N]} over the validation windows, without gradients. */
+    private static double[] validate(
+            NDManager parent, EarlyExitNetwork net, DeeDiffLoss lossFn, WindowSet set, float[] weights, int exits) {
+        double[] sums = new double[2 + exits];
+        int chunk = 2048;
+        ParameterStore ps = new ParameterStore(parent, false);
+        for (int from = 0; from < set.count; from += chunk) {
+            int to = Math.min(set.count, from + chunk);
+            try (NDManager m = parent.newSubManager()) {
+                NDArray x = m.create(
+                        java.util.Arrays.copyOfRange(set.inputs, from * set.inputSize, to * set.inputSize),
+                        new Shape(to - from, set.inputSize));
+                NDArray t = m.create(
+                        java.util.Arrays.copyOfRange(set.targets, from * set.outputSize, to * set.outputSize),
+                        new Shape(to - from, set.outputSize));
+                NDArray w = m.create(weights);
+                NDList preds = net.forward(ps, new NDList(x), false);
+                NDArray[] terms = lossFn.terms(new NDList(t, w), preds);
+                int n = to - from;
+                sums[0] += terms[0].getFloat() * n;
+                sums[1] += terms[1].getFloat() * n;
+                for (int i = 0; i < exits; i++) {
+                    sums[2 + i] += DeeDiffLoss.sampleErrors(preds.get(i), t, w).mean().getFloat() * n;
+                }
+            }
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= set.count;
+        }
+        return sums;
+    }
+
+    private static float[] gather(float[] data, int width, int[] order, int from, int to) {
+        float[] out = new float[(to - from) * width];
+        for (int r = from; r < to; r++) {
+            System.arraycopy(data, order[r] * width, out, (r - from) * width, width);
+        }
+        return out;
+    }
+
+    /**
+     * Adds noise to every context state and moves the targets so they still point at the clean
+     * future: the target is an increment from the (now noisy) last context state.
+     */
+    private static void perturb(
+            float[] x, float[] t, int rows, EarlyExitArchitecture a, double[] scale, double sigma, SplittableRandom rng) {
+        int l = a.contextLength();
+        int d = a.dimension();
+        int h = a.horizon();
+        double[] lastNoise = new double[d];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    double n = sigma * gaussian(rng);
+                    x[(r * l + k) * d + j] += (float) n;
+                    if (k == l - 1) {
+                        lastNoise[j] = n;
+                    }
+                }
+            }
+            for (int k = 0; k < h; k++) {
+                for (int j = 0; j < d; j++) {
+                    t[(r * h + k) * d + j] -= (float) (lastNoise[j] / scale[k * d + j]);
+                }
+            }
+        }
+    }
+
+    /** Box-Muller, so the draws depend only on the seeded generator. */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    static byte[] snapshot(EarlyExitNetwork net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A fresh network with the given architecture and parameters, owned by {@code manager}. */
+    public static EarlyExitNetwork restore(NDManager manager, EarlyExitArchitecture arch, byte[] parameters) {
+        EarlyExitNetwork net = new EarlyExitNetwork(arch);
+        net.initialize(manager);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            net.loadParameters(manager, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("parameters do not match the architecture " + arch + ": " + e.getMessage(), e);
+        }
+        return net;
+    }
+}

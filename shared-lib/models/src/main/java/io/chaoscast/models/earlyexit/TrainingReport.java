@@ -1,0 +1,18 @@
+package io.chaoscast.models.earlyexit;
+
+import java.util.List;
+
+/**
+ * @param epochs every epoch's progress, in order
+ * @param bestEpoch the epoch whose weights were kept (lowest validation forecast loss)
+ * @param stoppedEarly whether patience or the time budget ended training before {@code epochs}
+ * @param trainWindows number of training windows
+ * @param elapsedSeconds wall-clock training time
+ */
+public record TrainingReport(
+        List<EpochProgress> epochs, int bestEpoch, boolean stoppedEarly, int trainWindows, double elapsedSeconds) {
+
+    public TrainingReport {
+        epochs = List.copyOf(epochs);
+    }
+}

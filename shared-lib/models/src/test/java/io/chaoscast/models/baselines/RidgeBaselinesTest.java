@@ -1,0 +1,144 @@
+package io.chaoscast.models.baselines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.chaoscast.models.ForecastResult;
+import io.chaoscast.models.linalg.RidgeAccumulator;
+import io.chaoscast.models.policy.ExitPolicy;
+import org.junit.jupiter.api.Test;
+
+class RidgeBaselinesTest {
+
+    @Test
+    void ridgeWithoutPenaltyRecoversAnExactLinearModel() {
+        RidgeAccumulator acc = new RidgeAccumulator(3, 2);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 50; i++) {
+            double[] x = {1, rng.nextDouble(-1, 1), rng.nextDouble(-1, 1)};
+            acc.add(x, new double[] {0.5 + 2 * x[1] - x[2], -3 * x[2]});
+        }
+        double[][] w = acc.solve(0);
+        assertThat(w[0]).containsExactly(new double[] {0.5, 0}, within(1e-10));
+        assertThat(w[1]).containsExactly(new double[] {2, 0}, within(1e-10));
+        assertThat(w[2]).containsExactly(new double[] {-1, -3}, within(1e-10));
+    }
+
+    /** x(t+1) = A x(t) + B x(t-1), a stable linear recursion in two dimensions. */
+    private static double[][][] linearData() {
+        double[][] a = {{0.9, -0.2}, {0.1, 0.8}};
+        double[][] b = {{0.05, 0.0}, {0.0, -0.1}};
+        double[][] t = new double[400][];
+        t[0] = new double[] {1, 0.5};
+        t[1] = new double[] {0.7, -0.4};
+        for (int i = 2; i < t.length; i++) {
+            t[i] = new double[2];
+            for (int r = 0; r < 2; r++) {
+                t[i][r] = a[r][0] * t[i - 1][0] + a[r][1] * t[i - 1][1] + b[r][0] * t[i - 2][0] + b[r][1] * t[i - 2][1]
+                        + 0.3 * Math.sin(0.37 * i + r); // input keeps the recursion exciting the features
+            }
+        }
+        return new double[][][] {t};
+    }
+
+    @Test
+    void linearAutoregressionRecoversALinearRecursion() {
+        double[][] a = {{0.9, -0.2}, {0.1, 0.8}};
+        double[][] b = {{0.05, 0.0}, {0.0, -0.1}};
+        double[][] t = new double[600][];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        t[0] = new double[] {1, 0.5};
+        t[1] = new double[] {0.7, -0.4};
+        for (int i = 2; i < t.length; i++) {
+            t[i] = new double[2];
+            for (int r = 0; r < 2; r++) {
+                t[i][r] = 0.2 + a[r][0] * t[i - 1][0] + a[r][1] * t[i - 1][1] + b[r][0] * t[i - 2][0]
+                        + b[r][1] * t[i - 2][1];
+            }
+            if (i % 50 == 0) {
+                t[i][0] += rng.nextDouble(-1, 1); // kicks so the data spans every direction
+                t[i][1] += rng.nextDouble(-1, 1);
+            }
+        }
+        // Fit on the stretches between kicks only, where the recursion holds exactly.
+        java.util.List<double[][]> pieces = new java.util.ArrayList<>();
+        for (int s = 0; s + 50 <= t.length; s += 50) {
+            pieces.add(java.util.Arrays.copyOfRange(t, s, s + 50));
+        }
+        RidgeStepForecaster ar = LinearAutoregression.fit(pieces.toArray(double[][][]::new), 2, 0);
+        double[][] w = ar.weights();
+        // Features [1, x(t), x(t-1)], target x(t+1) - x(t): W = [c; Aᵀ - I; Bᵀ].
+        assertThat(w[0]).containsExactly(new double[] {0.2, 0.2}, within(1e-8));
+        assertThat(w[1]).containsExactly(new double[] {a[0][0] - 1, a[1][0]}, within(1e-8));
+        assertThat(w[2]).containsExactly(new double[] {a[0][1], a[1][1] - 1}, within(1e-8));
+        assertThat(w[3]).containsExactly(new double[] {b[0][0], b[1][0]}, within(1e-8));
+        assertThat(w[4]).containsExactly(new double[] {b[0][1], b[1][1]}, within(1e-8));
+        double[][] ctx = {t[10], t[11]};
+        ForecastResult r = ar.forecast(new double[][][] {ctx}, 3, ExitPolicy.full());
+        assertThat(r.forecasts()[0][0]).containsExactly(t[12], within(1e-9));
+    }
+
+    @Test
+    void nvarRecoversAQuadraticMapExactly() {
+        // x(t+1) = x(t) + 0.1 + 0.05 y(t-1) - 0.02 x(t)² + 0.01 x(t) y(t), y(t+1) = y(t) - 0.03 x(t-1) y(t-1)
+        double[][][] trajs = new double[20][][];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        for (int n = 0; n < trajs.length; n++) {
+            double[][] t = new double[12][];
+            t[0] = new double[] {rng.nextDouble(-1, 1), rng.nextDouble(-1, 1)};
+            t[1] = new double[] {rng.nextDouble(-1, 1), rng.nextDouble(-1, 1)};
+            for (int i = 2; i < t.length; i++) {
+                t[i] = step(t[i - 1], t[i - 2]);
+            }
+            trajs[n] = t;
+        }
+        RidgeStepForecaster nvar = Nvar.fit(trajs, 2, 1, 0);
+        assertThat(nvar.spec().contextLength()).isEqualTo(2);
+        assertThat(nvar.weights()).hasNumberOfRows(1 + 4 + 10);
+        double[][] ctx = {{0.3, -0.2}, {0.1, 0.4}};
+        double[][] expected = new double[5][];
+        double[] prev = ctx[0];
+        double[] cur = ctx[1];
+        for (int k = 0; k < 5; k++) {
+            expected[k] = step(cur, prev);
+            prev = cur;
+            cur = expected[k];
+        }
+        double[][] got = nvar.forecast(new double[][][] {ctx}, 5, ExitPolicy.full()).forecasts()[0];
+        for (int k = 0; k < 5; k++) {
+            assertThat(got[k]).containsExactly(expected[k], within(1e-9));
+        }
+    }
+
+    private static double[] step(double[] x, double[] xPrev) {
+        return new double[] {
+            x[0] + 0.1 + 0.05 * xPrev[1] - 0.02 * x[0] * x[0] + 0.01 * x[0] * x[1],
+            x[1] - 0.03 * xPrev[0] * xPrev[1]
+        };
+    }
+
+    @Test
+    void nvarFeatureCountFollowsGauthier() {
+        // Lorenz with k = 2: 1 + 6 + 21 = 28 features.
+        assertThat(Nvar.features(2, 1, 3).size()).isEqualTo(28);
+        assertThat(Nvar.features(3, 5, 3).window()).isEqualTo(11);
+    }
+
+    @Test
+    void persistenceRepeatsTheLastState() {
+        PersistenceForecaster p = new PersistenceForecaster(2);
+        ForecastResult r = p.forecast(new double[][][] {{{1, 2}, {3, 4}}}, 3, ExitPolicy.dynamic(0.5));
+        assertThat(r.forecasts()[0]).isDeepEqualTo(new double[][] {{3, 4}, {3, 4}, {3, 4}});
+        assertThat(r.exitDepths()[0]).containsOnly(1);
+        assertThat(r.blockEvaluations()).isEqualTo(3);
+    }
+
+    @Test
+    void tunedFitsPickAPenaltyFromTheGrid() {
+        double[][][] data = linearData();
+        double[][][] train = {java.util.Arrays.copyOfRange(data[0], 0, 300)};
+        double[][][] val = {java.util.Arrays.copyOfRange(data[0], 300, 400)};
+        RidgeStepForecaster ar = LinearAutoregression.fitTuned(train, val, 2, 20);
+        assertThat(RidgeTuning.DEFAULT_ALPHAS).contains(ar.alpha());
+    }
+}

@@ -1,0 +1,33 @@
+package io.chaoscast.models.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ExitPolicyTest {
+
+    @Test
+    void namesParseBack() {
+        for (ExitPolicy p : new ExitPolicy[] {ExitPolicy.full(), ExitPolicy.fixed(3), ExitPolicy.dynamic(0.25)}) {
+            assertThat(ExitPolicy.parse(p.name())).isEqualTo(p);
+        }
+    }
+
+    @Test
+    void badPoliciesAreRejectedWithTheAllowedForms() {
+        assertThatThrownBy(() -> ExitPolicy.parse("sometimes")).hasMessageContaining("full, fixed:<depth>");
+        assertThatThrownBy(() -> ExitPolicy.dynamic(1.5)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> ExitPolicy.fixed(0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void lastBlockAlwaysExits() {
+        assertThat(ExitPolicy.dynamic(0).exitsAt(4, 4, 0.9)).isTrue();
+        assertThat(ExitPolicy.fixed(9).exitsAt(4, 4, Double.NaN)).isTrue();
+        assertThat(ExitPolicy.fixed(2).exitsAt(1, 4, Double.NaN)).isFalse();
+        assertThat(ExitPolicy.full().exitsAt(3, 4, 0.0)).isFalse();
+        assertThat(ExitPolicy.dynamic(0.3).exitsAt(1, 4, 0.2)).isTrue();
+        assertThat(ExitPolicy.dynamic(0.3).exitsAt(1, 4, 0.4)).isFalse();
+    }
+}
