@@ -137,7 +137,7 @@ final class MetricBatchParser {
                             step = p.getLongValue();
                         } catch (InputCoercionException e) {
                             throw ApiException.invalid(at(i) + ".step", "must be in [0, " + Long.MAX_VALUE
-                                    + "], found " + p.getText());
+                                    + "], found " + p.getString());
                         }
                         hasStep = true;
                     } else if (t != JsonToken.VALUE_NULL) {
@@ -189,7 +189,7 @@ final class MetricBatchParser {
                 return Math.multiplyExact(p.getLongValue(), 1_000L);
             }
         } catch (DateTimeParseException | ArithmeticException | InputCoercionException e) {
-            throw ApiException.invalid(field, range + ", found " + p.getText());
+            throw ApiException.invalid(field, range + ", found " + p.getString());
         }
         throw ApiException.invalid(field, range + ", found " + describe(p, t));
     }
@@ -212,7 +212,7 @@ final class MetricBatchParser {
     private static String describe(JsonParser p, JsonToken t) {
         return switch (t) {
             case VALUE_STRING -> "the string \"" + abbreviate(p.getString()) + "\"";
-            case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> p.getText();
+            case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> p.getString();
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
             default -> t.asString();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(MetricWriter.class);
+
     private static final String COPY_SQL =
             "COPY results.metrics (run_id, key, step, value, ts) FROM STDIN (FORMAT binary)";
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
@@ -45,8 +49,14 @@ class MetricWriter {
     }
 
     void write(UUID runId, MetricBatch batch) {
+        long t0 = System.nanoTime();
         copy(runId, batch);
+        long t1 = System.nanoTime();
         updateLatest(runId, batch);
+        if (log.isDebugEnabled()) {
+            log.debug("run {}: COPY of {} points {} ms, latest values {} ms", runId, batch.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        }
     }
 
     private void copy(UUID runId, MetricBatch batch) {

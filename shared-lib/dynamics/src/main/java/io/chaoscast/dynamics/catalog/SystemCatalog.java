@@ -42,7 +42,14 @@ public final class SystemCatalog {
     private static List<ChaoticSystem> defaultSystems() {
         List<ChaoticSystem> all = new ArrayList<>();
         all.addAll(ClassicFlows.systems());
+        all.addAll(SprottFlows.systems());
+        all.addAll(HyperchaoticFlows.systems());
+        all.addAll(CircuitFlows.systems());
+        all.addAll(ChemicalBiologicalFlows.systems());
+        all.addAll(MechanicalFlows.systems());
         all.addAll(ClassicMaps.systems());
+        all.addAll(PlaneMaps.systems());
+        all.addAll(IntervalMaps.systems());
         all.addAll(DelaySystems.systems());
         return all;
     }

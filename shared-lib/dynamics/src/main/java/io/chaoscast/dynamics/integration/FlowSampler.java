@@ -1,7 +1,7 @@
 package io.chaoscast.dynamics.integration;
 
 import io.chaoscast.dynamics.systems.Flow;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
@@ -78,7 +78,7 @@ public final class FlowSampler {
         }
         try {
             integrator.integrate(ode, new ODEState(t0, initial), end);
-        } catch (MathIllegalStateException e) {
+        } catch (MathRuntimeException e) {
             throw new DivergenceException(
                     flow.name() + ": integration stopped near t=" + handler.lastTime + ": " + e.getMessage()
                             + "; try looser tolerances, other parameters or another initial condition",

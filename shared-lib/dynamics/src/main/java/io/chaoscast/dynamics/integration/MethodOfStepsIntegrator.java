@@ -74,6 +74,14 @@ public final class MethodOfStepsIntegrator {
             throw new IllegalArgumentException("stepsPerDelay must be at least 1, found " + stepsPerDelay);
         }
         double tau = checkedDelay(system, p);
+        int dim = system.dimension(p);
+        if (history.length != dim) {
+            // dysts stores a 10-value delay embedding as the initial condition of its delay systems;
+            // passing one here would silently integrate ten uncoupled copies.
+            throw new IllegalArgumentException(
+                    "initial condition of " + system.name() + " must have " + dim
+                            + " value(s), the constant history on [-tau, 0]; found " + history.length);
+        }
         FlowSampler.checkFinite(history, 0);
         return new DelayState(system, p, stepsPerDelay, tau, history);
     }

@@ -7,7 +7,8 @@ import io.chaoscast.dynamics.systems.Flow;
 
 /**
  * One entry point for every kind of system: flows are integrated and sampled on a uniform grid,
- * maps are iterated, delay equations are integrated by the method of steps.
+ * maps are iterated, delay equations are integrated by the method of steps. The tolerances apply to
+ * flows; delay equations use the fixed fourth-order step of {@link MethodOfStepsIntegrator}.
  */
 public final class TrajectoryGenerator {
 

@@ -23,6 +23,9 @@ import java.util.SplittableRandom;
  *
  * <p>{@code d0} is {@code 1e-8} times the window's RMS size (at least 1e-8): small enough that the
  * separation stays linear over one interval, large enough that differences keep eight digits.
+ *
+ * <p>The settings' tolerances do not apply: the integrator's fixed step (see {@link
+ * MethodOfStepsIntegrator}) sets the accuracy, and it is recorded in the result's settings.
  */
 public final class DelaySeparationLyapunovEstimator {
 
@@ -48,9 +51,17 @@ public final class DelaySeparationLyapunovEstimator {
     }
 
     public LyapunovResult estimate(DelaySystem system, double[] p, double[] history, LyapunovSettings settings) {
+        return estimate(system, p, history, settings, Deadline.NONE);
+    }
+
+    LyapunovResult estimate(DelaySystem system, double[] p, double[] history, LyapunovSettings settings, Deadline deadline) {
         int k = settings.spectrum() ? spectrumSize : 1;
         DelayState ref = integrator.start(system, p, history);
-        ref.advanceTo(settings.transientTime());
+        double end = settings.transientTime() + settings.duration();
+        while (ref.time() < settings.transientTime()) {
+            ref.advanceTo(Math.min(settings.transientTime(), ref.time() + system.period()));
+            deadline.check(system.name(), ref.time(), end);
+        }
         int m = ref.stepsPerDelay();
         double h = ref.stepSize();
         // One renormalisation per delay, or per period when the delay is long, so that the
@@ -91,6 +102,7 @@ public final class DelaySeparationLyapunovEstimator {
                 }
             }
             done += now;
+            deadline.check(system.name(), ref.time(), end);
             refWindow = ref.exportWindow();
             for (int j = 0; j < k; j++) {
                 double[] w = copies[j].exportWindow();

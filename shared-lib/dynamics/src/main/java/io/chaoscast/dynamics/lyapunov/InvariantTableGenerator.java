@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * Naming systems re-estimates only those and keeps the other lines of an existing file. Each
  * system's cost is bounded by its period: flows average over {@value #FLOW_PERIODS} periods after
  * {@value #TRANSIENT_PERIODS} of transient, delays over {@value #DELAY_PERIODS} periods, maps over
- * {@value #MAP_ITERATIONS} iterations. A system that diverges is reported and left out.
+ * {@value #MAP_ITERATIONS} iterations, and every system gets at most {@link #BUDGET} of wall-clock
+ * time. A system that diverges or runs out of time is reported and left out (as a comment line).
  */
 public final class InvariantTableGenerator {
 
@@ -42,6 +44,9 @@ public final class InvariantTableGenerator {
     static final int MAP_ITERATIONS = 200_000;
     static final int MAP_TRANSIENT = 1000;
     static final IntegrationSettings TOLERANCES = new IntegrationSettings(1e-9, 1e-9);
+
+    /** Wall-clock cap per system, so that one stiff or escaping system cannot stall the table. */
+    static final Duration BUDGET = Duration.ofSeconds(120);
 
     private InvariantTableGenerator() {}
 
@@ -94,7 +99,8 @@ public final class InvariantTableGenerator {
             }
             long t0 = System.nanoTime();
             try {
-                LyapunovResult r = LyapunovEstimators.estimate(s, s.defaultParameters(), s.defaultInitialCondition(), settingsFor(s));
+                LyapunovResult r = LyapunovEstimators.estimate(
+                        s, s.defaultParameters(), s.defaultInitialCondition(), settingsFor(s), BUDGET);
                 lines.add(line(s.name(), r));
                 progress.printf(
                         Locale.ROOT,

@@ -15,6 +15,10 @@ import java.util.Map;
 public final class MapQrLyapunovEstimator {
 
     public LyapunovResult estimate(DiscreteMap map, double[] p, double[] initial, LyapunovSettings settings) {
+        return estimate(map, p, initial, settings, Deadline.NONE);
+    }
+
+    LyapunovResult estimate(DiscreteMap map, double[] p, double[] initial, LyapunovSettings settings, Deadline deadline) {
         int n = initial.length;
         int k = settings.spectrum() ? n : 1;
         long transientIterations = Math.round(settings.transientTime());
@@ -25,6 +29,9 @@ public final class MapQrLyapunovEstimator {
         double[] x = initial.clone();
         double[] next = new double[n];
         for (long i = 0; i < transientIterations; i++) {
+            if ((i & 0xFFFF) == 0) {
+                deadline.check(map.name(), i, transientIterations + iterations);
+            }
             map.next(x, p, next);
             checkFinite(map, next, i + 1);
             double[] tmp = x;
@@ -47,6 +54,9 @@ public final class MapQrLyapunovEstimator {
         double[][] w = new double[k][n];
         double[] sums = new double[k];
         for (long it = 0; it < iterations; it++) {
+            if ((it & 0xFFFF) == 0) {
+                deadline.check(map.name(), transientIterations + it, transientIterations + iterations);
+            }
             map.jacobian(x, p, jac);
             for (int j = 0; j < k; j++) {
                 for (int r = 0; r < n; r++) {

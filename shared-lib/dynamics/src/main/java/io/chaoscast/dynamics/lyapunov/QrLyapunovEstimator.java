@@ -7,7 +7,7 @@ import io.chaoscast.dynamics.systems.Flow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -59,6 +59,10 @@ public final class QrLyapunovEstimator {
     }
 
     public LyapunovResult estimate(Flow flow, double[] p, double[] initial, LyapunovSettings settings) {
+        return estimate(flow, p, initial, settings, Deadline.NONE);
+    }
+
+    LyapunovResult estimate(Flow flow, double[] p, double[] initial, LyapunovSettings settings, Deadline deadline) {
         IntegrationSettings tol = settings.tolerances();
         int n = initial.length;
         int k = settings.spectrum() ? n : 1;
@@ -69,10 +73,13 @@ public final class QrLyapunovEstimator {
             throw new IllegalArgumentException("renormalisation interval must be positive, found " + interval);
         }
 
+        double end = settings.transientTime() + settings.duration();
+        LastStep lastStep = new LastStep(flow, deadline, end);
+        checkFinite(flow, initial, 0);
         double[] y = initial.clone();
         double t = 0;
         if (settings.transientTime() > 0) {
-            y = new FlowSampler(tol).sample(flow, p, y, 0.0, settings.transientTime(), 1.0, 1, (i, s) -> {});
+            y = integrate(flow, new StateEquations(flow, p, n), y, 0, settings.transientTime(), tol, lastStep);
             t = settings.transientTime();
         }
 
@@ -96,17 +103,17 @@ public final class QrLyapunovEstimator {
 
         DormandPrince853Integrator integrator =
                 new DormandPrince853Integrator(1e-12 * interval, interval, tol.atol(), tol.rtol());
-        LastStep lastStep = new LastStep();
         integrator.addStepHandler(lastStep);
 
         double[] sums = new double[k];
-        double end = t + settings.duration();
         long renormalisations = 0;
         int halvings = 0;
         double initialInterval = interval;
         while (t < end) {
             double tNext = Math.min(end, t + interval);
-            if (end - tNext < 1e-9 * interval) {
+            // Fold a sliver left by rounding into this interval: Hipparchus refuses to integrate
+            // over less than 1000 ulps of t, and such a sliver carries no information anyway.
+            if (end - tNext < 0.01 * interval) {
                 tNext = end;
             }
             for (int j = 0; j < k; j++) {
@@ -118,7 +125,7 @@ public final class QrLyapunovEstimator {
             ODEStateAndDerivative s;
             try {
                 s = integrator.integrate(ode, new ODEState(t, z), tNext);
-            } catch (MathIllegalStateException e) {
+            } catch (MathRuntimeException e) {
                 throw new DivergenceException(
                         flow.name() + ": tangent integration stopped near t=" + t + ": " + e.getMessage(), t, e);
             }
@@ -170,19 +177,78 @@ public final class QrLyapunovEstimator {
         }
     }
 
-    /** Remembers the last accepted step so that the next interval starts with it. */
+    /** The transient: the flow alone, no tangent vectors. */
+    private static double[] integrate(
+            Flow flow, OrdinaryDifferentialEquation ode, double[] y0, double t0, double t1, IntegrationSettings tol, LastStep handler) {
+        DormandPrince853Integrator integrator =
+                new DormandPrince853Integrator(1e-12 * (t1 - t0), t1 - t0, tol.atol(), tol.rtol());
+        integrator.addStepHandler(handler);
+        try {
+            double[] y = integrator.integrate(ode, new ODEState(t0, y0), t1).getPrimaryState();
+            checkFinite(flow, y, t1);
+            return y;
+        } catch (MathRuntimeException e) {
+            throw new DivergenceException(
+                    flow.name() + ": integration stopped during the transient near t=" + handler.reached + ": " + e.getMessage(),
+                    handler.reached,
+                    e);
+        }
+    }
+
+    /**
+     * Remembers the last accepted step so that the next interval starts with it, and stops a run
+     * that leaves finite numbers or its budget in the middle of an interval.
+     */
     private static final class LastStep implements ODEStepHandler {
+        private final Flow flow;
+        private final Deadline deadline;
+        private final double end;
         double size;
+        double reached;
+
+        LastStep(Flow flow, Deadline deadline, double end) {
+            this.flow = flow;
+            this.deadline = deadline;
+            this.end = end;
+        }
 
         @Override
         public void handleStep(ODEStateInterpolator interpolator) {
-            double h = interpolator.getCurrentState().getTime() - interpolator.getPreviousState().getTime();
+            reached = interpolator.getCurrentState().getTime();
+            checkFinite(flow, interpolator.getCurrentState().getPrimaryState(), reached);
+            deadline.check(flow.name(), reached, end);
+            double h = reached - interpolator.getPreviousState().getTime();
             // The last step of an interval is cut to hit its end; do not let it shrink the next start.
             if (h > 0 && h >= 0.5 * size) {
                 size = h;
             } else if (size == 0) {
                 size = h;
             }
+        }
+    }
+
+    /** {@code y' = f(t, y)} alone. */
+    private static final class StateEquations implements OrdinaryDifferentialEquation {
+        private final Flow flow;
+        private final double[] p;
+        private final int n;
+
+        StateEquations(Flow flow, double[] p, int n) {
+            this.flow = flow;
+            this.p = p.clone();
+            this.n = n;
+        }
+
+        @Override
+        public int getDimension() {
+            return n;
+        }
+
+        @Override
+        public double[] computeDerivatives(double t, double[] y) {
+            double[] d = new double[n];
+            flow.derivatives(t, y, p, d);
+            return d;
         }
     }
 

@@ -34,6 +34,15 @@ public interface ChaoticSystem {
     }
 
     /**
+     * A default initial state for these parameters, of length {@link #dimension(double[])}. Equal
+     * to {@link #defaultInitialCondition()} except for systems whose dimension is a parameter
+     * (Lorenz96), which extend their default state to the requested size.
+     */
+    default double[] defaultInitialCondition(double[] parameters) {
+        return defaultInitialCondition();
+    }
+
+    /**
      * The state dimension for these parameters. Fixed for most systems; systems whose size is a
      * parameter (Lorenz96) override it.
      */

@@ -111,4 +111,14 @@ class FlowSamplerAccuracyTest {
         }
         return m;
     }
+
+    @Test
+    void collapsingStepSizeIsReportedAsDivergence() {
+        FlowSystem singular = flow("Singular", 1, (t, y, p, d) -> d[0] = 1 / (1 - t));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FlowSampler(IntegrationSettings.DEFAULT)
+                        .sample(singular, new double[] {1}, new double[] {0}, 0, 0, 0.1, 20, (i, y) -> {}))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("Singular")
+                .satisfies(e -> assertThat(((DivergenceException) e).time()).isBetween(0.9, 1.0));
+    }
 }

@@ -147,6 +147,16 @@ class MethodOfStepsIntegratorTest {
     }
 
     @Test
+    void dystsStyleEmbeddingAsInitialConditionIsRejected() {
+        DelaySystem mg = (DelaySystem) SystemCatalog.standard().find("MackeyGlass").orElseThrow();
+        assertThatThrownBy(() -> new MethodOfStepsIntegrator().sample(mg, mg.defaultParameters(), new double[10], 0, 1, 3, (i, y) -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MackeyGlass")
+                .hasMessageContaining("must have 1 value")
+                .hasMessageContaining("found 10");
+    }
+
+    @Test
     void stepDividesTheDelayExactly() {
         DelaySystem mg = (DelaySystem) SystemCatalog.standard().find("MackeyGlass").orElseThrow();
         DelayState s = new MethodOfStepsIntegrator().start(mg, mg.defaultParameters(), mg.defaultInitialCondition());

@@ -62,4 +62,69 @@ class QrLyapunovEstimatorTest {
         assertThat(r.spectrum()[1]).isCloseTo(-3, within(0.03));
         assertThat(r.spectrum()[2]).isCloseTo(-400, within(4.0));
     }
+
+    @Test
+    void durationThatLeavesARoundingSliverStillCompletes() {
+        // t reaches 100 exactly in steps of 1/128; the 1e-11 left is below Hipparchus' smallest
+        // integration interval at t = 100 (1000 ulps = 1.4e-11) and must be folded into the last
+        // interval (the LuChen system of the full catalog hit this).
+        FlowSystem rotation = new FlowSystem(
+                new SystemInfo("Rotation", List.of(), new double[0], new double[] {1, 0}, 1.0, "test", "test"),
+                (t, y, p, d) -> {
+                    d[0] = -y[1];
+                    d[1] = y[0];
+                },
+                (t, y, p, j) -> {
+                    j[0][0] = 0;
+                    j[0][1] = -1;
+                    j[1][0] = 1;
+                    j[1][1] = 0;
+                });
+        LyapunovResult r = new QrLyapunovEstimator(1.0 / 128)
+                .estimate(rotation, new double[0], new double[] {1, 0}, new LyapunovSettings(100 + 1e-11, 0, true, IntegrationSettings.DEFAULT));
+        assertThat(r.spectrum()).containsExactly(new double[] {0, 0}, within(1e-9));
+    }
+
+    @Test
+    void estimateStopsWhenItsBudgetIsSpent() {
+        io.chaoscast.dynamics.systems.ChaoticSystem lorenz =
+                io.chaoscast.dynamics.catalog.SystemCatalog.standard().find("Lorenz").orElseThrow();
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        lorenz,
+                        lorenz.defaultParameters(),
+                        lorenz.defaultInitialCondition(),
+                        new LyapunovSettings(1e7, 0, true, IntegrationSettings.DEFAULT),
+                        java.time.Duration.ofMillis(200)))
+                .isInstanceOf(EstimationBudgetExceededException.class)
+                .hasMessageContaining("Lorenz")
+                .hasMessageContaining("budget");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10.0);
+    }
+
+    @Test
+    void collapsingStepSizeIsReportedAsDivergenceNotAsAnIntegratorError() {
+        // y' = 1 / (1 - t): y = -ln(1 - t) stays small while its slope explodes at t = 1, so the
+        // step size collapses to the integrator's minimum before any value grows large.
+        FlowSystem singular = new FlowSystem(
+                new SystemInfo("Singular", List.of(), new double[0], new double[] {0}, 1.0, "test", "test"),
+                (t, y, p, d) -> d[0] = 1 / (1 - t),
+                (t, y, p, j) -> j[0][0] = 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        singular, new double[0], new double[] {0}, new LyapunovSettings(2, 0, false, IntegrationSettings.DEFAULT)))
+                .isInstanceOf(io.chaoscast.dynamics.integration.DivergenceException.class)
+                .hasMessageContaining("Singular");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        singular, new double[0], new double[] {0}, new LyapunovSettings(2, 1.5, false, IntegrationSettings.DEFAULT)))
+                .isInstanceOf(io.chaoscast.dynamics.integration.DivergenceException.class)
+                .hasMessageContaining("transient");
+    }
+
+    @Test
+    void initialConditionOfTheWrongLengthIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LyapunovEstimators.estimate(
+                        ANALYTIC, new double[0], new double[] {1, 1}, SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must have 3 value(s), found 2");
+    }
 }

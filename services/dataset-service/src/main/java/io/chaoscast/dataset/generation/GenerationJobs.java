@@ -1,0 +1,216 @@
+package io.chaoscast.dataset.generation;
+
+import io.chaoscast.contracts.datasets.Standardization;
+import io.chaoscast.dataset.config.DatasetProperties;
+import io.chaoscast.dynamics.integration.DivergenceException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs generations: in the caller's thread for small recipes, on a bounded pool for large ones.
+ * Keeps a heartbeat on every generation it runs, and takes over generations whose heartbeat
+ * stopped (a crash or restart mid-generation): they are regenerated from the recipe, or marked
+ * failed once {@code maxAttempts} generations were started without finishing.
+ */
+@Component
+public class GenerationJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DatasetRepository repository;
+    private final DatasetFiles files;
+    private final RecipeNormalizer normalizer;
+    private final DatasetProperties properties;
+    private final DatasetGenerator generator = new DatasetGenerator();
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService housekeeping;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    public GenerationJobs(
+            DatasetRepository repository, DatasetFiles files, RecipeNormalizer normalizer, DatasetProperties properties) {
+        this.repository = repository;
+        this.files = files;
+        this.normalizer = normalizer;
+        this.properties = properties;
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, properties.workerThreads());
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity())),
+                r -> {
+                    Thread t = new Thread(r, "dataset-generator-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dataset-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        long heartbeat = Math.max(100, properties.staleAfter().toMillis() / 4);
+        housekeeping.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        long sweep = Math.max(100, properties.sweepInterval().toMillis());
+        housekeeping.scheduleWithFixedDelay(this::sweepQuietly, 0, sweep, TimeUnit.MILLISECONDS);
+        files.removeAbandonedTemps(properties.staleAfter().multipliedBy(2));
+    }
+
+    /**
+     * Generates now, in this thread.
+     *
+     * @return the row as generation left it (ready or failed), or empty when it was interrupted
+     */
+    public Optional<DatasetRow> runNow(String id, GenerationPlan plan) {
+        return run(id, plan);
+    }
+
+    /** @throws RejectedExecutionException when the queue is full */
+    public void submit(String id, GenerationPlan plan) {
+        pool.execute(() -> run(id, plan));
+    }
+
+    /** Whether this instance is generating the dataset right now. */
+    public boolean isRunning(String id) {
+        return running.contains(id);
+    }
+
+    /**
+     * Takes over every generation whose heartbeat stopped.
+     *
+     * @return how many were resumed (queued) or marked failed
+     */
+    public int sweep() {
+        int handled = 0;
+        for (String id : repository.staleGenerating(properties.staleAfter())) {
+            if (running.contains(id)) {
+                continue;
+            }
+            int attempt = repository.claim(id, properties.staleAfter());
+            if (attempt == 0) {
+                continue; // another replica took it
+            }
+            handled++;
+            if (attempt > properties.maxAttempts()) {
+                repository.failed(
+                        id,
+                        "generation was interrupted " + (attempt - 1) + " times (restart or crash before it finished);"
+                                + " gave up after " + properties.maxAttempts() + " attempts");
+                continue;
+            }
+            DatasetRow row = repository.find(id).orElse(null);
+            if (row == null) {
+                continue;
+            }
+            GenerationPlan plan;
+            try {
+                plan = normalizer.plan(RecipeIds.parse(row.recipeJson()));
+            } catch (RuntimeException e) {
+                repository.failed(id, "the stored recipe can no longer be resolved: " + e.getMessage());
+                continue;
+            }
+            try {
+                log.info("resuming generation of dataset {} (attempt {})", id, attempt);
+                submit(id, plan);
+            } catch (RejectedExecutionException e) {
+                repository.unclaim(id);
+            }
+        }
+        return handled;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("sweep for orphaned generations failed: {}", e.toString());
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            repository.heartbeat(Set.copyOf(running));
+        } catch (RuntimeException e) {
+            log.warn("heartbeat failed: {}", e.toString());
+        }
+    }
+
+    private Optional<DatasetRow> run(String id, GenerationPlan plan) {
+        if (!running.add(id)) {
+            return Optional.empty(); // already generating here
+        }
+        Path temp = null;
+        try {
+            temp = files.newTemp(id);
+            long[] last = {System.nanoTime()};
+            DatasetGenerator.GeneratedData data = generator.generate(plan, temp, (done, total) -> {
+                long now = System.nanoTime();
+                if (now - last[0] >= properties.progressInterval().toNanos()) {
+                    last[0] = now;
+                    repository.progress(id, 0.99 * done / total);
+                }
+            });
+            files.publish(temp, id);
+            files.markVerified(id);
+            temp = null;
+            return repository.ready(id, data.checksum(), data.sizeBytes(), json(data.standardization()));
+        } catch (DatasetGenerator.CancelledException e) {
+            log.info("generation of {} interrupted; it will be resumed", id);
+            return Optional.empty();
+        } catch (DivergenceException e) {
+            return repository.failed(id, e.getMessage());
+        } catch (IOException e) {
+            log.warn("could not write dataset {}", id, e);
+            return repository.failed(id, "could not write the dataset bytes: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Equations that cannot be integrated (an unsupported kind, a non-finite derivative)
+            // surface here; the dataset fails with the reason instead of staying 'generating'.
+            log.warn("generation of {} failed", id, e);
+            return repository.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                files.deleteQuietly(temp);
+            }
+            running.remove(id);
+        }
+    }
+
+    static String json(Standardization s) {
+        return s == null ? null : JSON.writeValueAsString(s);
+    }
+
+    static Standardization standardization(String json) {
+        return json == null ? null : JSON.readValue(json, Standardization.class);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        housekeeping.shutdownNow();
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

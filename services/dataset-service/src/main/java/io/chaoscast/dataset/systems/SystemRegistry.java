@@ -1,0 +1,89 @@
+package io.chaoscast.dataset.systems;
+
+import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.dataset.web.ApiException;
+import io.chaoscast.dataset.web.ErrorCode;
+import io.chaoscast.dynamics.catalog.InvariantTable;
+import io.chaoscast.dynamics.catalog.Invariants;
+import io.chaoscast.dynamics.catalog.SystemCatalog;
+import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.dynamics.systems.SystemKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The catalog and its invariants as the service sees them: look-ups that answer 404 when missing. */
+@Component
+public class SystemRegistry {
+
+    private final SystemCatalog catalog = SystemCatalog.standard();
+    private final InvariantTable invariants = InvariantTable.standard();
+
+    /** @throws ApiException 404 naming the system */
+    public ChaoticSystem require(String name) {
+        return catalog.find(name)
+                .orElseThrow(
+                        () -> new ApiException(
+                                ErrorCode.UNKNOWN_SYSTEM,
+                                "system",
+                                "unknown system '" + name + "'; GET /api/v1/systems lists the " + catalog.size() + " known systems"));
+    }
+
+    public Optional<ChaoticSystem> find(String name) {
+        return catalog.find(name);
+    }
+
+    public List<SystemResponse> list(SystemKind kind, String query) {
+        String q = query == null || query.isBlank() ? null : query.toLowerCase(Locale.ROOT);
+        return catalog.all().stream()
+                .filter(s -> kind == null || s.kind() == kind)
+                .filter(s -> q == null
+                        || s.name().toLowerCase(Locale.ROOT).contains(q)
+                        || (s.info().description() != null && s.info().description().toLowerCase(Locale.ROOT).contains(q)))
+                .map(this::describe)
+                .toList();
+    }
+
+    /** Invariants hold at the default parameters only. */
+    public Optional<Invariants> invariantsAt(ChaoticSystem system, double[] parameters) {
+        if (!Arrays.equals(parameters, system.defaultParameters())) {
+            return Optional.empty();
+        }
+        return invariants.find(system.name());
+    }
+
+    public SystemResponse describe(ChaoticSystem s) {
+        Optional<Invariants> inv = invariants.find(s.name());
+        return new SystemResponse(
+                s.name(),
+                s.kind().wireName(),
+                s.dimension(),
+                s.parameterMap(s.defaultParameters()),
+                s.defaultInitialCondition(),
+                s.period(),
+                inv.map(Invariants::maxLyapunov).filter(Double::isFinite).orElse(null),
+                inv.map(Invariants::lyapunovTime).filter(Double::isFinite).orElse(null),
+                inv.map(Invariants::kaplanYorkeDimension).filter(Double::isFinite).orElse(null),
+                s.info().description(),
+                s.info().citation());
+    }
+
+    /**
+     * The default state resized to the dimension at {@code p}: systems whose size is a parameter
+     * (Lorenz96) get the default pattern repeated.
+     */
+    public static double[] defaultState(ChaoticSystem system, double[] p) {
+        double[] base = system.defaultInitialCondition();
+        int d = system.dimension(p);
+        if (d == base.length) {
+            return base;
+        }
+        double[] out = new double[d];
+        for (int i = 0; i < d; i++) {
+            out[i] = base[i % base.length];
+        }
+        return out;
+    }
+}

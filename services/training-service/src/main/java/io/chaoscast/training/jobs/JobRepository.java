@@ -1,0 +1,229 @@
+package io.chaoscast.training.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The PostgreSQL-backed job queue. Every state change is one guarded UPDATE, so two replicas can
+ * never both think they own a job: claims use {@code FOR UPDATE SKIP LOCKED}, and heartbeats,
+ * progress and completion only touch a row whose lease this worker still holds.
+ */
+@Repository
+public class JobRepository {
+
+    private static final String COLUMNS =
+            "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
+                    + " train_loss, val_loss, eta_seconds, message, failure_reason, attempts, max_attempts, lease_owner,"
+                    + " lease_expires_at, cancel_requested, created_at, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    public JobRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String datasetId, String experiment, String modelType, String requestJson, UUID runId, int maxAttempts) {
+        jdbc.sql("INSERT INTO training.jobs (id, status, dataset_id, experiment, model_type, request, run_id, max_attempts)"
+                        + " VALUES (:id, 'queued', :dataset, :experiment, :type, CAST(:request AS jsonb), :run, :max)")
+                .param("id", id)
+                .param("dataset", datasetId)
+                .param("experiment", experiment)
+                .param("type", modelType)
+                .param("request", requestJson)
+                .param("run", runId)
+                .param("max", maxAttempts)
+                .update();
+    }
+
+    public Optional<TrainingJob> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM training.jobs WHERE id = :id").param("id", id).query(MAPPER).optional();
+    }
+
+    public List<TrainingJob> page(String status, int limit, int offset) {
+        String where = status == null ? "" : " WHERE status = :status";
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM training.jobs" + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset);
+        if (status != null) {
+            spec = spec.param("status", status);
+        }
+        return spec.query(MAPPER).list();
+    }
+
+    public long count(String status) {
+        String where = status == null ? "" : " WHERE status = :status";
+        var spec = jdbc.sql("SELECT count(*) FROM training.jobs" + where);
+        if (status != null) {
+            spec = spec.param("status", status);
+        }
+        return spec.query(Long.class).single();
+    }
+
+    /**
+     * Fails running jobs whose lease ran out and that have used up their attempts, with the reason
+     * stored. Called before every claim so that such a job never stays {@code running} forever.
+     *
+     * @return how many jobs were failed
+     */
+    public int failAbandoned() {
+        return jdbc.sql("UPDATE training.jobs SET status = 'failed', finished_at = now(), updated_at = now(), lease_owner = NULL,"
+                        + " failure_reason = 'worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating and the job had used all '"
+                        + " || max_attempts || ' attempts; resubmit it, and check the training-service logs of that worker'"
+                        + " WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts")
+                .update();
+    }
+
+    /**
+     * Claims the oldest queued job, or a running job whose worker's lease expired (its worker
+     * died): such a job is trained again from the start, which the same seed makes give the same
+     * result.
+     */
+    @Transactional
+    public Optional<TrainingJob> claim(String owner, Duration lease) {
+        return jdbc.sql("UPDATE training.jobs SET status = 'running', lease_owner = :owner,"
+                        + " lease_expires_at = now() + make_interval(secs => :lease), attempts = attempts + 1,"
+                        + " started_at = coalesce(started_at, now()), updated_at = now(),"
+                        + " message = CASE WHEN status = 'running' THEN 'resumed after worker ' || coalesce(lease_owner, '?') || ' was lost' ELSE message END"
+                        + " WHERE id = (SELECT id FROM training.jobs"
+                        + "   WHERE (status = 'queued' OR (status = 'running' AND lease_expires_at < now() AND attempts < max_attempts))"
+                        + "     AND NOT cancel_requested"
+                        + "   ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)"
+                        + " RETURNING " + COLUMNS)
+                .param("owner", owner)
+                .param("lease", lease.toMillis() / 1000.0)
+                .query(MAPPER)
+                .optional();
+    }
+
+    /** Renews the lease; false when this worker no longer owns the job. */
+    public boolean heartbeat(UUID id, String owner, Duration lease) {
+        return jdbc.sql("UPDATE training.jobs SET lease_expires_at = now() + make_interval(secs => :lease), updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .param("lease", lease.toMillis() / 1000.0)
+                .update() == 1;
+    }
+
+    /** Records progress; false when this worker lost the job. */
+    public boolean progress(UUID id, String owner, int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
+        return jdbc.sql("UPDATE training.jobs SET epoch = :epoch, epochs = :epochs, train_loss = :train, val_loss = :val,"
+                        + " eta_seconds = :eta, message = :message, updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .param("epoch", epoch)
+                .param("epochs", epochs)
+                .param("train", trainLoss)
+                .param("val", valLoss)
+                .param("eta", eta)
+                .param("message", message)
+                .update() == 1;
+    }
+
+    public boolean isCancelRequested(UUID id) {
+        return jdbc.sql("SELECT cancel_requested FROM training.jobs WHERE id = :id").param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
+    public boolean succeed(UUID id, String owner, String modelId) {
+        return finish(id, owner, "succeeded", null, modelId);
+    }
+
+    public boolean fail(UUID id, String owner, String reason) {
+        return finish(id, owner, "failed", reason, null);
+    }
+
+    public boolean cancelled(UUID id, String owner, String reason) {
+        return finish(id, owner, "cancelled", reason, null);
+    }
+
+    private boolean finish(UUID id, String owner, String status, String reason, String modelId) {
+        return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
+                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .param("status", status)
+                .param("reason", reason)
+                .param("model", modelId)
+                .update() == 1;
+    }
+
+    /** Gives a job back to the queue when its worker shuts down cleanly, so another takes it at once. */
+    public boolean release(UUID id, String owner) {
+        return jdbc.sql("UPDATE training.jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL,"
+                        + " attempts = greatest(attempts - 1, 0), message = 'returned to the queue by a worker that shut down', updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    /**
+     * Asks for cancellation: a queued job is cancelled at once, a running one is flagged and its
+     * worker stops at the next progress report.
+     *
+     * @return the job after the request, empty when it does not exist
+     */
+    @Transactional
+    public Optional<TrainingJob> requestCancel(UUID id) {
+        jdbc.sql("UPDATE training.jobs SET status = 'cancelled', failure_reason = 'cancelled by request before it started',"
+                        + " finished_at = now(), updated_at = now(), cancel_requested = true WHERE id = :id AND status = 'queued'")
+                .param("id", id)
+                .update();
+        jdbc.sql("UPDATE training.jobs SET cancel_requested = true, updated_at = now() WHERE id = :id AND status = 'running'")
+                .param("id", id)
+                .update();
+        return find(id);
+    }
+
+    /** For tests and operators: make a running job's lease expire now. */
+    public int expireLease(UUID id) {
+        return jdbc.sql("UPDATE training.jobs SET lease_expires_at = now() - interval '1 second' WHERE id = :id AND status = 'running'")
+                .param("id", id)
+                .update();
+    }
+
+    private static final RowMapper<TrainingJob> MAPPER = JobRepository::map;
+
+    private static TrainingJob map(ResultSet rs, int row) throws SQLException {
+        return new TrainingJob(
+                rs.getObject("id", UUID.class),
+                JobStatus.fromWire(rs.getString("status")),
+                rs.getString("dataset_id"),
+                rs.getString("experiment"),
+                rs.getString("model_type"),
+                rs.getString("request"),
+                rs.getObject("run_id", UUID.class),
+                rs.getString("model_id"),
+                (Integer) rs.getObject("epoch"),
+                (Integer) rs.getObject("epochs"),
+                (Double) rs.getObject("train_loss"),
+                (Double) rs.getObject("val_loss"),
+                (Double) rs.getObject("eta_seconds"),
+                rs.getString("message"),
+                rs.getString("failure_reason"),
+                rs.getInt("attempts"),
+                rs.getInt("max_attempts"),
+                rs.getString("lease_owner"),
+                instant(rs.getTimestamp("lease_expires_at")),
+                rs.getBoolean("cancel_requested"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,177 @@
+package io.chaoscast.training.jobs;
+
+import io.chaoscast.training.config.TrainingProperties;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker threads of this replica. Each loops: fail abandoned jobs, claim one, run it under a
+ * lease renewed by heartbeat, record the outcome. On shutdown running jobs are asked to stop and
+ * handed back to the queue, so a restart resumes them instead of losing them.
+ */
+@Component
+public class JobWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+
+    private final JobRepository jobs;
+    private final JobExecutor executor;
+    private final TrainingProperties properties;
+    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService heartbeats;
+    private volatile boolean active;
+
+    public JobWorkers(JobRepository jobs, JobExecutor executor, TrainingProperties properties) {
+        this.jobs = jobs;
+        this.executor = executor;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (active) {
+            return;
+        }
+        active = true;
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "training-heartbeat"));
+        long period = Math.max(100, properties.lease().toMillis() / 3);
+        heartbeats.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < properties.workers(); i++) {
+            String owner = replica + "#" + i;
+            Thread t = new Thread(() -> loop(owner), "training-worker-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        log.info("training workers started: {} worker(s), lease {}", properties.workers(), properties.lease());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void loop(String owner) {
+        while (active) {
+            try {
+                int failed = jobs.failAbandoned();
+                if (failed > 0) {
+                    log.warn("failed {} job(s) whose workers were lost too many times", failed);
+                }
+                Optional<TrainingJob> claimed = jobs.claim(owner, properties.lease());
+                if (claimed.isPresent()) {
+                    run(claimed.get(), owner);
+                } else {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly unavailable; keep the worker alive and retry.
+                log.warn("training worker {} hit an error and retries: {}", owner, e.toString());
+                sleepQuietly(properties.pollInterval().toMillis());
+            }
+        }
+    }
+
+    private void run(TrainingJob job, String owner) {
+        JobContext context = new JobContext(jobs, job.id(), owner);
+        running.put(job.id(), context);
+        log.info("job {} claimed by {} (attempt {}/{})", job.id(), owner, job.attempts(), job.maxAttempts());
+        try {
+            String modelId = executor.execute(job, context);
+            if (!jobs.succeed(job.id(), owner, modelId)) {
+                log.warn("job {} finished but {} no longer held it; another worker's result stands", job.id(), owner);
+            }
+        } catch (JobCancelledException e) {
+            if (e.leaseLost()) {
+                log.warn("job {}: {}", job.id(), e.getMessage());
+            } else if (context.stopRequested()) {
+                jobs.release(job.id(), owner);
+            } else {
+                jobs.cancelled(job.id(), owner, e.getMessage());
+            }
+        } catch (Exception | OutOfMemoryError e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("job {} failed: {}", job.id(), reason, e);
+            if (context.stopRequested()) {
+                jobs.release(job.id(), owner);
+            } else {
+                jobs.fail(job.id(), owner, reason);
+            }
+        } finally {
+            running.remove(job.id());
+        }
+    }
+
+    private void renewLeases() {
+        for (Map.Entry<UUID, JobContext> e : running.entrySet()) {
+            try {
+                if (!jobs.heartbeat(e.getKey(), e.getValue().owner(), properties.lease())) {
+                    e.getValue().requestStop();
+                }
+            } catch (RuntimeException ex) {
+                log.warn("heartbeat for job {} failed: {}", e.getKey(), ex.toString());
+            }
+        }
+    }
+
+    /** Jobs this replica is running now. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    public String replica() {
+        return replica;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!active) {
+            return;
+        }
+        active = false;
+        running.values().forEach(JobContext::requestStop);
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        heartbeats.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return active;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

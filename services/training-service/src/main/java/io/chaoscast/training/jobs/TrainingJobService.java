@@ -1,0 +1,84 @@
+package io.chaoscast.training.jobs;
+
+import io.chaoscast.contracts.results.Provenance;
+import io.chaoscast.training.config.TrainingProperties;
+import io.chaoscast.training.upstream.DatasetGateway;
+import io.chaoscast.training.upstream.DatasetSummary;
+import io.chaoscast.training.upstream.RunGateway;
+import io.chaoscast.training.web.BadRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Accepts training jobs: checks the request against the dataset before anything is written, opens
+ * the run, then queues the job. A request that fails a check leaves nothing behind.
+ */
+@Service
+public class TrainingJobService {
+
+    public static final Set<String> MODEL_TYPES = Set.of("early-exit", "linear", "nvar", "esn", "persistence");
+
+    private final JobRepository jobs;
+    private final DatasetGateway datasets;
+    private final RunGateway runs;
+    private final ModelSpecResolver specs;
+    private final TrainingProperties properties;
+    private final ObjectMapper json;
+
+    public TrainingJobService(
+            JobRepository jobs, DatasetGateway datasets, RunGateway runs, ModelSpecResolver specs, TrainingProperties properties, ObjectMapper json) {
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.runs = runs;
+        this.specs = specs;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    static String codeVersion() {
+        Package pkg = TrainingJobService.class.getPackage();
+        return pkg != null && pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "dev";
+    }
+
+    static String engine() {
+        return "DJL " + ai.djl.engine.Engine.getDjlVersion() + " PyTorch";
+    }
+
+    public TrainingJob submit(TrainingJobRequest request) {
+        String type = request.model().type();
+        if (!MODEL_TYPES.contains(type)) {
+            throw new BadRequestException("model.type", "must be one of " + MODEL_TYPES.stream().sorted().toList() + ", found " + type);
+        }
+        TrainingSettings settings = TrainingSettings.resolve(request.training());
+        DatasetSummary dataset = datasets.describe(request.datasetId());
+        if (!"ready".equals(dataset.status())) {
+            throw new BadRequestException("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
+        }
+        Map<String, Object> spec = specs.resolve(type, request.model().hyperparameters(), dataset);
+        String experiment = request.experiment() == null || request.experiment().isBlank() ? "default" : request.experiment();
+
+        Map<String, Object> normalised = new LinkedHashMap<>();
+        normalised.put("datasetId", dataset.id());
+        normalised.put("experiment", experiment);
+        normalised.put("model", spec);
+        normalised.put("training", settings);
+
+        Map<String, String> params = new LinkedHashMap<>();
+        spec.forEach((k, v) -> params.put("model." + k, String.valueOf(v)));
+        params.put("training.epochs", String.valueOf(settings.epochs()));
+        params.put("training.batchSize", String.valueOf(settings.batchSize()));
+        params.put("training.learningRate", String.valueOf(settings.learningRate()));
+        params.put("training.seed", String.valueOf(settings.seed()));
+        params.put("training.earlyStoppingPatience", String.valueOf(settings.earlyStoppingPatience()));
+        Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
+
+        UUID id = UUID.randomUUID();
+        UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);
+        jobs.insert(id, dataset.id(), experiment, type, json.writeValueAsString(normalised), runId, properties.maxAttempts());
+        return jobs.find(id).orElseThrow();
+    }
+}

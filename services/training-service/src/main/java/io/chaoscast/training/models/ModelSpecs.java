@@ -1,0 +1,113 @@
+package io.chaoscast.training.models;
+
+import io.chaoscast.models.ModelTypes;
+import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
+import io.chaoscast.models.earlyexit.TrainingSettings;
+import io.chaoscast.training.jobs.ModelSpecResolver;
+import io.chaoscast.training.upstream.DatasetSummary;
+import io.chaoscast.training.web.BadRequestException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hyperparameters each model type accepts, their defaults and their ranges. A request names
+ * only what it wants to change; an unknown name or a value out of range is refused with the field
+ * and the range, before anything is queued.
+ */
+@Component
+public class ModelSpecs implements ModelSpecResolver {
+
+    /** A hyperparameter: name, default, inclusive range, and whether it must be a whole number. */
+    record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
+
+    static List<Hyper> hyperparameters(String type, int dimension) {
+        return switch (type) {
+            case "early-exit" -> {
+                EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
+                TrainingSettings t = ModelTypes.defaultTraining(0);
+                yield List.of(
+                        new Hyper("contextLength", a.contextLength(), 1, 1024, true),
+                        new Hyper("horizon", a.horizon(), 1, 256, true),
+                        new Hyper("width", a.width(), 4, 1024, true),
+                        new Hyper("blocks", a.blocks(), 1, EarlyExitArchitecture.MAX_BLOCKS, true),
+                        new Hyper("mlpRatio", a.mlpRatio(), 1, 8, true),
+                        new Hyper("uemHidden", a.uemHidden(), 1, 1024, true),
+                        new Hyper("stride", t.stride(), 1, 1000, true),
+                        new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
+                        new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
+                        new Hyper("tolerance", 0.02, 0, 1, false));
+            }
+            case "linear" -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
+            case "nvar" -> List.of(new Hyper("taps", 2, 1, 16, true), new Hyper("skip", 1, 1, 100, true));
+            case "esn" -> List.of(
+                    new Hyper("reservoirSize", 400, 10, 4000, true),
+                    new Hyper("spectralRadius", 0.9, 0.01, 2, false),
+                    new Hyper("leakRate", 0.5, 0.01, 1, false),
+                    new Hyper("inputScaling", 0.5, 0.001, 10, false),
+                    new Hyper("degree", 4, 1, 50, true),
+                    new Hyper("warmup", 200, 1, 100_000, true));
+            case "persistence" -> List.of();
+            default -> throw new BadRequestException("model.type", "is unknown: " + type);
+        };
+    }
+
+    @Override
+    public Map<String, Object> resolve(String type, Map<String, Object> given, DatasetSummary dataset) {
+        List<Hyper> hypers = hyperparameters(type, dataset.dimension());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", type);
+        for (String key : given.keySet()) {
+            if (hypers.stream().noneMatch(h -> h.name().equals(key))) {
+                throw new BadRequestException("model." + key,
+                        "is not a hyperparameter of " + type + "; allowed: " + hypers.stream().map(Hyper::name).toList());
+            }
+        }
+        for (Hyper h : hypers) {
+            Object raw = given.get(h.name());
+            double v = raw == null ? h.defaultValue() : number(h, raw);
+            if (!Double.isFinite(v) || v < h.min() || v > h.max()) {
+                throw new BadRequestException("model." + h.name(), "must be " + (h.integer() ? "a whole number" : "a finite number")
+                        + " between " + fmt(h.min()) + " and " + fmt(h.max()) + ", found " + raw);
+            }
+            if (h.integer() && v != Math.rint(v)) {
+                throw new BadRequestException("model." + h.name(), "must be a whole number, found " + raw);
+            }
+            out.put(h.name(), h.integer() ? (Object) (int) v : (Object) v);
+        }
+        checkAgainstData(type, out, dataset);
+        return out;
+    }
+
+    private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {
+        int context = switch (type) {
+            case "early-exit" -> (int) spec.get("contextLength");
+            case "linear" -> (int) spec.get("order");
+            case "nvar" -> ((int) spec.get("taps") - 1) * (int) spec.get("skip") + 1;
+            default -> 1;
+        };
+        int ahead = type.equals("early-exit") ? (int) spec.get("horizon") : 1;
+        String field = type.equals("early-exit") ? "model.contextLength" : type.equals("linear") ? "model.order" : "model.taps";
+        int[] lengths = d.splitLengths();
+        String[] names = {"train", "val", "test"};
+        for (int i = 0; i < 3; i++) {
+            if (lengths[i] < context + ahead) {
+                throw new BadRequestException(field, "needs " + context + " context states plus " + ahead
+                        + " to predict, but the " + names[i] + " split of dataset " + d.id() + " has only " + lengths[i]
+                        + " points per trajectory; use a longer dataset or a shorter context");
+            }
+        }
+    }
+
+    private static double number(Hyper h, Object raw) {
+        if (raw instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new BadRequestException("model." + h.name(), "must be a number, found " + raw);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

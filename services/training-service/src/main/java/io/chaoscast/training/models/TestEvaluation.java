@@ -1,0 +1,92 @@
+package io.chaoscast.training.models;
+
+import io.chaoscast.dynamics.catalog.SystemCatalog;
+import io.chaoscast.dynamics.integration.IntegrationSettings;
+import io.chaoscast.dynamics.lyapunov.LyapunovEstimators;
+import io.chaoscast.dynamics.lyapunov.LyapunovSettings;
+import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.evaluation.EvaluationReport;
+import io.chaoscast.models.evaluation.EvaluationSettings;
+import io.chaoscast.models.evaluation.ForecastEvaluator;
+import io.chaoscast.models.evaluation.Metrics;
+import io.chaoscast.models.evaluation.PolicyMetrics;
+import io.chaoscast.training.upstream.DatasetSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates a trained model on the test split the way every run is compared: free rollouts of up
+ * to 15 Lyapunov times from many origins, MSE/MAE/sMAPE over the first Lyapunov time, VPT in
+ * Lyapunov times, and for early-exit models every exit and the calibrated dynamic policy.
+ */
+@Component
+public class TestEvaluation {
+
+    /** Test origins; fewer when the test split is short. */
+    static final int ORIGINS = 200;
+
+    EvaluationReport evaluate(Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
+        double lambda = maxLyapunov(dataset);
+        double dt = dataset.samplingInterval();
+        int context = forecaster.spec().contextLength();
+        int available = test[0].length - context;
+        if (available < 1) {
+            throw new IllegalArgumentException("the test split (" + test[0].length + " points) is not longer than the context ("
+                    + context + "); use a larger test fraction");
+        }
+        int rollout = Math.max(1, Math.min(EvaluationSettings.steps(15, dt, lambda), available));
+        int metricSteps = Math.max(1, Math.min(EvaluationSettings.steps(1, dt, lambda), rollout));
+        var settings = new EvaluationSettings(ORIGINS, context, rollout, metricSteps, dt, lambda, Metrics.DEFAULT_VPT_SMAPE_THRESHOLD);
+        return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
+    }
+
+    /** The largest exponent: from the dataset when tabulated, else estimated for its parameters. */
+    static double maxLyapunov(DatasetSummary dataset) {
+        if (dataset.lyapunovTime() != null && dataset.lyapunovTime() > 0 && Double.isFinite(dataset.lyapunovTime())) {
+            return 1.0 / dataset.lyapunovTime();
+        }
+        ChaoticSystem system = SystemCatalog.standard().find(dataset.system())
+                .orElseThrow(() -> new IllegalArgumentException("system " + dataset.system() + " is not in the catalog"));
+        var result = LyapunovEstimators.estimate(system, system.defaultParameters(), system.defaultInitialCondition(),
+                new LyapunovSettings(200 * system.period(), 20 * system.period(), false, new IntegrationSettings(1e-8, 1e-8)));
+        if (!(result.maxExponent() > 0)) {
+            throw new IllegalArgumentException("system " + dataset.system() + " has no positive Lyapunov exponent ("
+                    + result.maxExponent() + "), so VPT in Lyapunov times is undefined");
+        }
+        return result.maxExponent();
+    }
+
+    /** The metric keys the dashboard, the leaderboard and users' scripts rely on. */
+    static Map<String, Double> metrics(EvaluationReport report) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        PolicyMetrics full = report.policy("full");
+        m.put("test_mse", full.mse());
+        m.put("test_mae", full.mae());
+        m.put("test_smape", full.smape());
+        m.put("test_vpt_median", full.medianVpt());
+        m.put("test_vpt_mean", full.meanVpt());
+        m.put("test_origins", (double) report.origins());
+        List<PolicyMetrics> fixed = report.policies().stream().filter(p -> p.policy().startsWith("fixed:")).toList();
+        for (PolicyMetrics p : fixed) {
+            m.put("test_mse_exit_" + p.policy().substring("fixed:".length()), p.mse());
+            m.put("test_vpt_median_exit_" + p.policy().substring("fixed:".length()), p.medianVpt());
+        }
+        report.policies().stream().filter(p -> p.policy().startsWith("dynamic:")).findFirst().ifPresent(dyn -> {
+            int blocks = fixed.size() + 1;
+            m.put("test_mse_exit_" + blocks, full.mse());
+            m.put("test_vpt_median_exit_" + blocks, full.medianVpt());
+            m.put("test_dynamic_mse", dyn.mse());
+            m.put("test_dynamic_smape", dyn.smape());
+            m.put("test_dynamic_vpt_median", dyn.medianVpt());
+            m.put("test_dynamic_depth_fraction", dyn.meanDepth() / blocks);
+            m.put("test_dynamic_compute_saved", dyn.computeSaved());
+            m.put("test_oracle_depth_fraction", report.oracleDepthFraction());
+            m.put("calibrated_threshold", Double.parseDouble(dyn.policy().substring("dynamic:".length())));
+        });
+        m.values().removeIf(v -> v == null || !Double.isFinite(v));
+        return m;
+    }
+}

@@ -1,0 +1,16 @@
+package io.chaoscast.training.upstream;
+
+import io.chaoscast.contracts.results.Provenance;
+import java.util.Map;
+import java.util.UUID;
+
+/** The results-service, as the training-service uses it when accepting a job. */
+public interface RunGateway {
+
+    /**
+     * Opens a training run; called when a job is accepted so the response can name the run.
+     *
+     * @throws io.chaoscast.training.web.UpstreamUnavailableException when the results-service does not answer
+     */
+    UUID openRun(String experiment, String name, String system, String datasetId, String modelType, Map<String, String> params, Provenance provenance);
+}

@@ -1,0 +1,224 @@
+package io.chaoscast.training.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoscast.testsupport.TestDatabaseServer;
+import io.chaoscast.training.config.TrainingProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The job queue against a real PostgreSQL: claims, leases, recovery, cancellation. */
+class JobQueueTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private JobRepository jobs;
+
+    @BeforeEach
+    void freshDatabase() {
+        TestDatabaseServer server = TestDatabaseServer.get();
+        DriverManagerDataSource ds = new DriverManagerDataSource(server.newDatabase(), server.username(), server.password());
+        Flyway.configure().dataSource(ds).schemas("training").defaultSchema("training")
+                .locations("classpath:db/migration/training").load().migrate();
+        jobs = new JobRepository(JdbcClient.create(ds));
+    }
+
+    private UUID enqueue(int maxAttempts) {
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, "ds-1", "exp", "linear", "{\"k\":1}", UUID.randomUUID(), maxAttempts);
+        return id;
+    }
+
+    @Test
+    void concurrentWorkersClaimEveryJobExactlyOnce() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(enqueue(3));
+        }
+        Set<UUID> claimed = ConcurrentHashMap.newKeySet();
+        List<UUID> duplicates = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int w = 0; w < 4; w++) {
+            String owner = "w" + w;
+            pool.submit(() -> {
+                start.await();
+                Optional<TrainingJob> j;
+                while ((j = jobs.claim(owner, LEASE)).isPresent()) {
+                    if (!claimed.add(j.get().id())) {
+                        synchronized (duplicates) {
+                            duplicates.add(j.get().id());
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicates).isEmpty();
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(jobs.claim("late", LEASE)).isEmpty();
+    }
+
+    @Test
+    void jobOfDeadWorkerIsTakenUpAgainAndOldOwnerIsLockedOut() {
+        UUID id = enqueue(3);
+        TrainingJob first = jobs.claim("dead", LEASE).orElseThrow();
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(jobs.claim("other", LEASE)).isEmpty();
+
+        jobs.expireLease(id);
+        TrainingJob second = jobs.claim("alive", LEASE).orElseThrow();
+        assertThat(second.id()).isEqualTo(id);
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(second.leaseOwner()).isEqualTo("alive");
+        assertThat(second.message()).contains("resumed after worker dead was lost");
+
+        assertThat(jobs.heartbeat(id, "dead", LEASE)).isFalse();
+        assertThat(jobs.progress(id, "dead", 1, 2, 0.5, 0.6, 1.0, "x")).isFalse();
+        assertThat(jobs.succeed(id, "dead", "m")).isFalse();
+        assertThat(jobs.heartbeat(id, "alive", LEASE)).isTrue();
+        assertThat(jobs.succeed(id, "alive", "model-7")).isTrue();
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void jobWhoseWorkersKeepDyingFailsWithTheReasonStored() {
+        UUID id = enqueue(1);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.expireLease(id);
+        assertThat(jobs.claim("w2", LEASE)).isEmpty();
+        assertThat(jobs.failAbandoned()).isEqualTo(1);
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(j.failureReason()).contains("stopped heartbeating").contains("1 attempts");
+        assertThat(j.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void cancellingAQueuedJobEndsItAtOnce() {
+        UUID id = enqueue(3);
+        TrainingJob j = jobs.requestCancel(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(jobs.claim("w", LEASE)).isEmpty();
+        assertThat(jobs.requestCancel(UUID.randomUUID())).isEmpty();
+    }
+
+    private JobWorkers workers(JobExecutor executor) {
+        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3));
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void workerRunsJobReportsProgressAndRecordsTheModel() throws Exception {
+        UUID id = enqueue(3);
+        JobWorkers w = workers((job, ctx) -> {
+            for (int e = 1; e <= 3; e++) {
+                ctx.progress(e, 3, 1.0 / e, 2.0 / e, "epoch " + e);
+            }
+            return "model-" + job.id();
+        });
+        w.start();
+        try {
+            await(() -> jobs.find(id).orElseThrow().status().isFinal());
+        } finally {
+            w.stop();
+        }
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(j.modelId()).isEqualTo("model-" + id);
+        assertThat(j.epoch()).isEqualTo(3);
+        assertThat(j.trainLoss()).isEqualTo(1.0 / 3);
+        assertThat(j.etaSeconds()).isEqualTo(0.0);
+        assertThat(j.leaseOwner()).isNull();
+    }
+
+    @Test
+    void failingJobStoresTheReason() throws Exception {
+        UUID id = enqueue(3);
+        JobWorkers w = workers((job, ctx) -> {
+            throw new IllegalStateException("dataset ds-1 has only 10 points in its val split");
+        });
+        w.start();
+        try {
+            await(() -> jobs.find(id).orElseThrow().status().isFinal());
+        } finally {
+            w.stop();
+        }
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(j.failureReason()).isEqualTo("dataset ds-1 has only 10 points in its val split");
+    }
+
+    @Test
+    void runningJobStopsAtNextProgressWhenCancelled() throws Exception {
+        UUID id = enqueue(3);
+        CountDownLatch started = new CountDownLatch(1);
+        JobWorkers w = workers((job, ctx) -> {
+            started.countDown();
+            for (int e = 1; e <= 10_000; e++) {
+                Thread.sleep(10);
+                ctx.progress(e, 10_000, 1.0, 1.0, null);
+            }
+            return "never";
+        });
+        w.start();
+        try {
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            jobs.requestCancel(id);
+            await(() -> jobs.find(id).orElseThrow().status().isFinal());
+        } finally {
+            w.stop();
+        }
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(j.failureReason()).isEqualTo("cancelled by request");
+        assertThat(j.epoch()).isLessThan(10_000);
+    }
+
+    @Test
+    void shutdownHandsRunningJobBackToTheQueue() throws Exception {
+        UUID id = enqueue(3);
+        CountDownLatch started = new CountDownLatch(1);
+        JobWorkers w = workers((job, ctx) -> {
+            started.countDown();
+            while (true) {
+                Thread.sleep(10);
+                ctx.checkCancelled();
+            }
+        });
+        w.start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        w.stop();
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(j.attempts()).isEqualTo(0);
+        assertThat(jobs.claim("next", LEASE)).isPresent();
+    }
+}

@@ -1,0 +1,228 @@
+package io.chaoscast.training.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoscast.contracts.datasets.DatasetClient;
+import io.chaoscast.contracts.datasets.DatasetRequest;
+import io.chaoscast.contracts.datasets.DatasetResponse;
+import io.chaoscast.contracts.results.LatestMetricResponse;
+import io.chaoscast.contracts.results.MetricHistoryResponse;
+import io.chaoscast.contracts.results.ModelResponse;
+import io.chaoscast.contracts.results.ResultsClient;
+import io.chaoscast.contracts.results.RunResponse;
+import io.chaoscast.dataset.DatasetServiceApplication;
+import io.chaoscast.results.ResultsServiceApplication;
+import io.chaoscast.testsupport.PostgresIntegrationTest;
+import io.chaoscast.testsupport.RunningService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The training-service end to end against the real dataset- and results-service (started in this
+ * JVM) and real PostgreSQL: real data, real DJL training on tiny settings, real uploads.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chaoscast.training.workers=1", "chaoscast.training.poll-interval=100ms"})
+@PostgresIntegrationTest
+class TrainingJobsApiTest {
+
+    private static RunningService results;
+    private static RunningService datasets;
+    private static String datasetId;
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) throws Exception {
+        if (results == null) {
+            results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
+            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
+                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
+            // Two short Lorenz trajectories: 20 periods each at 50 points per period.
+            DatasetResponse d = new DatasetClient(datasets.baseUri()).createAndAwait(
+                    DatasetRequest.builder("Lorenz").trajectories(2).length(1000).pointsPerPeriod(50.0).seed(7L)
+                            .split(0.6, 0.2, 0.2).build(),
+                    Duration.ofMinutes(2));
+            datasetId = d.id();
+        }
+        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
+        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode awaitFinal(String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = json.readTree(get("/api/v1/training-jobs/" + jobId).body());
+            String status = job.get("status").asText();
+            if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + jobId + " did not finish in 4 minutes");
+    }
+
+    private Map<String, Double> latest(ResultsClient client, UUID runId) {
+        return client.latestMetrics(runId).stream().collect(Collectors.toMap(LatestMetricResponse::key, LatestMetricResponse::value));
+    }
+
+    @Test
+    void jobWithOnlyDatasetAndTypeTrainsEvaluatesAndRegistersTheModel() throws Exception {
+        HttpResponse<String> r = post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"linear\"}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode accepted = json.readTree(r.body());
+        assertThat(accepted.get("status").asText()).isIn("queued", "running", "succeeded");
+        UUID runId = UUID.fromString(accepted.get("runId").asText());
+
+        JsonNode job = awaitFinal(accepted.get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+
+        ResultsClient client = ResultsClient.create(results.baseUri());
+        RunResponse run = client.getRun(runId);
+        assertThat(run.status().wireName()).isEqualTo("finished");
+        assertThat(run.params()).containsEntry("model.order", "16").containsKey("training.seed");
+        Map<String, Double> m = latest(client, runId);
+        assertThat(m).containsKeys("test_mse", "test_mae", "test_smape", "test_vpt_median", "train_seconds");
+        assertThat(m.get("test_mse")).isPositive();
+        assertThat(m.get("test_vpt_median")).isPositive();
+
+        ModelResponse model = client.getModel(UUID.fromString(job.get("modelId").asText()));
+        assertThat(model.name()).isEqualTo("Lorenz-linear");
+        assertThat(model.runId()).isEqualTo(runId);
+        assertThat(client.downloadArtifactBytes(runId, model.artifactName())).isNotEmpty();
+    }
+
+    private static final String EARLY_EXIT = "{\"datasetId\":\"%s\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,"
+            + "\"horizon\":4,\"width\":16,\"blocks\":3,\"uemHidden\":8,\"stride\":4},"
+            + "\"training\":{\"epochs\":2,\"batchSize\":64,\"seed\":%d}}";
+
+    @Test
+    void earlyExitJobLogsEpochsEveryExitAndTheDynamicPolicyAndIsReproducible() throws Exception {
+        String first = json.readTree(post("/api/v1/training-jobs", EARLY_EXIT.formatted(datasetId, 11)).body()).get("id").asText();
+        String second = json.readTree(post("/api/v1/training-jobs", EARLY_EXIT.formatted(datasetId, 11)).body()).get("id").asText();
+        JsonNode a = awaitFinal(first);
+        JsonNode b = awaitFinal(second);
+        assertThat(a.get("status").asText()).as(a.toString()).isEqualTo("succeeded");
+        assertThat(b.get("status").asText()).as(b.toString()).isEqualTo("succeeded");
+        assertThat(a.get("progress").get("epochs").asInt()).isEqualTo(2);
+
+        ResultsClient client = ResultsClient.create(results.baseUri());
+        UUID runA = UUID.fromString(a.get("runId").asText());
+        UUID runB = UUID.fromString(b.get("runId").asText());
+        Map<String, Double> m = latest(client, runA);
+        assertThat(m).containsKeys("test_mse_exit_1", "test_mse_exit_2", "test_mse_exit_3", "test_dynamic_mse",
+                "test_dynamic_vpt_median", "test_dynamic_depth_fraction", "test_oracle_depth_fraction", "calibrated_threshold");
+        assertThat(m.get("test_dynamic_depth_fraction")).isBetween(1.0 / 3, 1.0);
+
+        MetricHistoryResponse lossA = client.metricHistory(runA, "train_loss", 0, 100);
+        MetricHistoryResponse lossB = client.metricHistory(runB, "train_loss", 0, 100);
+        assertThat(lossA.points()).hasSize(2);
+        // Same seed, same data, same spec: the same loss curve on CPU.
+        assertThat(lossB.points().stream().map(p -> p.value()).toList())
+                .isEqualTo(lossA.points().stream().map(p -> p.value()).toList());
+    }
+
+    @Test
+    void cancellingARunningJobStopsItAndCancelsItsRun() throws Exception {
+        String body = "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,\"horizon\":4,"
+                + "\"width\":16,\"blocks\":2},\"training\":{\"epochs\":1000,\"batchSize\":16,\"earlyStoppingPatience\":0}}";
+        JsonNode accepted = json.readTree(post("/api/v1/training-jobs", body).body());
+        String id = accepted.get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!json.readTree(get("/api/v1/training-jobs/" + id).body()).get("status").asText().equals("running")) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(post("/api/v1/training-jobs/" + id + "/cancel", "").statusCode()).isEqualTo(200);
+        JsonNode job = awaitFinal(id);
+        assertThat(job.get("status").asText()).isEqualTo("cancelled");
+        assertThat(job.get("failureReason").asText()).isEqualTo("cancelled by request");
+        RunResponse run = ResultsClient.create(results.baseUri()).getRun(UUID.fromString(accepted.get("runId").asText()));
+        assertThat(run.status().wireName()).isEqualTo("cancelled");
+    }
+
+    private void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        if (field != null) {
+            assertThat(json.readTree(r.body()).get("field").asText()).as(r.body()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void badRequestsAreProblemDetailsNamingTheFieldAndWriteNothing() throws Exception {
+        long before = json.readTree(get("/api/v1/training-jobs").body()).get("total").asLong();
+        String ds = datasetId;
+        assertProblem(post("/api/v1/training-jobs", "{\"datasetId\":\"nope\",\"model\":{\"type\":\"linear\"}}"), 404, "datasetId");
+        assertProblem(post("/api/v1/training-jobs", "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"gpt\"}}"), 400, "model.type");
+        assertProblem(post("/api/v1/training-jobs", "{\"datasetId\":\"" + ds + "\"}"), 400, "model");
+        assertProblem(post("/api/v1/training-jobs", "{\"model\":{\"type\":\"linear\"}}"), 400, "datasetId");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"blocks\":0}}"), 400, "model.blocks");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":900}}"), 400, "model.contextLength");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"nvar\",\"depth\":3}}"), 400, "model.depth");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"training\":{\"learningRate\":1e999}}"), 400,
+                "training.learningRate");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"training\":{\"epochs\":0}}"), 400, "training.epochs");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"training\":{\"epochs\":\"many\"}}"), 400,
+                "training.epochs");
+        assertProblem(post("/api/v1/training-jobs", "{\"datasetId\": ["), 400, null);
+        assertProblem(get("/api/v1/training-jobs/" + UUID.randomUUID()), 404, "id");
+        assertProblem(get("/api/v1/training-jobs/not-a-uuid"), 400, "id");
+        assertProblem(get("/api/v1/training-jobs?status=sleeping"), 400, "status");
+        assertProblem(get("/api/v1/training-jobs?size=0"), 400, "size");
+        assertProblem(post("/api/v1/training-jobs/" + UUID.randomUUID() + "/cancel", ""), 404, "id");
+        long after = json.readTree(get("/api/v1/training-jobs").body()).get("total").asLong();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void listingPagesAndFiltersByStatus() throws Exception {
+        post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"persistence\"}}");
+        JsonNode all = json.readTree(get("/api/v1/training-jobs?size=1").body());
+        assertThat(all.get("items")).hasSize(1);
+        assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode none = json.readTree(get("/api/v1/training-jobs?status=cancelled&size=200").body());
+        for (JsonNode j : none.get("items")) {
+            assertThat(j.get("status").asText()).isEqualTo("cancelled");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.chaoscast.dynamics.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chaoscast.dynamics.integration.FlowSampler;
+import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.dynamics.systems.Flow;
+import io.chaoscast.dynamics.systems.SystemKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SystemCatalogTest {
+
+    private final SystemCatalog catalog = SystemCatalog.standard();
+
+    @Test
+    void holdsAtLeast62FlowsAnd9Maps() {
+        assertThat(catalog.ofKind(SystemKind.FLOW)).hasSizeGreaterThanOrEqualTo(62);
+        assertThat(catalog.ofKind(SystemKind.MAP)).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void holdsTheSystemsTheIssueNames() {
+        List<String> required = new ArrayList<>(List.of(
+                "Lorenz", "Rossler", "Chen", "Chua", "Thomas", "Aizawa", "Halvorsen", "Dadras", "Rucklidge",
+                "SprottJerk", "SprottTorus", "SprottMore", "Lorenz96", "LorenzStenflo", "HyperRossler",
+                "DoublePendulum", "Duffing", "HindmarshRose", "MooreSpiegel", "Arneodo", "GenesioTesi", "Hadley",
+                "NoseHoover"));
+        for (char c = 'A'; c <= 'S'; c++) {
+            required.add("Sprott" + c);
+        }
+        for (String name : required) {
+            assertThat(catalog.find(name)).as(name).hasValueSatisfying(s -> assertThat(s.kind()).isEqualTo(SystemKind.FLOW));
+        }
+        for (String name : List.of("Henon", "Logistic", "Ikeda", "Lozi", "Tinkerbell", "Chirikov", "Gingerbreadman", "DuffingMap")) {
+            assertThat(catalog.find(name)).as(name).hasValueSatisfying(s -> assertThat(s.kind()).isEqualTo(SystemKind.MAP));
+        }
+    }
+
+    @Test
+    void findsNamesWhateverTheirCase() {
+        ChaoticSystem lorenz = catalog.find("Lorenz").orElseThrow();
+        assertThat(catalog.find("lorenz")).containsSame(lorenz);
+        assertThat(catalog.find("LORENZ")).containsSame(lorenz);
+        assertThat(catalog.find("sprottjerk").orElseThrow().name()).isEqualTo("SprottJerk");
+        assertThat(catalog.find("duffingmap").orElseThrow().kind()).isEqualTo(SystemKind.MAP);
+        assertThat(catalog.find("duffing").orElseThrow().kind()).isEqualTo(SystemKind.FLOW);
+        assertThat(catalog.find("NoSuchSystem")).isEmpty();
+        assertThat(catalog.find(null)).isEmpty();
+    }
+
+    @Test
+    void rejectsDuplicateNamesEvenWhenOnlyTheCaseDiffers() {
+        assertThatThrownBy(() -> new SystemCatalog(List.of(ClassicFlows.lorenz(), ClassicFlows.lorenz())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Lorenz");
+        ChaoticSystem shouting = new io.chaoscast.dynamics.systems.FlowSystem(
+                Defs.info("LORENZ", Defs.params(), Defs.ic(1), 1, "none", "a flow that only exists to clash"),
+                (t, y, p, d) -> d[0] = -y[0],
+                (t, y, p, j) -> j[0][0] = -1);
+        assertThatThrownBy(() -> new SystemCatalog(List.of(ClassicFlows.lorenz(), shouting)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LORENZ");
+    }
+
+    @Test
+    void standardCatalogNamesAreUniqueIgnoringCase() {
+        assertThat(catalog.all().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).distinct())
+                .hasSize(catalog.size());
+    }
+
+    @Test
+    void lorenz96SizeIsAParameter() {
+        ChaoticSystem l96 = catalog.find("Lorenz96").orElseThrow();
+        double[] p = l96.resolveParameters(Map.of("n", 10.0));
+        assertThat(l96.dimension()).isEqualTo(4);
+        assertThat(l96.dimension(p)).isEqualTo(10);
+        assertThat(l96.defaultInitialCondition(l96.defaultParameters())).containsExactly(l96.defaultInitialCondition());
+
+        double[] y0 = l96.defaultInitialCondition(p);
+        assertThat(y0).hasSize(10);
+        // A 4-periodic state would stay in the 4-periodic subspace; the extension must break that.
+        assertThat(y0[4]).isNotEqualTo(y0[0]);
+
+        double[] last = new FlowSampler(CatalogContractTest.SETTINGS)
+                .sample((Flow) l96, p, y0, 0, 20 * l96.period(), l96.period(), 50, (i, y) -> {});
+        assertThat(last).hasSize(10);
+        double spread = 0;
+        for (int i = 4; i < 10; i++) {
+            spread = Math.max(spread, Math.abs(last[i] - last[i - 4]));
+        }
+        assertThat(spread).as("sites i and i-4 decorrelate").isGreaterThan(1);
+    }
+
+    @Test
+    void lorenz96RejectsRingsThatAreTooSmallOrFractional() {
+        ChaoticSystem l96 = catalog.find("Lorenz96").orElseThrow();
+        assertThatThrownBy(() -> l96.dimension(l96.resolveParameters(Map.of("n", 3.0))))
+                .hasMessageContaining("parameters.n")
+                .hasMessageContaining("from 4 to 1024");
+        assertThatThrownBy(() -> l96.dimension(l96.resolveParameters(Map.of("n", 6.5))))
+                .hasMessageContaining("parameters.n");
+        assertThatThrownBy(() -> l96.dimension(l96.resolveParameters(Map.of("n", 5000.0))))
+                .hasMessageContaining("parameters.n");
+    }
+
+    @Test
+    void lorenz96JacobianIsRightOnLargerRings() {
+        Flow l96 = (Flow) catalog.find("Lorenz96").orElseThrow();
+        double[] p = l96.resolveParameters(Map.of("n", 7.0));
+        double[] x = l96.defaultInitialCondition(p);
+        double[][] analytic = new double[7][7];
+        l96.jacobian(0, x, p, analytic);
+        double[][] numeric = CatalogContractTest.finiteDifferenceJacobian(l96, x, p);
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 7; j++) {
+                assertThat(analytic[i][j]).as("J[%d][%d]", i, j).isCloseTo(numeric[i][j], org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
+}
