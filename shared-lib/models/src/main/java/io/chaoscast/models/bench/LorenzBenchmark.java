@@ -37,7 +37,8 @@ public final class LorenzBenchmark {
         var arch = new io.chaoscast.models.earlyexit.EarlyExitArchitecture(
                 Integer.getInteger("bench.contextLength", base.contextLength()), 3,
                 Integer.getInteger("bench.horizon", base.horizon()), Integer.getInteger("bench.width", base.width()),
-                Integer.getInteger("bench.blocks", base.blocks()), base.mlpRatio(), base.uemHidden());
+                Integer.getInteger("bench.blocks", base.blocks()), base.mlpRatio(), base.uemHidden(),
+                Boolean.parseBoolean(System.getProperty("bench.quadraticInputs", "" + base.quadraticInputs())));
         var d = ModelTypes.defaultLoss();
         var loss = new io.chaoscast.models.earlyexit.LossSettings(
                 d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting);
