@@ -30,8 +30,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ResultsClient resultsClient(InferenceProperties properties) {
-        return ResultsClient.builder(properties.resultsUrl())
+    ResultsClient resultsClient(ServicesProperties services) {
+        return ResultsClient.builder(services.resultsUrl())
                 .optConnectTimeout(Duration.ofSeconds(5))
                 .optRequestTimeout(Duration.ofSeconds(30))
                 .build();

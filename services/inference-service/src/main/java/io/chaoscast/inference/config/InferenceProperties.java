@@ -3,7 +3,6 @@ package io.chaoscast.inference.config;
 import io.chaoscast.inference.engine.BatchingSettings;
 import io.chaoscast.inference.engine.CacheSettings;
 import io.chaoscast.inference.engine.ServingLimits;
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +14,6 @@ import org.springframework.util.unit.DataSize;
  *
  * @param device {@code auto} (a GPU when DJL sees one, else the CPU), {@code cpu} or {@code gpu}
  *     (start-up fails when no GPU is visible)
- * @param resultsUrl base URL of results-service, where models are registered
  * @param requestTimeout how long a request may wait for its forecast before a 503
  * @param cache bounds of the loaded-model cache
  * @param batching dynamic batching and worker pool, per model
@@ -25,7 +23,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("chaoscast.inference")
 public record InferenceProperties(
         @DefaultValue("auto") String device,
-        @DefaultValue("http://localhost:8084") URI resultsUrl,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue Cache cache,
         @DefaultValue Batching batching,

@@ -390,7 +390,7 @@ public final class ServingBenchmark {
             ConfigurableApplicationContext c = new SpringApplicationBuilder(InferenceServiceApplication.class)
                     .run(
                             "--server.port=0",
-                            "--chaoscast.inference.results-url=" + registry.uri(),
+                            "--chaoscast.services.results-url=" + registry.uri(),
                             "--chaoscast.inference.device=" + (device.startsWith("gpu") ? "gpu" : "cpu"),
                             "--chaoscast.inference.batching.max-batch-size=" + maxBatch,
                             "--chaoscast.inference.batching.workers=" + workers,

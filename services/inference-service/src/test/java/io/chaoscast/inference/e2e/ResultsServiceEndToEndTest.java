@@ -53,7 +53,7 @@ class ResultsServiceEndToEndTest {
                 InferenceServiceApplication.class,
                 null,
                 Map.of(
-                        "chaoscast.inference.results-url", results.baseUri().toString(),
+                        "chaoscast.services.results-url", results.baseUri().toString(),
                         "chaoscast.inference.device", "cpu",
                         // results-service puts JDBC and Flyway on this classpath; inference is stateless.
                         "spring.autoconfigure.exclude",

@@ -61,7 +61,7 @@ class ForecastApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("chaoscast.inference.results-url", () -> registry.uri().toString());
+        r.add("chaoscast.services.results-url", () -> registry.uri().toString());
         r.add("chaoscast.inference.device", () -> "cpu");
         r.add("chaoscast.inference.limits.max-horizon", () -> "500");
         r.add("chaoscast.inference.limits.max-batch-contexts", () -> "8");

@@ -41,7 +41,7 @@ class LoadSheddingTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("chaoscast.inference.results-url", () -> registry.uri().toString());
+        r.add("chaoscast.services.results-url", () -> registry.uri().toString());
         r.add("chaoscast.inference.device", () -> "cpu");
         r.add("chaoscast.inference.batching.queue-capacity", () -> "1");
         r.add("chaoscast.inference.batching.workers", () -> "1");
