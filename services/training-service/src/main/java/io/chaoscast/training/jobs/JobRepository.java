@@ -117,7 +117,9 @@ public class JobRepository {
 
     /** Records progress; false when this worker lost the job. */
     public boolean progress(UUID id, String owner, int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
-        return jdbc.sql("UPDATE training.jobs SET epoch = :epoch, epochs = :epochs, train_loss = :train, val_loss = :val,"
+        // Phases after training (evaluation, upload) report no loss: keep the last epoch's.
+        return jdbc.sql("UPDATE training.jobs SET epoch = :epoch, epochs = :epochs, train_loss = coalesce(:train, train_loss),"
+                        + " val_loss = coalesce(:val, val_loss),"
                         + " eta_seconds = :eta, message = :message, updated_at = now()"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
                 .param("id", id)

@@ -138,6 +138,9 @@ class TrainingJobsApiTest {
         assertThat(a.get("status").asText()).as(a.toString()).isEqualTo("succeeded");
         assertThat(b.get("status").asText()).as(b.toString()).isEqualTo("succeeded");
         assertThat(a.get("progress").get("epochs").asInt()).isEqualTo(2);
+        // The last epoch's losses survive the evaluation and upload phases.
+        assertThat(a.get("progress").get("trainLoss").isNumber()).as(a.toString()).isTrue();
+        assertThat(a.get("progress").get("valLoss").isNumber()).as(a.toString()).isTrue();
 
         ResultsClient client = ResultsClient.create(results.baseUri());
         UUID runA = UUID.fromString(a.get("runId").asText());
