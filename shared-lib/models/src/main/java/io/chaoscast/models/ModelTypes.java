@@ -31,6 +31,14 @@ public final class ModelTypes {
     /** Rollout length used to tune ridge penalties on validation data (about 1.5 Lorenz Lyapunov times). */
     public static final int TUNE_HORIZON = 100;
 
+    /**
+     * NVAR taps and skip: at 100 points per period four consecutive states (a 3-step stencil)
+     * beat the paper's two (tuned at dt = 0.025): validation VPT 8.7 vs 4.3 Lyapunov times on Lorenz.
+     */
+    public static final int NVAR_TAPS = Nvar.DEFAULT_TAPS;
+
+    public static final int NVAR_SKIP = Nvar.DEFAULT_SKIP;
+
     /** Order of the linear autoregression baseline. */
     public static final int LINEAR_AR_ORDER = 16;
 
@@ -38,7 +46,7 @@ public final class ModelTypes {
 
     /** The default early-exit network for states of {@code dimension}. */
     public static EarlyExitArchitecture defaultArchitecture(int dimension) {
-        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32, false);
+        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32, false, EarlyExitArchitecture.BASE_NVAR);
     }
 
     public static TrainingSettings defaultTraining(long seed) {
@@ -70,7 +78,7 @@ public final class ModelTypes {
                 return new Trained(calibrated, outcome.report());
             }
             case Nvar.TYPE -> {
-                return new Trained(Nvar.fitTuned(train, validation, 2, 1, TUNE_HORIZON), null);
+                return new Trained(Nvar.fitTuned(train, validation, NVAR_TAPS, NVAR_SKIP, TUNE_HORIZON), null);
             }
             case LinearAutoregression.TYPE -> {
                 return new Trained(LinearAutoregression.fitTuned(train, validation, LINEAR_AR_ORDER, TUNE_HORIZON), null);

@@ -38,7 +38,8 @@ public final class LorenzBenchmark {
                 Integer.getInteger("bench.contextLength", base.contextLength()), 3,
                 Integer.getInteger("bench.horizon", base.horizon()), Integer.getInteger("bench.width", base.width()),
                 Integer.getInteger("bench.blocks", base.blocks()), base.mlpRatio(), base.uemHidden(),
-                Boolean.parseBoolean(System.getProperty("bench.quadraticInputs", "" + base.quadraticInputs())));
+                Boolean.parseBoolean(System.getProperty("bench.quadraticInputs", "" + base.quadraticInputs())),
+                System.getProperty("bench.base", base.base()));
         var d = ModelTypes.defaultLoss();
         var loss = new io.chaoscast.models.earlyexit.LossSettings(
                 d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting);
@@ -60,7 +61,7 @@ public final class LorenzBenchmark {
                 splits.validation(),
                 arch,
                 loss,
-                ModelTypes.defaultTraining(seed),
+                trainingSettings(seed),
                 e -> p("  epoch %2d/%d train %.5f val %.5f val-forecast %.6f exits %s  %.0f s",
                         e.epoch(), e.epochs(), e.trainLoss(), e.validationLoss(), e.validationForecastLoss(),
                         fmt(e.validationExitErrors()), e.elapsedSeconds()));
@@ -126,6 +127,13 @@ public final class LorenzBenchmark {
         }
         net.close();
         p("total: %.1f s", secs(t0));
+    }
+
+    private static io.chaoscast.models.earlyexit.TrainingSettings trainingSettings(long seed) {
+        var t = ModelTypes.defaultTraining(seed);
+        return new io.chaoscast.models.earlyexit.TrainingSettings(
+                Integer.getInteger("bench.epochs", t.epochs()), t.batchSize(), t.learningRate(), t.patience(),
+                Integer.getInteger("bench.stride", t.stride()), seed, t.timeBudgetSeconds(), t.inputNoise());
     }
 
     private static CalibrationPoint nearest(CalibrationTable t, double threshold) {

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.chaoscast.models.ForecastResult;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.ForecasterSpec;
+import io.chaoscast.models.baselines.RidgeStepForecaster;
 import io.chaoscast.models.calibration.CalibrationTable;
 import io.chaoscast.models.data.Standardization;
 import io.chaoscast.models.policy.ExitPolicy;
@@ -41,6 +42,8 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
     private final EarlyExitSpec spec;
     private final ForecasterSpec forecasterSpec;
     private final ParameterStore parameters;
+    /** The residual base model, or null. */
+    private final RidgeStepForecaster baseModel;
 
     /**
      * @param manager owns the network's parameters; closed with this forecaster
@@ -53,6 +56,19 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         var a = spec.architecture();
         this.forecasterSpec = new ForecasterSpec(TYPE, a.contextLength(), a.dimension(), a.horizon(), a.blocks());
         this.parameters = new ParameterStore(manager, false);
+        this.baseModel = spec.base() == null ? null : spec.base().model();
+    }
+
+    /**
+     * The base model's own forecast in original units {@code [row][horizon][dimension]} for one
+     * pass, or {@code null} without a base: what every exit returns before training.
+     */
+    public double[][][] baseForecasts(double[][][] contexts) {
+        if (baseModel == null) {
+            return null;
+        }
+        Forecaster.checkContexts(forecasterSpec, contexts, 1);
+        return baseModel.forecast(contexts, spec.architecture().horizon(), ExitPolicy.full()).forecasts();
     }
 
     @Override
@@ -106,17 +122,28 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int[] depth = new int[b];
         double[] u = new double[b];
         double[] scale = spec.incrementScale();
+        int[] ends = new int[b];
         for (int p = 0; p < passes; p++) {
             int start = p * h;
             for (int r = 0; r < b; r++) {
                 ContextEncoding.encode(hist[r], start, l, a.quadraticInputs(), input, r * a.inputSize());
+            }
+            double[][][] baseStd = null;
+            if (baseModel != null) {
+                java.util.Arrays.fill(ends, start + l - 1);
+                baseStd = ResidualBase.forecast(baseModel, norm, hist, ends, h);
+                for (int r = 0; r < b; r++) {
+                    spec.base().encode(baseStd[r], hist[r][start + l - 1], input, (r + 1) * a.inputSize() - h * d);
+                }
             }
             evals += runPass(input, b, policy, z, depth, u);
             for (int r = 0; r < b; r++) {
                 double[] last = hist[r][start + l - 1];
                 for (int k = 0; k < h; k++) {
                     for (int j = 0; j < d; j++) {
-                        hist[r][start + l + k][j] = last[j] + z[r][k * d + j] * scale[k * d + j];
+                        // From the last state (no base) or from the base forecast (corrections).
+                        double from = baseStd == null ? last[j] : baseStd[r][k][j];
+                        hist[r][start + l + k][j] = from + z[r][k * d + j] * scale[k * d + j];
                     }
                 }
                 depths[r][p] = depth[r];
@@ -249,6 +276,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         Standardization norm = spec.standardization();
         float[] input = new float[b * a.inputSize()];
         double[][] lastStd = new double[b][];
+        double[][][] stdAll = new double[b][][];
         for (int r = 0; r < b; r++) {
             double[][] c = contexts[r];
             double[][] std = new double[l][d];
@@ -259,6 +287,16 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
             }
             ContextEncoding.encode(std, 0, l, a.quadraticInputs(), input, r * a.inputSize());
             lastStd[r] = std[l - 1];
+            stdAll[r] = std;
+        }
+        double[][][] baseStd = null;
+        if (baseModel != null) {
+            int[] ends = new int[b];
+            java.util.Arrays.fill(ends, l - 1);
+            baseStd = ResidualBase.forecast(baseModel, norm, stdAll, ends, h);
+            for (int r = 0; r < b; r++) {
+                spec.base().encode(baseStd[r], lastStd[r], input, (r + 1) * a.inputSize() - h * d);
+            }
         }
         ExitOutputs o = allExits(input, b);
         double[] scale = spec.incrementScale();
@@ -268,7 +306,8 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
                 for (int k = 0; k < h; k++) {
                     for (int j = 0; j < d; j++) {
                         double zv = o.z()[i][r * h * d + k * d + j];
-                        out[i][r][k][j] = norm.invert(j, lastStd[r][j] + zv * scale[k * d + j]);
+                        double from = baseStd == null ? lastStd[r][j] : baseStd[r][k][j];
+                        out[i][r][k][j] = norm.invert(j, from + zv * scale[k * d + j]);
                     }
                 }
             }

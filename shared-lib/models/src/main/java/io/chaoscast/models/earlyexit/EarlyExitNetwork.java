@@ -96,6 +96,13 @@ public final class EarlyExitNetwork extends AbstractBlock {
         return Activation.sigmoid(logit.reshape(-1));
     }
 
+    /** Zeroes every exit head's output weights, so each exit outputs exactly zero (see {@link ResidualBase}). */
+    void zeroExitOutputs() {
+        for (MlpHead e : exits) {
+            e.zeroOutput();
+        }
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long b = inputShapes[0].get(0);

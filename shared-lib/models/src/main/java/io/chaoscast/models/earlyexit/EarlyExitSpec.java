@@ -16,6 +16,10 @@ import io.chaoscast.models.data.Standardization;
  *     the loss unit, so losses read as fractions of persistence error
  * @param loss the loss weights the model was trained with
  * @param calibration the threshold calibration, or {@code null} before calibration
+ * @param base the fitted base model when the architecture has one, else {@code null} (also in
+ *     specs written before the field existed). With a base, {@code incrementScale} is the RMS of
+ *     the base model's standardised error per step ahead and dimension (the unit of the exits'
+ *     corrections) and {@code errorScale} the base model's mean squared error
  */
 public record EarlyExitSpec(
         EarlyExitArchitecture architecture,
@@ -23,7 +27,8 @@ public record EarlyExitSpec(
         double[] incrementScale,
         double errorScale,
         LossSettings loss,
-        CalibrationTable calibration) {
+        CalibrationTable calibration,
+        ResidualBase base) {
 
     public EarlyExitSpec {
         int n = architecture.horizon() * architecture.dimension();
@@ -38,10 +43,25 @@ public record EarlyExitSpec(
         if (!(errorScale > 0)) {
             throw new IllegalArgumentException("errorScale must be positive, found " + errorScale);
         }
+        if (architecture.hasBase() != (base != null)) {
+            throw new IllegalArgumentException("architecture base is " + architecture.base() + " but the spec "
+                    + (base == null ? "has no" : "has a") + " fitted base model");
+        }
         incrementScale = incrementScale.clone();
     }
 
+    /** Without a base model. */
+    public EarlyExitSpec(
+            EarlyExitArchitecture architecture,
+            Standardization standardization,
+            double[] incrementScale,
+            double errorScale,
+            LossSettings loss,
+            CalibrationTable calibration) {
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, null);
+    }
+
     public EarlyExitSpec withCalibration(CalibrationTable table) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base);
     }
 }

@@ -1,5 +1,8 @@
 package io.chaoscast.models.earlyexit;
 
+import io.chaoscast.models.baselines.Nvar;
+import io.chaoscast.models.baselines.RidgeStepForecaster;
+
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -36,6 +39,9 @@ import java.util.SplittableRandom;
  */
 public final class EarlyExitTrainer {
 
+    /** Validation rollout length the NVAR base's ridge penalty is tuned with (as {@code ModelTypes.TUNE_HORIZON}). */
+    static final int BASE_TUNE_HORIZON = 100;
+
     private EarlyExitTrainer() {}
 
     /** The trained forecaster (uncalibrated) and how training went. */
@@ -54,13 +60,28 @@ public final class EarlyExitTrainer {
                     "data has dimension " + norm.dimension() + " but the architecture expects " + arch.dimension());
         }
         double[] scale = WindowSet.incrementScale(train, norm, arch.horizon());
-        double errorScale = 0;
-        for (double s : scale) {
-            errorScale += s * s;
+        EarlyExitSpec spec;
+        WindowSet trainSet;
+        if (arch.hasBase()) {
+            // Closed-form base first; the network then learns its error, in units of that error.
+            RidgeStepForecaster model = Nvar.fitTuned(train, validation, Nvar.DEFAULT_TAPS, Nvar.DEFAULT_SKIP, BASE_TUNE_HORIZON);
+            if (model.spec().contextLength() > arch.contextLength()) {
+                throw new IllegalArgumentException("contextLength must be at least " + model.spec().contextLength()
+                        + " (the NVAR base model's window), found " + arch.contextLength());
+            }
+            ResidualBase base = ResidualBase.of(model, scale);
+            double[] unit = new double[scale.length];
+            java.util.Arrays.fill(unit, 1);
+            trainSet = WindowSet.of(train, new EarlyExitSpec(arch, norm, unit, 1, loss, null, base), settings.stride());
+            double[] correction = trainSet.count == 0 ? unit : trainSet.targetRms();
+            trainSet.rescaleTargets(correction);
+            spec = new EarlyExitSpec(arch, norm, correction, meanSquare(correction), loss, null, base);
+        } else {
+            spec = new EarlyExitSpec(arch, norm, scale, meanSquare(scale), loss, null);
+            trainSet = WindowSet.of(train, spec, settings.stride());
         }
-        errorScale /= scale.length;
-        EarlyExitSpec spec = new EarlyExitSpec(arch, norm, scale, errorScale, loss, null);
-        WindowSet trainSet = WindowSet.of(train, spec, settings.stride());
+        double errorScale = spec.errorScale();
+        scale = spec.incrementScale();
         WindowSet valSet = WindowSet.of(validation, spec, Math.max(1, arch.horizon()));
         if (trainSet.count == 0 || valSet.count == 0) {
             throw new IllegalArgumentException("trajectories are too short for contextLength + horizon = "
@@ -98,6 +119,10 @@ public final class EarlyExitTrainer {
             model.setBlock(net);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(net.inputShape(batch));
+                if (arch.hasBase()) {
+                    // Every exit starts as the base model; training adds only corrections.
+                    net.zeroExitOutputs();
+                }
                 int[] order = new int[trainSet.count];
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i;
@@ -112,7 +137,7 @@ public final class EarlyExitTrainer {
                         float[] xb = gather(trainSet.inputs, trainSet.inputSize, order, from, to);
                         float[] tb = gather(trainSet.targets, trainSet.outputSize, order, from, to);
                         if (settings.inputNoise() > 0) {
-                            perturb(xb, tb, to - from, arch, scale, settings.inputNoise(), noiseRng);
+                            perturb(xb, tb, to - from, spec, settings.inputNoise(), noiseRng);
                         }
                         try (NDManager bm = trainer.getManager().newSubManager()) {
                             NDList labels = new NDList(
@@ -161,6 +186,14 @@ public final class EarlyExitTrainer {
                 new TrainingReport(history, bestEpoch, stoppedEarly, trainSet.count, elapsed));
     }
 
+    private static double meanSquare(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v * v;
+        }
+        return s / a.length;
+    }
+
     /** Mean {@code [total, forecast, e_1 .. e_N]} over the validation windows, without gradients. */
     private static double[] validate(
             NDManager parent, EarlyExitNetwork net, DeeDiffLoss lossFn, WindowSet set, float[] weights, int exits) {
@@ -206,11 +239,19 @@ public final class EarlyExitTrainer {
      * future: the target is an increment from the (now noisy) last context state.
      */
     private static void perturb(
-            float[] x, float[] t, int rows, EarlyExitArchitecture a, double[] scale, double sigma, SplittableRandom rng) {
+            float[] x, float[] t, int rows, EarlyExitSpec spec, double sigma, SplittableRandom rng) {
+        EarlyExitArchitecture a = spec.architecture();
+        double[] scale = spec.incrementScale();
         int l = a.contextLength();
         int d = a.dimension();
         int h = a.horizon();
         int width = a.inputSize();
+        // With a base model only the network's view of the context is perturbed: the base
+        // forecast and the targets (its error) stay clean. Perturbing the base's input too
+        // moved its forecast by about the noise (0.01 standard deviations), four orders of
+        // magnitude above its own error, and the corrections learnt that noise instead
+        // (training loss 1e8 base-error units, validation worse than the base; docs/models.md).
+        boolean base = spec.base() != null;
         double[] lastNoise = new double[d];
         double[] last = new double[d];
         for (int r = 0; r < rows; r++) {
@@ -229,9 +270,11 @@ public final class EarlyExitTrainer {
                 // The monomials must describe the noisy state the network is shown.
                 ContextEncoding.quadratic(last, x, r * width + l * d);
             }
-            for (int k = 0; k < h; k++) {
-                for (int j = 0; j < d; j++) {
-                    t[(r * h + k) * d + j] -= (float) (lastNoise[j] / scale[k * d + j]);
+            if (!base) {
+                for (int k = 0; k < h; k++) {
+                    for (int j = 0; j < d; j++) {
+                        t[(r * h + k) * d + j] -= (float) (lastNoise[j] / scale[k * d + j]);
+                    }
                 }
             }
         }

@@ -43,6 +43,14 @@ final class MlpHead extends AbstractBlock {
         return new NDList(h);
     }
 
+    /** Sets the output layer's weights and bias to zero. */
+    void zeroOutput() {
+        Linear out = second == null ? first : second;
+        for (var p : out.getParameters().values()) {
+            p.getArray().muli(0);
+        }
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = first.getOutputShapes(inputShapes)[0];

@@ -32,6 +32,9 @@ final class WindowSet {
         int d = a.dimension();
         Standardization norm = spec.standardization();
         double[] scale = spec.incrementScale();
+        ResidualBase base = spec.base();
+        var baseModel = base == null ? null : base.model();
+        int baseOffset = a.inputSize() - (base == null ? 0 : h * d);
         int count = 0;
         for (double[][] t : trajectories) {
             int span = t.length - l - h;
@@ -53,13 +56,31 @@ final class WindowSet {
                     t[i][j] = norm.apply(j, raw[i][j]);
                 }
             }
+            double[][][] baseStd = null;
+            if (base != null) {
+                int windows = (t.length - l - h) / stride + 1;
+                int[] ends = new int[windows];
+                double[][][] same = new double[windows][][];
+                for (int i = 0; i < windows; i++) {
+                    ends[i] = i * stride + l - 1;
+                    same[i] = t;
+                }
+                baseStd = ResidualBase.forecast(baseModel, norm, same, ends, h);
+            }
+            int first = w;
             for (int s = 0; s + l + h <= t.length; s += stride) {
                 ContextEncoding.encode(t, s, l, a.quadraticInputs(), in, w * inputSize);
                 double[] last = t[s + l - 1];
+                double[][] from = null;
+                if (base != null) {
+                    from = baseStd[w - first];
+                    base.encode(from, last, in, w * inputSize + baseOffset);
+                }
                 int ob = w * h * d;
                 for (int k = 0; k < h; k++) {
                     for (int j = 0; j < d; j++) {
-                        double inc = t[s + l + k][j] - last[j];
+                        // Without a base: the increment from the last state; with one: the base's error.
+                        double inc = t[s + l + k][j] - (from == null ? last[j] : from[k][j]);
                         out[ob + k * d + j] = (float) (inc / scale[k * d + j]);
                     }
                 }
@@ -67,6 +88,25 @@ final class WindowSet {
             }
         }
         return new WindowSet(count, inputSize, h * d, in, out);
+    }
+
+    /** Divides every target by {@code scale[k]} (per output): from unit scale to the model's. */
+    void rescaleTargets(double[] scale) {
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (float) (targets[i] / scale[i % outputSize]);
+        }
+    }
+
+    /** RMS of the targets per output, at least 1e-9. */
+    double[] targetRms() {
+        double[] sum = new double[outputSize];
+        for (int i = 0; i < targets.length; i++) {
+            sum[i % outputSize] += (double) targets[i] * targets[i];
+        }
+        for (int k = 0; k < outputSize; k++) {
+            sum[k] = Math.max(Math.sqrt(sum[k] / Math.max(1, count)), 1e-9);
+        }
+        return sum;
     }
 
     /** RMS of the standardised increments {@code x(t+k) - x(t)} per step ahead and dimension. */

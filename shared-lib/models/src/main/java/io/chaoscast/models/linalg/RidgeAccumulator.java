@@ -77,6 +77,46 @@ public final class RidgeAccumulator {
         return w;
     }
 
+    /**
+     * Ridge with every feature scaled to unit root mean square before the penalty is applied,
+     * then the weights scaled back: the same model family, but the penalty acts evenly on
+     * features of very different magnitude (raw Lorenz states are about 10, their squares about
+     * 500) and the normal equations are far better conditioned for the Cholesky solve.
+     */
+    public double[][] solveScaled(double alpha) {
+        if (!(alpha >= 0)) {
+            throw new IllegalArgumentException("ridge alpha must be >= 0, found " + alpha);
+        }
+        double n = Math.max(1, samples);
+        double[] s = new double[features];
+        for (int i = 0; i < features; i++) {
+            double rms = Math.sqrt(xtx[i][i] / n);
+            s[i] = rms > 0 ? rms : 1;
+        }
+        double[][] a = new double[features][features];
+        for (int i = 0; i < features; i++) {
+            for (int j = i; j < features; j++) {
+                double v = xtx[i][j] / (n * s[i] * s[j]);
+                a[i][j] = v;
+                a[j][i] = v;
+            }
+            a[i][i] += alpha;
+        }
+        double[][] l = cholesky(a);
+        double[][] w = new double[features][outputs];
+        double[] col = new double[features];
+        for (int k = 0; k < outputs; k++) {
+            for (int i = 0; i < features; i++) {
+                col[i] = xty[i][k] / (n * s[i]);
+            }
+            double[] sol = choleskySolve(l, col);
+            for (int i = 0; i < features; i++) {
+                w[i][k] = sol[i] / s[i];
+            }
+        }
+        return w;
+    }
+
     /** Lower-triangular {@code L} with {@code A = LLᵀ}. */
     public static double[][] cholesky(double[][] a) {
         int n = a.length;

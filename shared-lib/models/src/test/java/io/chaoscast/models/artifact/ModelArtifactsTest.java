@@ -137,6 +137,27 @@ class ModelArtifactsTest {
         }
     }
 
+    /** An NVAR spec written before input standardisation existed (no "inputs") loads as raw states. */
+    @Test
+    void nvarSpecWithoutInputsLoadsAsRawStates() throws IOException {
+        var s = TinyLorenz.splits();
+        var raw = Nvar.fit(s.train(), 2, 1, 1e-6);
+        assertThat(raw.features().inputs()).isNull();
+        var spec = (tools.jackson.databind.node.ObjectNode) ModelArtifacts.header(ModelArtifacts.toBytes(raw)).spec();
+        ((tools.jackson.databind.node.ObjectNode) spec.get("features")).remove("inputs");
+        assertThat(spec.get("features").has("inputs")).isFalse();
+        Forecaster loaded = ModelArtifacts.fromBytes(zip("{\"formatVersion\": 1, \"type\": \"nvar\", \"spec\": " + spec + "}"));
+        double[][][] ctx = TinyLorenz.contexts(4, 8);
+        assertThat(loaded.forecast(ctx, 20, ExitPolicy.full()).forecasts())
+                .isDeepEqualTo(raw.forecast(ctx, 20, ExitPolicy.full()).forecasts());
+        // The tuned NVAR standardises its inputs and keeps that through a round trip.
+        var tuned = Nvar.fitTuned(s.train(), s.validation(), 2, 1, 20);
+        assertThat(tuned.features().inputs()).isNotNull();
+        Forecaster back = ModelArtifacts.fromBytes(ModelArtifacts.toBytes(tuned));
+        assertThat(back.forecast(ctx, 20, ExitPolicy.full()).forecasts())
+                .isDeepEqualTo(tuned.forecast(ctx, 20, ExitPolicy.full()).forecasts());
+    }
+
     private static byte[] zip(String specJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {

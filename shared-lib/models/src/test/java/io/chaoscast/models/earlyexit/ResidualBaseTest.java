@@ -1,0 +1,131 @@
+package io.chaoscast.models.earlyexit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.TinyLorenz;
+import io.chaoscast.models.artifact.ModelArtifacts;
+import io.chaoscast.models.policy.ExitPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hybrid early-exit network: exits correct an NVAR base forecast. */
+class ResidualBaseTest {
+
+    static final EarlyExitArchitecture HYBRID = TinyLorenz.ARCH.withBase(EarlyExitArchitecture.BASE_NVAR);
+
+    private static EarlyExitTrainer.Outcome train(TrainingSettings settings, List<EpochProgress> seen) {
+        return EarlyExitTrainer.train(
+                TinyLorenz.splits().train(),
+                TinyLorenz.splits().validation(),
+                HYBRID,
+                LossSettings.DEFAULT,
+                settings,
+                seen == null ? ProgressListener.NONE : seen::add);
+    }
+
+    @Test
+    void everyExitStartsAsTheBaseForecast() {
+        // A learning rate of 1e-9 leaves the zero-initialised exit heads at (almost) zero.
+        var untrained = new TrainingSettings(1, 64, 1e-9, 5, 2, 11L, 0, 0.01);
+        try (EarlyExitForecaster f = train(untrained, null).forecaster()) {
+            assertThat(f.modelSpec().base()).isNotNull();
+            assertThat(f.modelSpec().base().features().kind()).isEqualTo("nvar");
+            double[][][] ctx = TinyLorenz.contexts(12, HYBRID.contextLength());
+            double[][][] base = f.baseForecasts(ctx);
+            double[][][][] exits = f.exitForecasts(ctx);
+            double maxMove = 0;
+            for (int r = 0; r < ctx.length; r++) {
+                double[] last = ctx[r][ctx[r].length - 1];
+                for (int k = 0; k < HYBRID.horizon(); k++) {
+                    for (int j = 0; j < 3; j++) {
+                        maxMove = Math.max(maxMove, Math.abs(base[r][k][j] - last[j]));
+                        for (double[][][] exit : exits) {
+                            assertThat(exit[r][k][j]).isCloseTo(base[r][k][j], org.assertj.core.data.Offset.offset(1e-6));
+                        }
+                    }
+                }
+            }
+            // The base is a real forecast, not persistence: it moves the state.
+            assertThat(maxMove).isGreaterThan(0.05);
+            // And the inference path gives the same one-pass forecast as the training path.
+            double[][][] fixed1 = f.forecast(ctx, HYBRID.horizon(), ExitPolicy.fixed(1)).forecasts();
+            for (int r = 0; r < ctx.length; r++) {
+                for (int k = 0; k < HYBRID.horizon(); k++) {
+                    for (int j = 0; j < 3; j++) {
+                        assertThat(fixed1[r][k][j]).isCloseTo(exits[0][r][k][j], org.assertj.core.data.Offset.offset(1e-5));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void saveLoadRoundTripKeepsTheBase() {
+        try (EarlyExitForecaster trained = train(TinyLorenz.TRAINING, null).forecaster()) {
+            EarlyExitForecaster f = ThresholdCalibrator.calibrate(trained, TinyLorenz.splits().validation(), 0.02, 1);
+            byte[] blob = ModelArtifacts.toBytes(f);
+            assertThat(ModelArtifacts.header(blob).spec().has("base")).isTrue();
+            Forecaster g = ModelArtifacts.fromBytes(blob);
+            try {
+                assertThat(g).isInstanceOf(EarlyExitForecaster.class);
+                EarlyExitForecaster e = (EarlyExitForecaster) g;
+                assertThat(e.modelSpec().architecture()).isEqualTo(HYBRID);
+                assertThat(e.modelSpec().base().weights()).isDeepEqualTo(f.modelSpec().base().weights());
+                double[][][] ctx = TinyLorenz.contexts(9, HYBRID.contextLength());
+                for (ExitPolicy p : List.of(ExitPolicy.full(), ExitPolicy.fixed(1), f.calibratedPolicy())) {
+                    // Three passes, so the base is rolled out from fed-back states too.
+                    var a = f.forecast(ctx, 3 * HYBRID.horizon(), p);
+                    var b = g.forecast(ctx, 3 * HYBRID.horizon(), p);
+                    assertThat(b.forecasts()).isDeepEqualTo(a.forecasts());
+                    assertThat(b.exitDepths()).isDeepEqualTo(a.exitDepths());
+                }
+            } finally {
+                e(g).close();
+            }
+        }
+    }
+
+    private static EarlyExitForecaster e(Forecaster g) {
+        return (EarlyExitForecaster) g;
+    }
+
+    @Test
+    void trainingIsDeterministic() {
+        List<EpochProgress> a = new ArrayList<>();
+        List<EpochProgress> b = new ArrayList<>();
+        double[][][] ctx = TinyLorenz.contexts(5, HYBRID.contextLength());
+        try (EarlyExitForecaster fa = train(TinyLorenz.TRAINING, a).forecaster();
+                EarlyExitForecaster fb = train(TinyLorenz.TRAINING, b).forecaster()) {
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(b.get(i).trainLoss()).isEqualTo(a.get(i).trainLoss());
+                assertThat(b.get(i).validationLoss()).isEqualTo(a.get(i).validationLoss());
+            }
+            assertThat(fb.forecast(ctx, 8, ExitPolicy.full()).forecasts())
+                    .isDeepEqualTo(fa.forecast(ctx, 8, ExitPolicy.full()).forecasts());
+        }
+    }
+
+    @Test
+    void contextShorterThanTheBaseWindowIsRefused() {
+        var tooShort = new EarlyExitArchitecture(2, 3, 4, 16, 2, 2, 8, false, EarlyExitArchitecture.BASE_NVAR);
+        assertThatThrownBy(() -> EarlyExitTrainer.train(
+                        TinyLorenz.splits().train(),
+                        TinyLorenz.splits().validation(),
+                        tooShort,
+                        LossSettings.DEFAULT,
+                        TinyLorenz.TRAINING,
+                        ProgressListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contextLength must be at least");
+    }
+
+    @Test
+    void unknownBaseIsRefused() {
+        assertThatThrownBy(() -> TinyLorenz.ARCH.withBase("esn"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base must be none or nvar");
+    }
+}
