@@ -26,7 +26,7 @@ final class ModelFitter {
             case "early-exit" -> {
                 var arch = new EarlyExitArchitecture(
                         i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
-                        (Boolean) spec.get("quadraticInputs"));
+                        false, (String) spec.get("base"));
                 // Patience 0 means "no early stopping": wait longer than the run can last.
                 int patience = settings.earlyStoppingPatience() == 0 ? settings.epochs() + 1 : settings.earlyStoppingPatience();
                 var ts = new io.chaoscast.models.earlyexit.TrainingSettings(

@@ -40,7 +40,7 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("tolerance", 0.02, 0, 1, false));
             }
             case "linear" -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
-            case "nvar" -> List.of(new Hyper("taps", 2, 1, 16, true), new Hyper("skip", 1, 1, 100, true));
+            case "nvar" -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
             case "esn" -> List.of(
                     new Hyper("reservoirSize", 400, 10, 4000, true),
                     new Hyper("spectralRadius", 0.9, 0.01, 2, false),
@@ -53,12 +53,25 @@ public class ModelSpecs implements ModelSpecResolver {
         };
     }
 
+    /** The early-exit network corrects the forecast of this base model ("none": no base). */
+    static final List<String> BASES = List.of(EarlyExitArchitecture.BASE_NVAR, EarlyExitArchitecture.BASE_NONE);
+
     @Override
     public Map<String, Object> resolve(String type, Map<String, Object> given, DatasetSummary dataset) {
         List<Hyper> hypers = hyperparameters(type, dataset.dimension());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
+        if (type.equals("early-exit")) {
+            Object base = given.getOrDefault("base", ModelTypes.defaultArchitecture(dataset.dimension()).base());
+            if (!BASES.contains(base)) {
+                throw new BadRequestException("model.base", "must be one of " + BASES + ", found " + base);
+            }
+            out.put("base", base);
+        }
         for (String key : given.keySet()) {
+            if (key.equals("base") && type.equals("early-exit")) {
+                continue;
+            }
             if (hypers.stream().noneMatch(h -> h.name().equals(key))) {
                 throw new BadRequestException("model." + key,
                         "is not a hyperparameter of " + type + "; allowed: " + hypers.stream().map(Hyper::name).toList());
@@ -81,6 +94,11 @@ public class ModelSpecs implements ModelSpecResolver {
     }
 
     private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {
+        if (type.equals("early-exit") && EarlyExitArchitecture.BASE_NVAR.equals(spec.get("base"))
+                && (int) spec.get("contextLength") < ModelTypes.NVAR_TAPS) {
+            throw new BadRequestException("model.contextLength", "must be at least " + ModelTypes.NVAR_TAPS
+                    + " with the nvar base (its delay taps), found " + spec.get("contextLength") + "; or set model.base to none");
+        }
         int context = switch (type) {
             case "early-exit" -> (int) spec.get("contextLength");
             case "linear" -> (int) spec.get("order");

@@ -200,6 +200,11 @@ class TrainingJobsApiTest {
         assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"nvar\",\"depth\":3}}"), 400, "model.depth");
         assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"base\":\"gpt\"}}"), 400, "model.base");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":2}}"), 400,
+                "model.contextLength");
+        assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"training\":{\"learningRate\":1e999}}"), 400,
                 "training.learningRate");
         assertProblem(post("/api/v1/training-jobs",
