@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "chaoscast.datasets.directory=target/test-datasets",
             "chaoscast.datasets.synchronous-max-points=20000",
+            "chaoscast.datasets.progress-interval=20ms",
             "chaoscast.lyapunov.max-work=1000000",
             "logging.level.io.chaoscast=WARN"
         })

@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     as orphaned (its generator died) and resumed
  * @param maxAttempts generations started for one dataset before it is marked failed
  * @param sweepInterval how often orphaned generations are looked for
+ * @param progressInterval how often a running generation writes its progress to the database
  */
 @ConfigurationProperties("chaoscast.datasets")
 public record DatasetProperties(
@@ -46,4 +47,5 @@ public record DatasetProperties(
         @DefaultValue("16") int queueCapacity,
         @DefaultValue("60s") Duration staleAfter,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("30s") Duration sweepInterval) {}
+        @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("500ms") Duration progressInterval) {}

@@ -1,5 +1,6 @@
 package io.chaoscast.dataset.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWork largest estimated work accepted: periods x stepsPerPeriod (1 for maps) x
  *     dimension x (tangent vectors + 1)
  * @param maxConcurrent estimates running at once; more answer 429
+ * @param timeout wall-clock budget of one estimate; one that runs past it is stopped and answered
+ *     with 400 (the work estimate cannot foresee stiff or slowly escaping orbits)
  */
 @ConfigurationProperties("chaoscast.lyapunov")
 public record LyapunovProperties(
@@ -22,4 +25,5 @@ public record LyapunovProperties(
         @DefaultValue("20") double transientPeriods,
         @DefaultValue("200") double stepsPerPeriod,
         @DefaultValue("100000000") double maxWork,
-        @DefaultValue("2") int maxConcurrent) {}
+        @DefaultValue("2") int maxConcurrent,
+        @DefaultValue("30s") Duration timeout) {}

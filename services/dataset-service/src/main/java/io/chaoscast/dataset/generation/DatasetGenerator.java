@@ -100,7 +100,9 @@ public final class DatasetGenerator {
                         StandardOpenOption.READ,
                         StandardOpenOption.WRITE)) {
             writeFully(channel, ByteBuffer.wrap(header));
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES - BUFFER_BYTES % (d * Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+            int row = d * Double.BYTES;
+            long wanted = Math.max(row, Math.min(BUFFER_BYTES, plan.dataBytes())); // small datasets, small buffer
+            ByteBuffer buffer = ByteBuffer.allocate((int) (wanted - wanted % row)).order(ByteOrder.LITTLE_ENDIAN);
             TrajectoryGenerator generator = new TrajectoryGenerator(plan.tolerances());
             long total = plan.totalPoints();
             int train = plan.split().train();

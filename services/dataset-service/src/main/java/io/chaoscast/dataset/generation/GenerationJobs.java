@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class GenerationJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
-    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatasetRepository repository;
@@ -170,7 +169,7 @@ public class GenerationJobs implements DisposableBean {
             long[] last = {System.nanoTime()};
             DatasetGenerator.GeneratedData data = generator.generate(plan, temp, (done, total) -> {
                 long now = System.nanoTime();
-                if (now - last[0] >= PROGRESS_INTERVAL_NANOS) {
+                if (now - last[0] >= properties.progressInterval().toNanos()) {
                     last[0] = now;
                     repository.progress(id, 0.99 * done / total);
                 }

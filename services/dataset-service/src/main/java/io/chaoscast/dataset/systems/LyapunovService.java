@@ -7,6 +7,7 @@ import io.chaoscast.dataset.web.ApiException;
 import io.chaoscast.dataset.web.ErrorCode;
 import io.chaoscast.dynamics.integration.DivergenceException;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
+import io.chaoscast.dynamics.lyapunov.EstimationBudgetExceededException;
 import io.chaoscast.dynamics.lyapunov.LyapunovEstimators;
 import io.chaoscast.dynamics.lyapunov.LyapunovResult;
 import io.chaoscast.dynamics.lyapunov.LyapunovSettings;
@@ -66,7 +67,10 @@ public class LyapunovService {
         }
         LyapunovResult result;
         try {
-            result = LyapunovEstimators.estimate(system, p, initial, settings);
+            result = LyapunovEstimators.estimate(system, p, initial, settings, limits.timeout());
+        } catch (EstimationBudgetExceededException e) {
+            throw ApiException.limit(
+                    "duration", "the estimate ran past its time limit of " + limits.timeout().toSeconds() + " s: " + e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw new ApiException(ErrorCode.NOT_IMPLEMENTED, null, "Lyapunov estimation is not available: " + e.getMessage());
         } catch (DivergenceException e) {

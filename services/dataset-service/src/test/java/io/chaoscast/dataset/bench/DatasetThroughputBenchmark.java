@@ -43,7 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DatasetThroughputBenchmark {
 
     private static final int LENGTH = 10_000;
-    private static final int WARMUP = 20;
+    private static final int WARMUP = 100;
     private static final int REPETITIONS = 40;
 
     private DatasetThroughputBenchmark() {}
@@ -104,11 +104,19 @@ public final class DatasetThroughputBenchmark {
             double[] f = new double[REPETITIONS];
             double[] b = new double[REPETITIONS];
             double[] ratio = new double[REPETITIONS];
+            double[] cpuA = new double[REPETITIONS];
+            double[] cpuB = new double[REPETITIONS];
             for (int i = 0; i < REPETITIONS; i++) {
+                long c0 = processCpuNanos();
                 a[i] = pointsPerSecond(inProcess);
+                long c1 = processCpuNanos();
                 f[i] = pointsPerSecond(toFile);
+                long c2 = processCpuNanos();
                 b[i] = pointsPerSecond(endToEnd);
+                long c3 = processCpuNanos();
                 ratio[i] = b[i] / a[i];
+                cpuA[i] = (c1 - c0) / 1e6;
+                cpuB[i] = (c3 - c2) / 1e6;
             }
 
             System.out.println();
@@ -120,6 +128,8 @@ public final class DatasetThroughputBenchmark {
             System.out.printf("(b) service end to end    : median %,.0f points/s (best %,.0f, worst %,.0f)%n", median(b), max(b), min(b));
             System.out.printf("(b) / (a)                 : %.0f %% of medians, %.0f %% of bests, %.0f %% median of pairwise ratios%n",
                     100 * median(b) / median(a), 100 * max(b) / max(a), 100 * median(ratio));
+            System.out.printf("JVM CPU per run (all threads; PostgreSQL not counted): (a) median %.1f ms, (b) median %.1f ms"
+                            + " (client and server share the JVM)%n", median(cpuA), median(cpuB));
             heapOfALargeGeneration(directory);
         }
     }
@@ -191,6 +201,10 @@ public final class DatasetThroughputBenchmark {
 
     private static double max(double[] v) {
         return Arrays.stream(v).max().orElseThrow();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long heapUsed() {

@@ -47,7 +47,7 @@ class ResumeAfterRestartTest extends ApiTest {
     @Test
     void orphanedGenerationIsResumedAndEndsReady() throws Exception {
         String id = orphan(DatasetRequest.builder("Lorenz").length(3000).seed(4242).build(), 1);
-        assertThat(jobs.sweep()).isGreaterThanOrEqualTo(1);
+        jobs.sweep(); // the periodic sweep may claim it first; either way it must end ready
         JsonNode state = json(get("/api/v1/datasets/" + id));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (state.path("status").asString().equals("generating") && System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package io.chaoscast.contracts.datasets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Map;
 
@@ -41,10 +42,12 @@ public record DatasetResponse(
     public static final String READY = "ready";
     public static final String FAILED = "failed";
 
+    @JsonIgnore
     public boolean isReady() {
         return READY.equals(status);
     }
 
+    @JsonIgnore
     public boolean isFailed() {
         return FAILED.equals(status);
     }
