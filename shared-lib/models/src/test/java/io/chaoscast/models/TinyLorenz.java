@@ -13,7 +13,7 @@ import java.util.Arrays;
 /** Tiny Lorenz data and a tiny early-exit network trained for two epochs: the test fixtures. */
 public final class TinyLorenz {
 
-    public static final EarlyExitArchitecture ARCH = new EarlyExitArchitecture(8, 3, 4, 16, 3, 2, 8);
+    public static final EarlyExitArchitecture ARCH = new EarlyExitArchitecture(8, 3, 4, 16, 3, 2, 8, true);
     public static final TrainingSettings TRAINING = new TrainingSettings(2, 64, 3e-3, 5, 2, 11L, 0, 0.01);
 
     private static Splits splits;

@@ -1,5 +1,6 @@
 package io.chaoscast.models.bench;
 
+import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.ModelTypes;
 import io.chaoscast.models.artifact.ModelArtifacts;
@@ -13,7 +14,6 @@ import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.models.evaluation.EvaluationSettings;
 import io.chaoscast.models.evaluation.ForecastEvaluator;
-import io.chaoscast.models.evaluation.Metrics;
 import io.chaoscast.models.evaluation.PolicyMetrics;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +31,17 @@ public final class LorenzBenchmark {
         int trajectories = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int length = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        // Optional experiment knobs: exit weighting (linear | uniform), blocks, horizon.
+        String weighting = System.getProperty("bench.exitWeighting", "linear");
+        var base = ModelTypes.defaultArchitecture(3);
+        var arch = new io.chaoscast.models.earlyexit.EarlyExitArchitecture(
+                Integer.getInteger("bench.contextLength", base.contextLength()), 3,
+                Integer.getInteger("bench.horizon", base.horizon()), Integer.getInteger("bench.width", base.width()),
+                Integer.getInteger("bench.blocks", base.blocks()), base.mlpRatio(), base.uemHidden(),
+                Boolean.parseBoolean(System.getProperty("bench.quadraticInputs", "" + base.quadraticInputs())));
+        var d = ModelTypes.defaultLoss();
+        var loss = new io.chaoscast.models.earlyexit.LossSettings(
+                d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting);
         int ppp = 100;
         var lorenz = LorenzData.lorenz();
         double dt = LorenzData.dt(lorenz, ppp);
@@ -40,14 +51,15 @@ public final class LorenzBenchmark {
         Splits splits = Splits.inTime(data, 0.70, 0.15);
         p("data: Lorenz, %d trajectories x %d points, dt=%.6f (%d per period), split 70/15/15 in time; %.1f s",
                 trajectories, length, dt, ppp, secs(t0));
+        p("architecture %s, loss %s", arch, loss);
         p("cores: %d, java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         long tt = System.nanoTime();
         var outcome = EarlyExitTrainer.train(
                 splits.train(),
                 splits.validation(),
-                ModelTypes.defaultArchitecture(3),
-                ModelTypes.defaultLoss(),
+                arch,
+                loss,
                 ModelTypes.defaultTraining(seed),
                 e -> p("  epoch %2d/%d train %.5f val %.5f val-forecast %.6f exits %s  %.0f s",
                         e.epoch(), e.epochs(), e.trainLoss(), e.validationLoss(), e.validationForecastLoss(),
@@ -91,10 +103,10 @@ public final class LorenzBenchmark {
         int metricSteps = EvaluationSettings.steps(1, dt, lambda);
         int context = Math.max(net.spec().contextLength(), esn.spec().contextLength());
         var eval = new ForecastEvaluator(new EvaluationSettings(
-                200, context, rollout, metricSteps, dt, lambda, Metrics.DEFAULT_VPT_SMAPE_THRESHOLD));
+                200, context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD));
         p("evaluation: 200 origins on the test split, rollouts of %d steps (15 Lyapunov times), MSE/MAE/sMAPE over "
                 + "the first %d steps (1 Lyapunov time), VPT at sMAPE > %.0f", rollout, metricSteps,
-                Metrics.DEFAULT_VPT_SMAPE_THRESHOLD);
+                ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
         for (Forecaster f : List.of(net, nvar, ar, esn, persistence)) {
             long te = System.nanoTime();
             EvaluationReport r = eval.evaluate(splits.test(), f, List.of());

@@ -44,9 +44,9 @@ public final class DeeDiffLoss extends Loss {
         this.settings = settings;
     }
 
-    /** Weight of exit {@code i} (0-based) in the forecast loss. */
-    public static double exitWeight(int i, int exits) {
-        return (i + 1) / (exits * (exits + 1) / 2.0);
+    /** Weight of exit {@code i} (0-based) in the forecast loss; the weights sum to 1. */
+    public static double exitWeight(int i, int exits, String weighting) {
+        return LossSettings.UNIFORM.equals(weighting) ? 1.0 / exits : (i + 1) / (exits * (exits + 1) / 2.0);
     }
 
     /** Per-sample errors {@code e_i}, shape {@code (batch)}. */
@@ -76,7 +76,7 @@ public final class DeeDiffLoss extends Loss {
         for (int i = 0; i < exits; i++) {
             NDArray e = errors[i];
             NDArray u = predictions.get(exits + i);
-            NDArray f = e.mean().mul((float) exitWeight(i, exits));
+            NDArray f = e.mean().mul((float) exitWeight(i, exits, settings.exitWeighting()));
             NDArray target = e.stopGradient().div(scale).tanh();
             NDArray q = u.sub(target).square().mean();
             NDArray lw = u.stopGradient().neg().add(1f).mul(e).mean();

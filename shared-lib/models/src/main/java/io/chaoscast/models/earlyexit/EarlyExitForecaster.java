@@ -101,7 +101,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int[][] depths = new int[b][passes];
         double[][] us = new double[b][passes];
         long evals = 0;
-        float[] input = new float[b * l * d];
+        float[] input = new float[b * a.inputSize()];
         float[][] z = new float[b][];
         int[] depth = new int[b];
         double[] u = new double[b];
@@ -109,7 +109,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         for (int p = 0; p < passes; p++) {
             int start = p * h;
             for (int r = 0; r < b; r++) {
-                ContextEncoding.encode(hist[r], start, l, input, r * l * d);
+                ContextEncoding.encode(hist[r], start, l, a.quadraticInputs(), input, r * a.inputSize());
             }
             evals += runPass(input, b, policy, z, depth, u);
             for (int r = 0; r < b; r++) {
@@ -144,7 +144,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int n = a.blocks();
         long evals = 0;
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = m.create(input, new Shape(rows, (long) a.contextLength() * a.dimension()));
+            NDArray x = m.create(input, new Shape(rows, a.inputSize()));
             NDArray hidden = network.embed(parameters, x, false);
             int[] active = new int[rows];
             for (int r = 0; r < rows; r++) {
@@ -218,7 +218,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
     ExitOutputs allExits(float[] input, int rows) {
         var a = spec.architecture();
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = m.create(input, new Shape(rows, (long) a.contextLength() * a.dimension()));
+            NDArray x = m.create(input, new Shape(rows, a.inputSize()));
             NDList out = network.forward(parameters, new NDList(x), false);
             int n = a.blocks();
             float[][] z = new float[n][];
@@ -247,7 +247,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int d = a.dimension();
         int h = a.horizon();
         Standardization norm = spec.standardization();
-        float[] input = new float[b * l * d];
+        float[] input = new float[b * a.inputSize()];
         double[][] lastStd = new double[b][];
         for (int r = 0; r < b; r++) {
             double[][] c = contexts[r];
@@ -257,7 +257,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
                     std[k][j] = norm.apply(j, c[c.length - l + k][j]);
                 }
             }
-            ContextEncoding.encode(std, 0, l, input, r * l * d);
+            ContextEncoding.encode(std, 0, l, a.quadraticInputs(), input, r * a.inputSize());
             lastStd[r] = std[l - 1];
         }
         ExitOutputs o = allExits(input, b);

@@ -52,7 +52,7 @@ public final class EarlyExitNetwork extends AbstractBlock {
     }
 
     public Shape inputShape(long batch) {
-        return new Shape(batch, (long) arch.contextLength() * arch.dimension());
+        return new Shape(batch, arch.inputSize());
     }
 
     /** Initialises every parameter for inputs of {@link #inputShape}. */

@@ -210,16 +210,24 @@ public final class EarlyExitTrainer {
         int l = a.contextLength();
         int d = a.dimension();
         int h = a.horizon();
+        int width = a.inputSize();
         double[] lastNoise = new double[d];
+        double[] last = new double[d];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < l; k++) {
                 for (int j = 0; j < d; j++) {
                     double n = sigma * gaussian(rng);
-                    x[(r * l + k) * d + j] += (float) n;
+                    int i = r * width + k * d + j;
+                    x[i] += (float) n;
                     if (k == l - 1) {
                         lastNoise[j] = n;
+                        last[j] = x[i];
                     }
                 }
+            }
+            if (a.quadraticInputs()) {
+                // The monomials must describe the noisy state the network is shown.
+                ContextEncoding.quadratic(last, x, r * width + l * d);
             }
             for (int k = 0; k < h; k++) {
                 for (int j = 0; j < d; j++) {

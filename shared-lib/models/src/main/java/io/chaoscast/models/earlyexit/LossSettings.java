@@ -8,12 +8,21 @@ package io.chaoscast.models.earlyexit;
  *     that mean gets target 0.76, one with a tenth of it about 0.1
  * @param uemWeight weight of the UEM loss
  * @param layerwiseWeight weight of the uncertainty-aware layer-wise term
+ * @param exitWeighting {@code linear} ({@code α_i ∝ i}, the default) or {@code uniform} ({@code
+ *     α_i = 1/N}) weights of the exits' forecast losses; null reads as {@code linear}
  */
-public record LossSettings(double uncertaintyScale, double uemWeight, double layerwiseWeight) {
+public record LossSettings(double uncertaintyScale, double uemWeight, double layerwiseWeight, String exitWeighting) {
 
-    public static final LossSettings DEFAULT = new LossSettings(1.0, 1.0, 1.0);
+    public static final String LINEAR = "linear";
+    public static final String UNIFORM = "uniform";
+
+    public static final LossSettings DEFAULT = new LossSettings(1.0, 1.0, 1.0, LINEAR);
 
     public LossSettings {
+        exitWeighting = exitWeighting == null ? LINEAR : exitWeighting;
+        if (!exitWeighting.equals(LINEAR) && !exitWeighting.equals(UNIFORM)) {
+            throw new IllegalArgumentException("exitWeighting must be linear or uniform, found " + exitWeighting);
+        }
         if (!(uncertaintyScale > 0) || !(uemWeight >= 0) || !(layerwiseWeight >= 0)) {
             throw new IllegalArgumentException(
                     "uncertaintyScale must be > 0, uemWeight and layerwiseWeight >= 0; found " + uncertaintyScale + ", "

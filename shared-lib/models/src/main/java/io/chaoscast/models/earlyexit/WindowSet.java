@@ -39,7 +39,8 @@ final class WindowSet {
                 count += span / stride + 1;
             }
         }
-        float[] in = new float[count * l * d];
+        int inputSize = a.inputSize();
+        float[] in = new float[count * inputSize];
         float[] out = new float[count * h * d];
         int w = 0;
         for (double[][] raw : trajectories) {
@@ -53,7 +54,7 @@ final class WindowSet {
                 }
             }
             for (int s = 0; s + l + h <= t.length; s += stride) {
-                ContextEncoding.encode(t, s, l, in, w * l * d);
+                ContextEncoding.encode(t, s, l, a.quadraticInputs(), in, w * inputSize);
                 double[] last = t[s + l - 1];
                 int ob = w * h * d;
                 for (int k = 0; k < h; k++) {
@@ -65,7 +66,7 @@ final class WindowSet {
                 w++;
             }
         }
-        return new WindowSet(count, l * d, h * d, in, out);
+        return new WindowSet(count, inputSize, h * d, in, out);
     }
 
     /** RMS of the standardised increments {@code x(t+k) - x(t)} per step ahead and dimension. */

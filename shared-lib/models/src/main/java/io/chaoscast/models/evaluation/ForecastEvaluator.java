@@ -1,5 +1,6 @@
 package io.chaoscast.models.evaluation;
 
+import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.models.ForecastResult;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.calibration.CalibrationTable;
@@ -89,6 +90,22 @@ public final class ForecastEvaluator {
         return new EvaluationReport(forecaster.spec().type(), o[0].length, out, curve, oracle);
     }
 
+    /** A diverged forecast (non-finite values) counts as the largest finite error, not as bad input. */
+    private static double[][] finite(double[][] fc) {
+        double[][] out = fc;
+        for (int t = 0; t < fc.length; t++) {
+            for (int j = 0; j < fc[t].length; j++) {
+                if (!Double.isFinite(fc[t][j])) {
+                    if (out == fc) {
+                        out = Arrays.stream(fc).map(double[]::clone).toArray(double[][]::new);
+                    }
+                    out[t][j] = Double.isNaN(fc[t][j]) ? Double.MAX_VALUE : Math.copySign(Double.MAX_VALUE, fc[t][j]);
+                }
+            }
+        }
+        return out;
+    }
+
     private PolicyMetrics run(Forecaster f, ExitPolicy p, double[][][] ctx, double[][][] truth) {
         ForecastResult r = f.forecast(ctx, settings.rolloutSteps(), p);
         int b = ctx.length;
@@ -96,12 +113,15 @@ public final class ForecastEvaluator {
         double mae = 0;
         double smape = 0;
         double[] vpt = new double[b];
+        int m = settings.metricSteps();
         for (int i = 0; i < b; i++) {
-            double[][] fc = r.forecasts()[i];
-            mse += Metrics.mse(truth[i], fc, settings.metricSteps());
-            mae += Metrics.mae(truth[i], fc, settings.metricSteps());
-            smape += Metrics.smape(truth[i], fc, settings.metricSteps());
-            vpt[i] = Metrics.validPredictionTime(
+            double[][] fc = finite(r.forecasts()[i]);
+            double[][] head = Arrays.copyOf(fc, m);
+            double[][] truthHead = Arrays.copyOf(truth[i], m);
+            mse += ForecastMetrics.mse(truthHead, head);
+            mae += ForecastMetrics.mae(truthHead, head);
+            smape += ForecastMetrics.smape(truthHead, head);
+            vpt[i] = ForecastMetrics.validPredictionTime(
                     truth[i], fc, settings.dt(), settings.maxLyapunov(), settings.vptSmapeThreshold());
         }
         double[] sorted = vpt.clone();

@@ -1,7 +1,6 @@
 package io.chaoscast.models.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.chaoscast.models.TinyLorenz;
 import io.chaoscast.models.baselines.PersistenceForecaster;
@@ -9,25 +8,7 @@ import io.chaoscast.models.data.LorenzData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MetricsTest {
-
-    @Test
-    void smapeIsOnZeroToTwoHundred() {
-        double[][] y = {{1, -1}};
-        assertThat(Metrics.smape(y, new double[][] {{1, -1}}, 1)).isZero();
-        assertThat(Metrics.smape(y, new double[][] {{-1, 1}}, 1)).isEqualTo(200.0);
-        assertThat(Metrics.mse(y, new double[][] {{2, -1}}, 1)).isEqualTo(0.5);
-        assertThat(Metrics.mae(y, new double[][] {{2, -3}}, 1)).isEqualTo(1.5);
-    }
-
-    @Test
-    void vptStopsAtTheFirstInvalidStep() {
-        double[][] truth = {{1}, {1}, {1}, {1}};
-        double[][] fc = {{1}, {1.1}, {3}, {1}};
-        // Steps 0 and 1 are valid (sMAPE 0 and 9.5); step 2 is not: VPT = 2 * dt * lambda.
-        assertThat(Metrics.validPredictionTime(truth, fc, 0.5, 2, 30)).isCloseTo(2.0, within(1e-12));
-        assertThat(Metrics.validPredictionTime(truth, truth, 0.5, 2, 30)).isCloseTo(4.0, within(1e-12));
-    }
+class ForecastEvaluatorTest {
 
     @Test
     void evaluatorReportsPersistenceOnLorenz() {
