@@ -1,0 +1,11 @@
+package io.chaoscast.inference.engine;
+
+import io.chaoscast.models.policy.ExitPolicy;
+
+/**
+ * An exit request turned into a policy for one model.
+ *
+ * @param threshold the dynamic threshold used, or null for {@code full} and {@code fixed}
+ * @param tolerance the tolerance the threshold was picked for, or null when none was asked
+ */
+public record ResolvedExit(ExitPolicy policy, Double threshold, Double tolerance) {}

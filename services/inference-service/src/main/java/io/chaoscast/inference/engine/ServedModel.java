@@ -1,0 +1,68 @@
+package io.chaoscast.inference.engine;
+
+import io.chaoscast.models.ForecasterSpec;
+import io.chaoscast.models.calibration.CalibrationTable;
+import java.time.Instant;
+
+/** A model in the cache: its registry entry, its shape, and the batcher that serves it. */
+public final class ServedModel implements AutoCloseable {
+
+    private final ModelDescriptor descriptor;
+    private final ForecasterSpec spec;
+    private final CalibrationTable calibration;
+    private final int formatVersion;
+    private final long memoryBytes;
+    private final int replicas;
+    private final Instant loadedAt;
+    final DynamicBatcher batcher;
+
+    ServedModel(ModelDescriptor descriptor, DynamicBatcher batcher, long memoryBytes) {
+        this.descriptor = descriptor;
+        LoadedForecaster first = batcher.anyReplica();
+        this.spec = first.forecaster().spec();
+        this.calibration = first.calibration();
+        this.formatVersion = first.formatVersion();
+        this.memoryBytes = memoryBytes;
+        this.replicas = batcher.replicaCount();
+        this.batcher = batcher;
+        this.loadedAt = Instant.now();
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public ForecasterSpec spec() {
+        return spec;
+    }
+
+    /** The calibration table, or null for models without one. */
+    public CalibrationTable calibration() {
+        return calibration;
+    }
+
+    public int formatVersion() {
+        return formatVersion;
+    }
+
+    public long memoryBytes() {
+        return memoryBytes;
+    }
+
+    public int replicas() {
+        return replicas;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public int queued() {
+        return batcher.queued();
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+    }
+}

@@ -1,0 +1,21 @@
+package io.chaoscast.inference.telemetry;
+
+/**
+ * What is sent to results-service for one answered request.
+ *
+ * @param contexts contexts the request held
+ */
+public record ForecastStatistics(
+        String modelId,
+        String modelName,
+        String modelType,
+        String systemName,
+        int contexts,
+        double meanDepth,
+        double computeSaved,
+        double latencyMs,
+        int batchRows) {
+
+    /** Metric points per statistics record (mean_depth, compute_saved, latency_ms, batch_rows). */
+    static final int POINTS = 4;
+}

@@ -1,0 +1,522 @@
+package io.chaoscast.inference.bench;
+
+import io.chaoscast.inference.InferenceServiceApplication;
+import io.chaoscast.inference.support.RegistryServer;
+import io.chaoscast.models.ForecastResult;
+import io.chaoscast.models.ModelTypes;
+import io.chaoscast.models.artifact.ModelArtifacts;
+import io.chaoscast.models.calibration.CalibrationPoint;
+import io.chaoscast.models.data.LorenzData;
+import io.chaoscast.models.data.Splits;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
+import io.chaoscast.models.earlyexit.EarlyExitTrainer;
+import io.chaoscast.models.earlyexit.ThresholdCalibrator;
+import io.chaoscast.models.earlyexit.TrainingSettings;
+import io.chaoscast.models.policy.ExitPolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The serving goals, measured in one run on the default Lorenz early-exit network (the models
+ * library's default spec, trained here or loaded from a saved artifact):
+ *
+ * <ol>
+ *   <li>batch 1 in-process: dynamic exit at the 2 % tolerance versus full depth, time per forecast
+ *       and the error increase against the truth;
+ *   <li>HTTP {@code /forecast/batch} throughput versus calling the same model in-process with the
+ *       same batch sizes and concurrency;
+ *   <li>dynamic batching on versus off (max batch 1) under concurrent single-context load;
+ *   <li>latency percentiles at a fixed 200 requests/s (open loop, measured from the scheduled send
+ *       time, so queueing is not hidden);
+ *   <li>a bounded load test (a fixed number of requests, then stop) counting errors.
+ * </ol>
+ *
+ * <p>Run: {@code mvn -B -q -pl services/inference-service -am -Pbench verify -DskipTests} (options
+ * through {@code -Dbench.args="--model=target/bench/lorenz-default.zip --train-seconds=240
+ * --phase-seconds=8 --device=cpu|gpu"}; {@code bench-gpu.sh} runs it on a CUDA machine).
+ */
+public final class ServingBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ServingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        double phaseSeconds = Double.parseDouble(opt.getOrDefault("phase-seconds", "8"));
+        p("machine: %d cores, java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+        long t0 = System.nanoTime();
+        double[][][] data = LorenzData.trajectories(LorenzData.lorenz(), 4, 20_000, 100, 42);
+        Splits splits = Splits.inTime(data, 0.70, 0.15);
+        p("data: Lorenz 4 x 20000 at 100 points per period, seed 42, split 70/15/15 (%.1f s)", secs(t0));
+
+        Path saved = Path.of(opt.getOrDefault("model", "target/bench/lorenz-default.zip"));
+        byte[] artifact;
+        if (Files.exists(saved)) {
+            artifact = Files.readAllBytes(saved);
+            p("model: loaded %s (%d bytes)", saved, artifact.length);
+        } else {
+            double budget = Double.parseDouble(opt.getOrDefault("train-seconds", "240"));
+            TrainingSettings d = ModelTypes.defaultTraining(42);
+            TrainingSettings s = new TrainingSettings(
+                    d.epochs(), d.batchSize(), d.learningRate(), d.patience(), d.stride(), d.seed(), budget,
+                    d.inputNoise());
+            long tt = System.nanoTime();
+            var outcome = EarlyExitTrainer.train(
+                    splits.train(),
+                    splits.validation(),
+                    ModelTypes.defaultArchitecture(3),
+                    ModelTypes.defaultLoss(),
+                    s,
+                    e -> p("  epoch %d val-forecast %.3e (%.0f s)", e.epoch(), e.validationForecastLoss(),
+                            e.elapsedSeconds()));
+            try (EarlyExitForecaster trained = outcome.forecaster()) {
+                EarlyExitForecaster cal = ThresholdCalibrator.calibrate(
+                        trained, splits.validation(), ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                artifact = ModelArtifacts.toBytes(cal);
+            }
+            Files.createDirectories(saved.toAbsolutePath().getParent());
+            Files.write(saved, artifact);
+            p("model: trained %s for %.0f s (budget %.0f s, %d epochs), saved to %s", ModelTypes.defaultArchitecture(3),
+                    secs(tt), budget, outcome.report().epochs().size(), saved);
+        }
+        ai.djl.Device device = io.chaoscast.inference.engine.DeviceChoice.choose(opt.getOrDefault("device", "cpu"));
+        String deviceName = io.chaoscast.inference.engine.DeviceChoice.describe(device);
+        p("device: %s (engine %s %s, %d GPUs visible)", deviceName, ai.djl.engine.Engine.getInstance().getEngineName(),
+                ai.djl.engine.Engine.getInstance().getVersion(), ai.djl.engine.Engine.getInstance().getGpuCount());
+        EarlyExitForecaster net = load(artifact, device);
+        var cal = net.modelSpec().calibration();
+        CalibrationPoint chosen = cal.chosen();
+        double threshold = cal.thresholdFor(0.02);
+        p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
+                threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
+                chosen == null ? Double.NaN : 100 * chosen.relativeError());
+
+        int l = net.spec().contextLength();
+        int h = net.spec().stepsPerPass();
+        Windows w = Windows.of(splits.test(), l, h, 2000);
+
+        // 1. batch 1 in-process, dynamic at 2 % versus full depth
+        ExitPolicy dynamic = ExitPolicy.dynamic(threshold);
+        ExitPolicy full = ExitPolicy.full();
+        // Rounds alternate the policies and the median round is kept: other processes on this
+        // shared box come and go, and a mean would charge their bursts to whichever policy ran.
+        double[] tolerances = {0.02, 0.05, 0.10, 0.25, 0.50};
+        List<ExitPolicy> policies = new ArrayList<>();
+        policies.add(full);
+        for (double tol : tolerances) {
+            policies.add(ExitPolicy.dynamic(cal.thresholdFor(tol)));
+        }
+        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
+        int perRound = 200;
+        double[][] times = new double[policies.size()][rounds];
+        for (ExitPolicy pol : policies) {
+            timePerForecast(net, w, pol, 0, 200);
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < policies.size(); k++) {
+                times[k][round] = timePerForecast(net, w, policies.get(k), round * perRound, perRound);
+            }
+        }
+        double tFull = median(times[0]);
+        double tDyn = median(times[1]);
+        ForecastResult rFull = net.forecast(w.contexts, h, full);
+        ForecastResult rDyn = net.forecast(w.contexts, h, dynamic);
+        double mseFull = w.mse(rFull);
+        double mseDyn = w.mse(rDyn);
+        p("");
+        p("[1] batch 1, in-process, horizon %d (one pass), median of %d rounds x %d test windows, errors on %d"
+                + " test windows:", h, rounds, perRound, w.count());
+        p("    full depth      : %8.1f us/forecast  depth %.2f  mse %.4e", tFull * 1e6, rFull.meanDepth(), mseFull);
+        p("    dynamic @ 2 %%   : %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
+        p("    speed-up %.2fx (goal >= 2x), compute %.1f %% of full, error increase %+.2f %% vs full depth",
+                tFull / tDyn, 100 * rDyn.computeFraction(), 100 * (mseDyn / mseFull - 1));
+        p("    the same at other tolerances (threshold from the calibration table):");
+        for (int k = 2; k < policies.size(); k++) {
+            ForecastResult r = net.forecast(w.contexts, h, policies.get(k));
+            double tt = median(times[k]);
+            p("    tolerance %3.0f %%: %-16s %8.1f us/forecast  speed-up %.2fx  depth %.2f  error %+.2f %%",
+                    100 * tolerances[k - 1], policies.get(k).name(), tt * 1e6, tFull / tt, r.meanDepth(),
+                    100 * (w.mse(r) / mseFull - 1));
+        }
+
+        try (RegistryServer registry = new RegistryServer()) {
+            UUID id = registry.register("lorenz-default", "early-exit", artifact, null);
+            String path = "/api/v1/models/" + id;
+
+            // 2. HTTP versus in-process, same batch sizes, 2 client threads
+            p("");
+            p("[2] throughput, 2 client threads, dynamic @ 2 %%, batch request of B contexts (forecasts/s):");
+            try (Server s = Server.start(registry, 32, 2, deviceName)) {
+                EarlyExitForecaster[] replicas = {net, load(artifact, device)};
+                for (int b : new int[] {1, 8, 32}) {
+                    double inProc = inProcessThroughput(replicas, w, b, dynamic, phaseSeconds);
+                    String[] bodies = w.batchBodies(b, h, threshold);
+                    closedLoop(s, path + "/forecast/batch", bodies, 2, phaseSeconds / 4); // warm-up
+                    Load http = closedLoop(s, path + "/forecast/batch", bodies, 2, phaseSeconds);
+                    p("    B=%2d  in-process %9.0f  HTTP %9.0f  ratio %.2f (goal >= 0.80)  errors %d", b, inProc,
+                            http.perSecond * b, http.perSecond * b / inProc, http.errors);
+                }
+                replicas[1].close();
+            }
+
+            // 3. dynamic batching on versus off, 32 concurrent single-context clients
+            p("");
+            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic @ 2 %%:");
+            String[] singles = w.singleBodies(h, threshold);
+            double off;
+            try (Server s = Server.start(registry, 1, 2, deviceName)) {
+                closedLoop(s, path + "/forecast", singles, 32, phaseSeconds / 4);
+                Load r = closedLoop(s, path + "/forecast", singles, 32, phaseSeconds);
+                off = r.perSecond;
+                p("    max batch 1 : %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", r.perSecond, r.p(50), r.p(99),
+                        r.errors);
+            }
+            try (Server s = Server.start(registry, 32, 2, deviceName)) {
+                closedLoop(s, path + "/forecast", singles, 32, phaseSeconds / 4);
+                Load r = closedLoop(s, path + "/forecast", singles, 32, phaseSeconds);
+                p("    max batch 32: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  mean batch %.1f", r.perSecond,
+                        r.p(50), r.p(99), r.errors, s.meanBatch());
+                p("    throughput ratio batched / batch-1 serving: %.2fx", r.perSecond / off);
+
+                // 4. open loop at 200 requests/s
+                int rate = 200;
+                int n = (int) (rate * Math.max(10, phaseSeconds));
+                Load o = openLoop(s, path + "/forecast", singles, rate, n);
+                p("");
+                p("[4] open loop %d req/s, %d requests: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms (goal < 10)  max %.2f ms"
+                        + "  errors %d", rate, n, o.p(50), o.p(90), o.p(99), o.p(100), o.errors);
+
+                // 5. bounded load test
+                int total = 20_000;
+                long tb = System.nanoTime();
+                Load b = boundedLoad(s, path + "/forecast", singles, 16, total);
+                p("");
+                p("[5] bounded load: %d requests from 16 clients in %.1f s (%.0f req/s), p99 %.2f ms, errors %d"
+                        + " (goal 0)", total, secs(tb), total / secs(tb), b.p(99), b.errors);
+            }
+        }
+        net.close();
+        p("");
+        p("total: %.0f s", secs(t0));
+        System.exit(0);
+    }
+
+    /** The model as the service loads it, on {@code device}. */
+    private static EarlyExitForecaster load(byte[] artifact, ai.djl.Device device) {
+        var d = new io.chaoscast.inference.engine.ModelDescriptor(
+                "bench", "bench", 1, "early-exit", "lorenz", null, "model.zip", null, artifact.length, null);
+        return (EarlyExitForecaster) new io.chaoscast.inference.registry.ArtifactForecasterLoader()
+                .load(d, artifact, device)
+                .forecaster();
+    }
+
+    /** Test windows with their truth. */
+    record Windows(double[][][] contexts, double[][][] truth) {
+        static Windows of(double[][][] trajectories, int l, int h, int count) {
+            double[][][] c = new double[count][][];
+            double[][][] t = new double[count][][];
+            int per = count / trajectories.length + 1;
+            int i = 0;
+            for (double[][] traj : trajectories) {
+                int stride = Math.max(1, (traj.length - l - h) / per);
+                for (int s = 0; s + l + h <= traj.length && i < count; s += stride) {
+                    c[i] = Arrays.copyOfRange(traj, s, s + l);
+                    t[i] = Arrays.copyOfRange(traj, s + l, s + l + h);
+                    i++;
+                }
+            }
+            return new Windows(Arrays.copyOf(c, i), Arrays.copyOf(t, i));
+        }
+
+        int count() {
+            return contexts.length;
+        }
+
+        double mse(ForecastResult r) {
+            double sum = 0;
+            long n = 0;
+            for (int i = 0; i < contexts.length; i++) {
+                for (int k = 0; k < truth[i].length; k++) {
+                    for (int j = 0; j < truth[i][k].length; j++) {
+                        double e = r.forecasts()[i][k][j] - truth[i][k][j];
+                        sum += e * e;
+                        n++;
+                    }
+                }
+            }
+            return sum / n;
+        }
+
+        String[] singleBodies(int horizon, double threshold) {
+            String[] out = new String[contexts.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = JSON.writeValueAsString(Map.of(
+                        "context", contexts[i], "horizon", horizon, "exit", Map.of("policy", "dynamic", "threshold",
+                                threshold)));
+            }
+            return out;
+        }
+
+        String[] batchBodies(int b, int horizon, double threshold) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i + b <= contexts.length; i += b) {
+                out.add(JSON.writeValueAsString(Map.of(
+                        "contexts", Arrays.copyOfRange(contexts, i, i + b), "horizon", horizon, "exit",
+                        Map.of("policy", "dynamic", "threshold", threshold))));
+            }
+            return out.toArray(String[]::new);
+        }
+
+        double[][][] slice(int from, int b) {
+            int start = from % (contexts.length - b + 1);
+            return Arrays.copyOfRange(contexts, start, start + b);
+        }
+    }
+
+    private static double timePerForecast(EarlyExitForecaster net, Windows w, ExitPolicy policy, int from, int n) {
+        int h = net.spec().stepsPerPass();
+        long t = System.nanoTime();
+        for (int i = from; i < from + n; i++) {
+            net.forecast(new double[][][] {w.contexts[i % w.count()]}, h, policy);
+        }
+        return (System.nanoTime() - t) / 1e9 / n;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
+    private static double inProcessThroughput(
+            EarlyExitForecaster[] replicas, Windows w, int b, ExitPolicy policy, double seconds) throws Exception {
+        int h = replicas[0].spec().stepsPerPass();
+        ExecutorService pool = Executors.newFixedThreadPool(replicas.length);
+        AtomicLong done = new AtomicLong();
+        long warmEnd = System.nanoTime() + (long) (seconds / 4 * 1e9);
+        long end = warmEnd + (long) (seconds * 1e9);
+        List<CompletableFuture<Void>> fs = new ArrayList<>();
+        for (EarlyExitForecaster r : replicas) {
+            fs.add(CompletableFuture.runAsync(
+                    () -> {
+                        int i = 0;
+                        long now;
+                        while ((now = System.nanoTime()) < end) {
+                            r.forecast(w.slice(i++ * b, b), h, policy);
+                            if (now > warmEnd) {
+                                done.addAndGet(b);
+                            }
+                        }
+                    },
+                    pool));
+        }
+        CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return done.get() / seconds;
+    }
+
+    /** A running inference-service on a random loopback port. */
+    static final class Server implements AutoCloseable {
+        final ConfigurableApplicationContext context;
+        final int port;
+        final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(8))
+                .build();
+
+        Server(ConfigurableApplicationContext context) {
+            this.context = context;
+            this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        static Server start(RegistryServer registry, int maxBatch, int workers, String device) {
+            // Command-line arguments: they take precedence over application.yml (default properties do not).
+            ConfigurableApplicationContext c = new SpringApplicationBuilder(InferenceServiceApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--chaoscast.inference.results-url=" + registry.uri(),
+                            "--chaoscast.inference.device=" + (device.startsWith("gpu") ? "gpu" : "cpu"),
+                            "--chaoscast.inference.batching.max-batch-size=" + maxBatch,
+                            "--chaoscast.inference.batching.workers=" + workers,
+                            "--chaoscast.inference.batching.queue-capacity=1024",
+                            "--server.tomcat.threads.max=64",
+                            "--logging.level.root=WARN",
+                            "--spring.main.banner-mode=off");
+            return new Server(c);
+        }
+
+        double meanBatch() {
+            var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var s = registry.find("chaoscast.inference.batch.size").summary();
+            return s == null ? Double.NaN : s.mean();
+        }
+
+        HttpRequest post(String path, String body) {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    /** Throughput and latencies of a load phase. */
+    record Load(double perSecond, long errors, long[] latencies) {
+        double p(double q) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.min(latencies.length - 1, Math.ceil(q / 100 * latencies.length) - 1);
+            return latencies[Math.max(0, i)] / 1e6;
+        }
+    }
+
+    private static Load closedLoop(Server s, String path, String[] bodies, int clients, double seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<CompletableFuture<long[]>> fs = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * 37;
+            fs.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        long[] lat = new long[1 << 20];
+                        int n = 0;
+                        int i = offset;
+                        while (System.nanoTime() < end) {
+                            long t = System.nanoTime();
+                            try {
+                                var r = s.client.send(
+                                        s.post(path, bodies[i++ % bodies.length]), HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                            lat[n++] = System.nanoTime() - t;
+                        }
+                        return Arrays.copyOf(lat, n);
+                    },
+                    pool));
+        }
+        long start = System.nanoTime();
+        List<long[]> all = new ArrayList<>();
+        for (var f : fs) {
+            all.add(f.get());
+        }
+        double took = Math.max(seconds, (System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Load(lat.length / took, errors.get(), lat);
+    }
+
+    private static Load openLoop(Server s, String path, String[] bodies, int rate, int n) throws Exception {
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long[] lat = new long[n];
+        AtomicLong errors = new AtomicLong();
+        List<CompletableFuture<Void>> fs = new ArrayList<>(n);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < n; i++) {
+            long scheduled = start + i * interval;
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                if (wait > 200_000) {
+                    Thread.sleep(0, 100_000);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            int k = i;
+            fs.add(s.client
+                    .sendAsync(s.post(path, bodies[i % bodies.length]), HttpResponse.BodyHandlers.ofString())
+                    .handle((r, e) -> {
+                        lat[k] = System.nanoTime() - scheduled;
+                        if (e != null || r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
+        Arrays.sort(lat);
+        return new Load(rate, errors.get(), lat);
+    }
+
+    private static Load boundedLoad(Server s, String path, String[] bodies, int clients, int total) throws Exception {
+        AtomicLong next = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long[] lat = new long[total];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Void>> fs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            fs.add(CompletableFuture.runAsync(
+                    () -> {
+                        long i;
+                        while ((i = next.getAndIncrement()) < total) {
+                            long t = System.nanoTime();
+                            try {
+                                var r = s.client.send(
+                                        s.post(path, bodies[(int) (i % bodies.length)]),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                            lat[(int) i] = System.nanoTime() - t;
+                        }
+                    },
+                    pool));
+        }
+        CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        Arrays.sort(lat);
+        return new Load(0, errors.get(), lat);
+    }
+
+    private static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void p(String f, Object... a) {
+        System.out.println(String.format(Locale.ROOT, f, a));
+        System.out.flush();
+    }
+}
