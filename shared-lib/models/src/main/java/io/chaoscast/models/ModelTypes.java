@@ -38,7 +38,7 @@ public final class ModelTypes {
 
     /** The default early-exit network for states of {@code dimension}. */
     public static EarlyExitArchitecture defaultArchitecture(int dimension) {
-        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32, true);
+        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32, false);
     }
 
     public static TrainingSettings defaultTraining(long seed) {
