@@ -29,7 +29,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TinyModels {
 
-    public static final EarlyExitArchitecture ARCH = new EarlyExitArchitecture(8, 3, 4, 16, 3, 2, 8);
+    public static final EarlyExitArchitecture ARCH = new EarlyExitArchitecture(8, 3, 4, 16, 3, 2, 8, false);
     public static final TrainingSettings TRAINING = new TrainingSettings(2, 64, 3e-3, 5, 2, 11L, 0, 0.01);
 
     private static TinyModels instance;

@@ -25,7 +25,8 @@ final class ModelFitter {
         return switch (type) {
             case "early-exit" -> {
                 var arch = new EarlyExitArchitecture(
-                        i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"));
+                        i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
+                        (Boolean) spec.get("quadraticInputs"));
                 // Patience 0 means "no early stopping": wait longer than the run can last.
                 int patience = settings.earlyStoppingPatience() == 0 ? settings.epochs() + 1 : settings.earlyStoppingPatience();
                 var ts = new io.chaoscast.models.earlyexit.TrainingSettings(

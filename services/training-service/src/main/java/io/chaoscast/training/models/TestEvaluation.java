@@ -4,12 +4,12 @@ import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.lyapunov.LyapunovEstimators;
 import io.chaoscast.dynamics.lyapunov.LyapunovSettings;
+import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.models.evaluation.EvaluationSettings;
 import io.chaoscast.models.evaluation.ForecastEvaluator;
-import io.chaoscast.models.evaluation.Metrics;
 import io.chaoscast.models.evaluation.PolicyMetrics;
 import io.chaoscast.training.upstream.DatasetSummary;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public class TestEvaluation {
         }
         int rollout = Math.max(1, Math.min(EvaluationSettings.steps(15, dt, lambda), available));
         int metricSteps = Math.max(1, Math.min(EvaluationSettings.steps(1, dt, lambda), rollout));
-        var settings = new EvaluationSettings(ORIGINS, context, rollout, metricSteps, dt, lambda, Metrics.DEFAULT_VPT_SMAPE_THRESHOLD);
+        var settings = new EvaluationSettings(ORIGINS, context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
         return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
     }
 
