@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -69,6 +70,12 @@ class DashboardBrowserTest {
                 .build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SHOTS);
+    }
+
+    /** Each test judges only the console messages of its own pages. */
+    @BeforeEach
+    void forgetEarlierConsole() {
+        driver.manage().logs().get(LogType.BROWSER);
     }
 
     @AfterAll

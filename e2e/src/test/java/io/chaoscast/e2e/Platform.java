@@ -76,7 +76,11 @@ final class Platform {
         inference = RunningService.start(InferenceServiceApplication.class, null, Map.of(
                 "server.port", ip,
                 "chaoscast.inference.results-url", "http://localhost:" + rp,
-                "chaoscast.inference.device", "cpu"));
+                "chaoscast.inference.device", "cpu",
+                // Stateless: the other services' JDBC and Flyway share this classpath, not its config.
+                "spring.autoconfigure.exclude",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
 
         // Two short Lorenz trajectories, 20 periods each at 50 points per period.
         datasetId = new DatasetClient(datasets.baseUri()).createAndAwait(

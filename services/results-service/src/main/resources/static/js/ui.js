@@ -42,7 +42,10 @@ const live = new Set();
 /** Draws an ECharts option into el (a .chart element); charts are disposed on navigation. */
 export function chart(el, option) {
   const c = echarts.getInstanceByDom(el) || echarts.init(el);
-  c.setOption({ animation: false, grid: { left: 60, right: 24, top: 40, bottom: 48 }, ...option }, true);
+  // Axis names centred beside the axis (never clipped at the corner), axis lines at the edge.
+  const axis = (a, gap) => (a && !Array.isArray(a) ? { nameLocation: 'middle', nameGap: gap, axisLine: { onZero: false }, ...a } : a);
+  c.setOption({ animation: false, grid: { left: 76, right: 32, top: 40, bottom: 52 }, ...option,
+    xAxis: axis(option.xAxis, 30), yAxis: axis(option.yAxis, 56) }, true);
   live.add(c);
   return c;
 }

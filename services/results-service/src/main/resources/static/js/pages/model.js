@@ -42,7 +42,7 @@ export async function render(main, { args }, ctx) {
       series: [
         { name: 'exit thresholds', type: 'line', symbolSize: 6, data: pts.map((p) => ({ value: [p.meanDepth, 100 * p.relativeError], t: p.threshold })),
           markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#868e96' },
-            data: [{ yAxis: 100 * cal.tolerance, name: 'tolerance', label: { formatter: 'tolerance' } }] } },
+            data: [{ yAxis: 100 * cal.tolerance, name: 'tolerance', label: { formatter: 'tolerance', position: 'insideStartTop' } }] } },
         { name: 'calibrated', type: 'scatter', symbolSize: 16, itemStyle: { color: '#e8590c' },
           data: c ? [{ value: [c.meanDepth, 100 * c.relativeError], t: c.threshold }] : [] },
         // The oracle knows the truth: its error is within tolerance by construction, at the least depth.

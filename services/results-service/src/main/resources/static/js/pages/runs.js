@@ -6,9 +6,12 @@ import { badge, esc, fmt, time, shortId, setQuery, errorBox } from '../ui.js';
 const KINDS = ['training', 'evaluation', 'inference', 'benchmark'];
 const STATUSES = ['running', 'finished', 'failed', 'cancelled'];
 const COLUMNS = ['test_vpt_median', 'test_mse', 'test_smape', 'test_dynamic_compute_saved'];
+const LABELS = { test_vpt_median: 'VPT (Lyap. times)', test_mse: 'MSE', test_smape: 'sMAPE', test_dynamic_compute_saved: 'compute saved' };
 
 export async function render(main, { query: q }, ctx) {
   const f = Object.fromEntries(['experiment', 'system', 'kind', 'status', 'modelType', 'sortMetric', 'order'].map((k) => [k, q.get(k) || '']));
+  // An order without a metric to sort by means nothing (results-service refuses it).
+  if (!f.sortMetric) f.order = '';
   const [experiments, page] = await Promise.all([
     get(results('/experiments')),
     get(results('/runs') + query({ ...f, size: 200 })),
@@ -35,7 +38,7 @@ export async function render(main, { query: q }, ctx) {
     </form>
     <div class="card"><table id="runs-table">
       <thead><tr><th></th><th>run</th><th>experiment</th><th>system</th><th>model type</th><th>kind</th><th>status</th><th>started</th>
-        ${COLUMNS.map((k) => `<th class="num sortable ${f.sortMetric === k ? 'sorted' : ''}" data-sort="${k}">${k}${f.sortMetric === k ? (f.order === 'desc' ? ' ▼' : ' ▲') : ''}</th>`).join('')}</tr></thead>
+        ${COLUMNS.map((k) => `<th class="num sortable ${f.sortMetric === k ? 'sorted' : ''}" data-sort="${k}" title="${k}">${LABELS[k]}${f.sortMetric === k ? (f.order === 'desc' ? ' ▼' : ' ▲') : ''}</th>`).join('')}</tr></thead>
       <tbody>${runs.map((r) => `
         <tr data-run="${r.id}">
           <td><input type="checkbox" class="pick" value="${r.id}"></td>
@@ -95,7 +98,7 @@ function jobsTable(jobs) {
       return `<tr data-job="${j.id}"><td><code>${shortId(j.id)}</code></td><td>${esc(j.modelType)}</td><td>${esc(j.experiment)}</td>
         <td>${badge(j.status)}${j.failureReason ? ` <span class="muted">${esc(j.failureReason)}</span>` : ''}</td>
         <td><span class="progress"><span style="width:${(100 * frac).toFixed(0)}%"></span></span>
-          ${p.epochs ? `${p.epoch || 0}/${p.epochs}` : ''} <span class="muted">${esc(p.message || '')}</span></td>
+          ${p.epochs ? `${p.epoch || 0}/${p.epochs}` : ''} <span class="muted">${j.status === 'running' ? esc(p.message || '') : ''}</span></td>
         <td class="num">${fmt(p.trainLoss)}</td><td class="num">${fmt(p.valLoss)}</td><td class="num">${fmt(p.etaSeconds, 2)}</td>
         <td>${j.runId ? `<a href="#/run/${j.runId}">${shortId(j.runId)}</a>` : ''}</td><td>${time(j.createdAt)}</td></tr>`;
     }).join('')}</tbody></table>`;
