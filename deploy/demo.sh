@@ -6,20 +6,30 @@
 #   3. a forecast with dynamic exit (inference-service)
 #   4. prints both models' valid prediction time, the compute saved, and the dashboard URL.
 # Environment: CHAOSCAST_DATASET_URL, _TRAINING_URL, _INFERENCE_URL, _RESULTS_URL (default localhost
-# ports 8081..8084), CHAOSCAST_DEMO_EPOCHS (default 12).
+# ports 8081..8084), CHAOSCAST_DEMO_EPOCHS (default 40).
 set -euo pipefail
 
 DATASET="${CHAOSCAST_DATASET_URL:-http://localhost:8081}"
 TRAINING="${CHAOSCAST_TRAINING_URL:-http://localhost:8082}"
 INFERENCE="${CHAOSCAST_INFERENCE_URL:-http://localhost:8083}"
 RESULTS="${CHAOSCAST_RESULTS_URL:-http://localhost:8084}"
-EPOCHS="${CHAOSCAST_DEMO_EPOCHS:-12}"
+EPOCHS="${CHAOSCAST_DEMO_EPOCHS:-40}"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
-# First value of a JSON field in a flat JSON text on stdin: strings unquoted, numbers as written.
-field() { sed -nE "s/.*\"$1\":(\"([^\"]*)\"|([^,}\"]*)).*/\2\3/p" | head -n 1; }
+# Value of a JSON field in a flat JSON text on stdin: strings unquoted, numbers as written, null empty.
+field() { sed -nE "s/.*\"$1\":(\"([^\"]*)\"|([^,}\"]*)).*/\2\3/p" | head -n 1 | sed 's/^null$//'; }
+
+# A number rounded to 4 significant digits; a fraction in [0, 1] as a percentage.
+num() { [ -n "$1" ] && LC_NUMERIC=C printf '%.4g' "$1" || printf 'n/a'; }
+pct() {
+  [ -n "$1" ] || { printf 'n/a'; return; }
+  local f i d n
+  f="$(LC_NUMERIC=C printf '%.4f' "$1")"; i="${f%%.*}"; d="${f#*.}"
+  n=$((10#$i * 10000 + 10#$d))
+  printf '%d.%02d %%' $((n / 100)) $((n % 100))
+}
 
 # call METHOD URL [BODY]: prints the body; fails with the service's problem detail on a 4xx/5xx.
 call() {
@@ -71,7 +81,7 @@ await_job() { # id label -> prints the final job JSON
     epoch="$(printf '%s' "$j" | field epoch)"
     epochs="$(printf '%s' "$j" | field epochs)"
     loss="$(printf '%s' "$j" | field valLoss)"
-    printf '\r      %-11s %-9s epoch %s/%s  val loss %-12s' "$label" "$status" "${epoch:-0}" "${epochs:-?}" "${loss:-}" >&2
+    printf '\r      %-11s %-9s epoch %3s/%-3s  val loss %-10s' "$label" "$status" "${epoch:-0}" "${epochs:-?}" "$( [ -n "$loss" ] && num "$loss")" >&2
     case "$status" in
       succeeded) printf '\n' >&2; printf '%s' "$j"; return 0 ;;
       failed|cancelled) printf '\n' >&2; die "$label job $status: $(printf '%s' "$j" | field failureReason)" ;;
@@ -106,11 +116,13 @@ FULL="$(printf '%s' "$F" | field fullDepth)"
 LAT="$(printf '%s' "$F" | field latencyMs)"
 
 # 4. Results.
-say "[4/4] results (test split, valid prediction time in Lyapunov times, median over forecast origins):"
-printf '      %-12s VPT %-10s MSE %-12s sMAPE %s\n' early-exit "$(metric "$EE_RUN" test_vpt_median)" "$(metric "$EE_RUN" test_mse)" "$(metric "$EE_RUN" test_smape)"
-printf '      %-12s VPT %-10s MSE %-12s sMAPE %s\n' linear "$(metric "$LIN_RUN" test_vpt_median)" "$(metric "$LIN_RUN" test_mse)" "$(metric "$LIN_RUN" test_smape)"
-say "      dynamic exit on 200 steps: mean depth $MEAN of $FULL blocks, compute saved $SAVED (fraction of block evaluations), ${LAT} ms"
-say "      test-set dynamic exit: compute saved $(metric "$EE_RUN" test_dynamic_compute_saved), VPT $(metric "$EE_RUN" test_dynamic_vpt_median)"
+say "[4/4] results on the test split (VPT: valid prediction time in Lyapunov times, median over forecast origins):"
+for m in "early-exit:$EE_RUN" "linear:$LIN_RUN"; do
+  printf '      %-11s VPT %-8s MSE %-9s sMAPE %s\n' "${m%%:*}" "$(num "$(metric "${m#*:}" test_vpt_median)")" \
+    "$(num "$(metric "${m#*:}" test_mse)")" "$(num "$(metric "${m#*:}" test_smape)")"
+done
+say "      early-exit with dynamic exit on the test split: VPT $(num "$(metric "$EE_RUN" test_dynamic_vpt_median)"), compute saved $(pct "$(metric "$EE_RUN" test_dynamic_compute_saved)")"
+say "      the 200-step forecast: mean depth $(num "$MEAN") of $FULL blocks, compute saved $(pct "$SAVED"), $(num "$LAT") ms"
 say ""
 say "Dashboard:      $RESULTS/"
 say "  leaderboard:  $RESULTS/#/leaderboard?system=Lorenz"

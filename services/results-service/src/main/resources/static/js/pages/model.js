@@ -33,18 +33,22 @@ export async function render(main, { args }, ctx) {
   if (cal) {
     const pts = [...cal.points].sort((a, b) => a.meanDepth - b.meanDepth);
     const c = chosen(cal);
+    // Log scale: shallow exits can be orders of magnitude worse, yet the interesting part is near
+    // the tolerance; full depth (error 0 by definition) sits on the floor.
+    const floor = Math.max(1e-4, Math.min((100 * cal.tolerance) / 20, 0.01));
+    const y = (rel) => Math.max(100 * rel, floor);
     chart(main.querySelector('#tradeoff'), {
       tooltip: { trigger: 'item', formatter: (p) => p.data && p.data.t !== undefined
         ? `threshold ${fmt(p.data.t)}<br>mean depth ${fmt(p.data.value[0])}<br>relative error ${fmt(p.data.value[1], 3)} %` : p.name },
       legend: { top: 4 },
       xAxis: { type: 'value', name: 'mean depth (blocks)', nameLocation: 'middle', nameGap: 28, min: 0, max: arch.blocks },
-      yAxis: { type: 'value', name: 'error over full depth (%)', scale: true },
+      yAxis: { type: 'log', name: 'error over full depth (%, log scale)', min: floor },
       series: [
-        { name: 'exit thresholds', type: 'line', symbolSize: 6, data: pts.map((p) => ({ value: [p.meanDepth, 100 * p.relativeError], t: p.threshold })),
+        { name: 'exit thresholds', type: 'line', symbolSize: 6, data: pts.map((p) => ({ value: [p.meanDepth, y(p.relativeError)], t: p.threshold })),
           markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#868e96' },
             data: [{ yAxis: 100 * cal.tolerance, name: 'tolerance', label: { formatter: 'tolerance', position: 'insideStartTop' } }] } },
         { name: 'calibrated', type: 'scatter', symbolSize: 16, itemStyle: { color: '#e8590c' },
-          data: c ? [{ value: [c.meanDepth, 100 * c.relativeError], t: c.threshold }] : [] },
+          data: c ? [{ value: [c.meanDepth, y(c.relativeError)], t: c.threshold }] : [] },
         // The oracle knows the truth: its error is within tolerance by construction, at the least depth.
         { name: 'oracle', type: 'scatter', symbol: 'diamond', symbolSize: 16, itemStyle: { color: '#2b8a3e' },
           data: [{ value: [cal.oracleMeanDepth, 100 * cal.tolerance], name: 'oracle' }] },
