@@ -4,7 +4,11 @@
 import { dataset, get, inference, post, query, results } from '../api.js';
 import { chart, errorBox, esc, fmt, setQuery } from '../ui.js';
 
-const DEPTH_COLORS = ['#2b8a3e', '#74b816', '#fab005', '#fd7e14', '#e8590c', '#c92a2a', '#862e9c', '#5f3dc4'];
+/** Exit depth as colour: green for the shallowest exit (cheap), through orange, to red for full depth. */
+function depthColor(d, full) {
+  const f = full > 1 ? (d - 1) / (full - 1) : 1;
+  return `hsl(${Math.round(120 * (1 - f))}, 80%, 40%)`;
+}
 
 export async function render(main, { query: q }, ctx) {
   const models = (await get(results('/models') + query({ size: 500 }))).items;
@@ -84,9 +88,9 @@ export async function render(main, { query: q }, ctx) {
         series: [
           { name: 'context', type: 'line', showSymbol: false, data: context.map((p, i) => [Number(((s0 + i) * dt).toFixed(6)), p[j]]), color: '#adb5bd' },
           { name: 'truth', type: 'line', showSymbol: false, data: truth.map((p, i) => [tAxis(i), p[j]]), color: '#212529' },
-          { name: 'forecast', type: 'line', showSymbol: false, data: f.forecast.map((p, i) => [tAxis(i), p[j]]), color: '#3b5bdb', lineStyle: { width: 1 } },
+          { name: 'forecast', type: 'line', showSymbol: false, data: f.forecast.map((p, i) => [tAxis(i), p[j]]), color: '#748ffc', lineStyle: { width: 1 } },
           ...depths.map((d) => ({ name: `exit depth ${d}`, type: 'scatter', symbolSize: 5,
-            color: DEPTH_COLORS[Math.min(DEPTH_COLORS.length - 1, Math.round(((d - 1) / Math.max(1, f.fullDepth - 1)) * (DEPTH_COLORS.length - 1)))],
+            color: depthColor(d, f.fullDepth),
             data: f.forecast.map((p, i) => [tAxis(i), p[j], depthOf(i)]).filter((p) => p[2] === d) })),
         ],
       });
