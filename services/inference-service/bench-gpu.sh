@@ -35,6 +35,6 @@ command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total,dri
 export CHAOSCAST_INFERENCE_DEVICE=gpu
 OFFLINE=true
 [ -d "$HOME/.djl.ai/pytorch" ] || OFFLINE=false
-mvn -B -q -pl services/inference-service -am -Pbench verify -DskipTests \
+mvn -B -q -pl services/inference-service -am -Pinference-bench verify -DskipTests \
     -Dbench.offline="$OFFLINE" \
     -Dbench.args="--device=gpu --phase-seconds=8 $*"

@@ -84,7 +84,7 @@ public class EngineConfiguration {
                 client,
                 properties.telemetry().enabled(),
                 properties.telemetry().experiment(),
-                properties.telemetry().queueCapacity(),
+                properties.telemetry().interval(),
                 DeviceChoice.describe(device),
                 registry);
     }

@@ -76,10 +76,11 @@ public record InferenceProperties(
     /**
      * @param enabled whether forecast statistics are sent to results-service at all
      * @param experiment experiment the {@code inference} runs are filed under
-     * @param queueCapacity statistics waiting to be sent; beyond it they are counted as undelivered
+     * @param interval how often each model's figures (means over the requests since the last
+     *     send) go out
      */
     public record Telemetry(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("inference") String experiment,
-            @DefaultValue("10000") int queueCapacity) {}
+            @DefaultValue("1s") Duration interval) {}
 }

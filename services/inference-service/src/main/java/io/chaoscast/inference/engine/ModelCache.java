@@ -62,7 +62,14 @@ public final class ModelCache implements AutoCloseable {
             return join(running);
         }
         try {
-            ServedModel m = load(modelId);
+            ServedModel m;
+            synchronized (loaded) {
+                // Another thread may have finished loading it between the first look and now.
+                m = loaded.get(modelId);
+            }
+            if (m == null) {
+                m = load(modelId);
+            }
             mine.complete(m);
             return m;
         } catch (RuntimeException | Error e) {

@@ -15,7 +15,4 @@ public record ForecastStatistics(
         double computeSaved,
         double latencyMs,
         int batchRows) {
-
-    /** Metric points per statistics record (mean_depth, compute_saved, latency_ms, batch_rows). */
-    static final int POINTS = 4;
 }

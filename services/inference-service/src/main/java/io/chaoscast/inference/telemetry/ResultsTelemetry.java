@@ -9,12 +9,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -22,176 +21,207 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends forecast statistics to results-service off the request path: one {@code inference} run
- * per model and process, fed through the client's {@link MetricBuffer}.
+ * per model and process, fed through the client's bounded {@link MetricBuffer}.
  *
- * <p>{@link #offer} never blocks: it puts the record in a bounded queue or, when that is full,
- * counts its points as undelivered. One background thread opens runs and logs points. Points that
- * cannot be delivered (queue full, run not creatable, buffer refused or send failed) are counted
- * in {@code chaoscast.inference.telemetry.undelivered}, logged (at most once a minute) and shown in
- * {@code /actuator/info}.
+ * <p>{@link #offer} only adds the request's figures to the model's running sums (a short lock,
+ * never I/O, never waiting for room). Once per {@code interval} a background thread turns each
+ * model's sums into points at the next step: {@code requests}, {@code mean_depth}, {@code
+ * compute_saved}, {@code latency_ms} (mean), {@code latency_ms_max} and {@code batch_rows} (mean),
+ * so the cost to results-service does not grow with the request rate. Points that cannot be
+ * delivered (run not creatable, buffer full or closed, batch refused or unsent after retries) are
+ * counted in {@code chaoscast.inference.telemetry.undelivered}, logged at most once a minute, and
+ * shown in {@code /actuator/info}.
  */
 public final class ResultsTelemetry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ResultsTelemetry.class);
     private static final long RUN_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int POINTS_PER_WINDOW = 6;
 
     private final ResultsClient client;
+    private final boolean enabled;
     private final String experiment;
+    private final Duration interval;
     private final String device;
-    private final BlockingQueue<ForecastStatistics> queue;
-    private final Map<String, ModelRun> runs = new HashMap<>(); // worker thread only
+    private final Map<String, ModelRun> runs = new ConcurrentHashMap<>();
     private final AtomicLong undelivered = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
     private final Counter undeliveredCounter;
     private final Thread worker;
-    private final boolean enabled;
     private volatile boolean stopping;
 
+    /** Sums of one model's requests since the last window, and its run. */
     private static final class ModelRun {
-        UUID runId;
-        MetricBuffer buffer;
+        final String modelName;
+        final String modelType;
+        final String systemName;
+        long requests;
+        double depthSum;
+        double savedSum;
+        double latencySum;
+        double latencyMax;
+        double rowsSum;
+        // Written by the worker thread only; read by stats() and close().
+        volatile UUID runId;
+        volatile MetricBuffer buffer;
         long step;
         long retryAt;
+
+        ModelRun(ForecastStatistics s) {
+            modelName = s.modelName();
+            modelType = s.modelType();
+            systemName = s.systemName();
+        }
+
+        synchronized void add(ForecastStatistics s) {
+            requests++;
+            depthSum += s.meanDepth();
+            savedSum += s.computeSaved();
+            latencySum += s.latencyMs();
+            latencyMax = Math.max(latencyMax, s.latencyMs());
+            rowsSum += s.batchRows();
+        }
+
+        /** The window's means, and a fresh window; null when no request came. */
+        synchronized double[] drain() {
+            if (requests == 0) {
+                return null;
+            }
+            double n = requests;
+            double[] w = {n, depthSum / n, savedSum / n, latencySum / n, latencyMax, rowsSum / n};
+            requests = 0;
+            depthSum = savedSum = latencySum = latencyMax = rowsSum = 0;
+            return w;
+        }
     }
 
     /**
-     * @param enabled false keeps statistics local: {@link #offer} then drops them without counting
+     * @param enabled false keeps statistics local: {@link #offer} then does nothing
+     * @param interval how often each model's figures are sent
      */
     public ResultsTelemetry(
             ResultsClient client,
             boolean enabled,
             String experiment,
-            int queueCapacity,
+            Duration interval,
             String device,
             MeterRegistry registry) {
         this.client = client;
         this.enabled = enabled;
         this.experiment = experiment;
+        this.interval = interval;
         this.device = device;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.undeliveredCounter = Counter.builder("chaoscast.inference.telemetry.undelivered")
                 .description("forecast statistics points that could not be sent to results-service")
                 .register(registry);
-        this.worker = new Thread(this::drain, "results-telemetry");
+        this.worker = new Thread(this::loop, "results-telemetry");
         this.worker.setDaemon(true);
         if (enabled) {
             this.worker.start();
         }
     }
 
-    /** Queues one request's statistics; never blocks. */
+    /** Adds one answered request to its model's current window; never blocks on I/O. */
     public void offer(ForecastStatistics s) {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
-        if (stopping || !queue.offer(s)) {
-            lost(ForecastStatistics.POINTS, "the telemetry queue is full or closed", null);
-        }
+        runs.computeIfAbsent(s.modelId(), k -> new ModelRun(s)).add(s);
     }
 
-    /** Points delivered and not delivered so far, and points still waiting. */
+    /** Points delivered, not delivered and still pending, and the runs opened. */
     public Map<String, Object> stats() {
-        long pending = queue.size() * (long) ForecastStatistics.POINTS;
-        long bufferDelivered = 0;
-        long bufferPending = 0;
-        synchronized (runs) {
-            for (ModelRun r : runs.values()) {
-                if (r.buffer != null) {
-                    MetricBuffer.Stats st = r.buffer.stats();
-                    bufferDelivered += st.delivered();
-                    bufferPending += st.pending();
-                }
+        long delivered = 0;
+        long pending = 0;
+        int opened = 0;
+        for (ModelRun r : runs.values()) {
+            MetricBuffer b = r.buffer;
+            if (b != null) {
+                MetricBuffer.Stats st = b.stats();
+                delivered += st.delivered();
+                pending += st.pending();
+                opened++;
             }
         }
         return Map.of(
-                "enabled",
-                enabled,
-                "delivered", bufferDelivered,
+                "enabled", enabled,
+                "delivered", delivered,
                 "undelivered", undelivered.get(),
-                "pending", pending + bufferPending,
-                "runs", runCount());
+                "pending", pending,
+                "runs", opened,
+                "intervalMs", interval.toMillis());
     }
 
     public long undelivered() {
         return undelivered.get();
     }
 
-    private int runCount() {
-        synchronized (runs) {
-            return (int) runs.values().stream().filter(r -> r.runId != null).count();
-        }
-    }
-
-    private void drain() {
-        while (!stopping || !queue.isEmpty()) {
-            ForecastStatistics s;
+    private void loop() {
+        while (!stopping) {
             try {
-                s = queue.poll(200, TimeUnit.MILLISECONDS);
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 if (stopping) {
                     break;
                 }
-                continue;
             }
-            if (s == null) {
-                continue;
-            }
-            try {
-                send(s);
-            } catch (RuntimeException e) {
-                lost(ForecastStatistics.POINTS, "sending statistics failed", e);
-            }
+            sendWindows();
         }
-        List<ForecastStatistics> left = new java.util.ArrayList<>();
-        queue.drainTo(left);
-        if (!left.isEmpty()) {
-            lost(left.size() * ForecastStatistics.POINTS, "the service stopped before they were sent", null);
+        sendWindows();
+    }
+
+    private void sendWindows() {
+        for (Map.Entry<String, ModelRun> e : runs.entrySet()) {
+            double[] w = e.getValue().drain();
+            if (w != null) {
+                try {
+                    send(e.getKey(), e.getValue(), w);
+                } catch (RuntimeException ex) {
+                    lost(POINTS_PER_WINDOW, "sending statistics failed", ex);
+                }
+            }
         }
     }
 
-    private void send(ForecastStatistics s) {
-        ModelRun run;
-        synchronized (runs) {
-            run = runs.computeIfAbsent(s.modelId(), k -> new ModelRun());
-        }
+    private void send(String modelId, ModelRun run, double[] w) {
         if (run.buffer == null) {
             if (System.nanoTime() < run.retryAt) {
-                lost(ForecastStatistics.POINTS, "no inference run could be opened for model " + s.modelId(), null);
+                lost(POINTS_PER_WINDOW, "no inference run could be opened for model " + modelId, null);
                 return;
             }
             try {
                 UUID id = client.createRun(new CreateRunRequest(
                                 experiment,
-                                "inference " + s.modelName() + " on " + host(),
+                                "inference " + run.modelName + " on " + host(),
                                 RunKind.INFERENCE,
-                                s.systemName(),
+                                run.systemName,
                                 null,
-                                s.modelType(),
+                                run.modelType,
                                 null,
-                                Map.of("modelId", s.modelId(), "device", device),
+                                Map.of("modelId", modelId, "device", device, "intervalMs", "" + interval.toMillis()),
                                 Map.of("service", "inference-service", "host", host()),
                                 Provenance.ofCurrentJvm(null, null, null, null)))
                         .id();
-                MetricBuffer buffer = client.metricBuffer(
+                run.runId = id;
+                run.buffer = client.metricBuffer(
                         id,
-                        new MetricBuffer.Options(10_000, 500, Duration.ofMillis(50), Duration.ofSeconds(5)),
+                        new MetricBuffer.Options(10_000, 1_000, Duration.ofMillis(50), Duration.ofSeconds(5)),
                         (points, reason, cause) ->
                                 lost(points.size(), "results-service did not take them (" + reason + ")", cause));
-                synchronized (runs) {
-                    run.runId = id;
-                    run.buffer = buffer;
-                }
             } catch (RuntimeException e) {
                 run.retryAt = System.nanoTime() + RUN_RETRY_NANOS;
-                lost(ForecastStatistics.POINTS, "could not open an inference run for model " + s.modelId(), e);
+                lost(POINTS_PER_WINDOW, "could not open an inference run for model " + modelId, e);
                 return;
             }
         }
         long step = run.step++;
-        run.buffer.log("mean_depth", step, s.meanDepth());
-        run.buffer.log("compute_saved", step, s.computeSaved());
-        run.buffer.log("latency_ms", step, s.latencyMs());
-        run.buffer.log("batch_rows", step, s.batchRows());
+        // Rejected points are reported through the buffer's listener.
+        run.buffer.log("requests", step, w[0]);
+        run.buffer.log("mean_depth", step, w[1]);
+        run.buffer.log("compute_saved", step, w[2]);
+        run.buffer.log("latency_ms", step, w[3]);
+        run.buffer.log("latency_ms_max", step, w[4]);
+        run.buffer.log("batch_rows", step, w[5]);
     }
 
     private void lost(long points, String why, Throwable cause) {
@@ -208,28 +238,6 @@ public final class ResultsTelemetry implements AutoCloseable {
         }
     }
 
-    /** Sends what is queued, closes the buffers and finishes the runs. */
-    public void flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!queue.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        List<ModelRun> all;
-        synchronized (runs) {
-            all = List.copyOf(runs.values());
-        }
-        for (ModelRun r : all) {
-            if (r.buffer != null) {
-                r.buffer.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        }
-    }
-
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -238,19 +246,17 @@ public final class ResultsTelemetry implements AutoCloseable {
         }
     }
 
+    /** Sends the last window, closes the buffers (they flush) and finishes the runs. */
     @Override
     public void close() {
         stopping = true;
         worker.interrupt();
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(5));
+            worker.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ModelRun> all;
-        synchronized (runs) {
-            all = List.copyOf(runs.values());
-        }
+        List<ModelRun> all = new ArrayList<>(runs.values());
         for (ModelRun r : all) {
             if (r.buffer != null) {
                 r.buffer.close();

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a bounded load test (a fixed number of requests, then stop) counting errors.
  * </ol>
  *
- * <p>Run: {@code mvn -B -q -pl services/inference-service -am -Pbench verify -DskipTests} (options
+ * <p>Run: {@code mvn -B -q -pl services/inference-service -am -Pinference-bench verify -DskipTests} (options
  * through {@code -Dbench.args="--model=target/bench/lorenz-default.zip --train-seconds=240
  * --phase-seconds=8 --device=cpu|gpu"}; {@code bench-gpu.sh} runs it on a CUDA machine).
  */
@@ -185,6 +185,33 @@ public final class ServingBenchmark {
                             http.perSecond * b, http.perSecond * b / inProc, http.errors);
                 }
                 replicas[1].close();
+                // Where the time of one B=1 request goes: one client, sequential requests.
+                String[] one = w.singleBodies(h, threshold);
+                int n1 = 400;
+                long[] rtt = new long[n1];
+                double[] inside = new double[n1];
+                for (int i = 0; i < n1 + 100; i++) {
+                    long t = System.nanoTime();
+                    var r = s.client.send(
+                            s.post(path + "/forecast", one[i % one.length]), HttpResponse.BodyHandlers.ofString());
+                    if (i >= 100) {
+                        rtt[i - 100] = System.nanoTime() - t;
+                        inside[i - 100] = JSON.readTree(r.body()).get("latencyMs").asDouble();
+                    }
+                }
+                Arrays.sort(rtt);
+                double[] alone = new double[n1];
+                for (int i = 0; i < n1; i++) {
+                    long t = System.nanoTime();
+                    net.forecast(new double[][][] {w.contexts[i % w.count()]}, h, dynamic);
+                    alone[i] = (System.nanoTime() - t) / 1e6;
+                }
+                p("    one client, sequential, B=1: round trip p50 %.2f ms, inside the controller p50 %.2f ms,"
+                        + " in-process forecast p50 %.2f ms", rtt[n1 / 2] / 1e6, median(inside), median(alone));
+                // What HTTP alone costs here: the same 2 clients on a trivial endpoint.
+                Load floor = closedLoop(s, "/actuator/health", null, 2, phaseSeconds / 2);
+                p("    HTTP floor: GET /actuator/health, 2 clients: %.0f req/s, p50 %.2f ms", floor.perSecond,
+                        floor.p(50));
             }
 
             // 3. dynamic batching on versus off, 32 concurrent single-context clients
@@ -421,8 +448,12 @@ public final class ServingBenchmark {
                         while (System.nanoTime() < end) {
                             long t = System.nanoTime();
                             try {
-                                var r = s.client.send(
-                                        s.post(path, bodies[i++ % bodies.length]), HttpResponse.BodyHandlers.ofString());
+                                HttpRequest req = bodies == null
+                                        ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port + path))
+                                                .GET()
+                                                .build()
+                                        : s.post(path, bodies[i++ % bodies.length]);
+                                var r = s.client.send(req, HttpResponse.BodyHandlers.ofString());
                                 if (r.statusCode() != 200) {
                                     errors.incrementAndGet();
                                 }

@@ -13,8 +13,9 @@ import io.chaoscast.inference.InferenceServiceApplication;
 import io.chaoscast.inference.support.Http;
 import io.chaoscast.inference.support.Http.Reply;
 import io.chaoscast.inference.support.TinyModels;
+import io.chaoscast.results.ResultsServiceApplication;
+import io.chaoscast.testsupport.RunningService;
 import io.chaoscast.testsupport.TestDatabaseServer;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,19 +25,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole path with the real results-service on a real PostgreSQL: a model is registered
+ * The whole path with the real results-service on a real PostgreSQL (both services started in this
+ * JVM by {@link RunningService}): a model is registered
  * (run, artifact upload, registry entry), inference-service fetches it over HTTP, checks its
  * SHA-256, serves forecasts, and sends its statistics back as an {@code inference} run.
  */
 class ResultsServiceEndToEndTest {
 
-    private static ConfigurableApplicationContext results;
-    private static ConfigurableApplicationContext inference;
+    private static RunningService results;
+    private static RunningService inference;
     private static ResultsClient client;
     private static String databaseUrl;
     private static Http http;
@@ -44,36 +43,23 @@ class ResultsServiceEndToEndTest {
     private static UUID tampered;
 
     @BeforeAll
-    static void start() throws Exception {
-        TestDatabaseServer db = TestDatabaseServer.get();
-        databaseUrl = db.newDatabase();
-        // By name: in a reactor `verify` the results-service jar on the compile classpath is the
-        // repackaged executable one; its classes reach the test run through surefire's
-        // additionalClasspathElements (see the pom).
-        Class<?> resultsApp = Class.forName("io.chaoscast.results.ResultsServiceApplication");
-        results = new SpringApplicationBuilder(resultsApp)
-                .run(
-                        "--server.port=0",
-                        "--spring.autoconfigure.exclude=",
-                        "--spring.application.name=results-service",
-                        "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--spring.flyway.schemas=results",
-                        "--spring.flyway.default-schema=results",
-                        "--spring.mvc.formcontent.filter.enabled=false",
-                        "--spring.main.banner-mode=off");
-        int resultsPort = ((WebServerApplicationContext) results).getWebServer().getPort();
-        client = ResultsClient.create(URI.create("http://127.0.0.1:" + resultsPort));
+    static void start() {
+        results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
+        databaseUrl = results.context().getEnvironment().getRequiredProperty("spring.datasource.url");
+        client = ResultsClient.create(results.baseUri());
         model = register("tiny-ee");
         tampered = register("tampered-ee");
-        inference = new SpringApplicationBuilder(InferenceServiceApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--chaoscast.inference.results-url=http://127.0.0.1:" + resultsPort,
-                        "--chaoscast.inference.device=cpu",
-                        "--spring.main.banner-mode=off");
-        http = new Http(((WebServerApplicationContext) inference).getWebServer().getPort());
+        inference = RunningService.start(
+                InferenceServiceApplication.class,
+                null,
+                Map.of(
+                        "chaoscast.inference.results-url", results.baseUri().toString(),
+                        "chaoscast.inference.device", "cpu",
+                        // results-service puts JDBC and Flyway on this classpath; inference is stateless.
+                        "spring.autoconfigure.exclude",
+                        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
+        http = new Http(inference.baseUri().getPort());
     }
 
     private static UUID register(String name) {
