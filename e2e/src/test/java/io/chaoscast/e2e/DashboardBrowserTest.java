@@ -182,7 +182,7 @@ class DashboardBrowserTest {
         List<String> names = column("systems-table", 0);
         assertThat(names).isNotEmpty().hasSizeLessThan(all).anySatisfy(n -> assertThat(n).containsIgnoringCase("lorenz"));
         assertThat(chartPoints("portrait")).isGreaterThan(1000);
-        screenshot("systems", 1000);
+        screenshot("systems", 1400);
     }
 
     @Test

@@ -80,8 +80,12 @@ export async function render(main, { query: q }, ctx) {
   ctx.every(async () => {
     const busy = await refresh();
     if (wasBusy && !busy && ctx.active) {
-      const fresh = await get(results('/runs') + query({ ...f, size: 200 }));
-      if (ctx.active && fresh.totalItems !== page.totalItems) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      try {
+        const fresh = await get(results('/runs') + query({ ...f, size: 200 }));
+        if (ctx.active && fresh.totalItems !== page.totalItems) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      } catch (e) {
+        // The table stays as it was; the next job change tries again.
+      }
     }
     wasBusy = busy;
   }, 2000);
