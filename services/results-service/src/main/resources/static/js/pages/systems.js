@@ -14,7 +14,7 @@ export async function render(main, { query: q }, ctx) {
       <span class="muted">${list.length} system${list.length === 1 ? '' : 's'}</span>
     </div>
     <div class="grid2">
-      <div class="card"><table id="systems-table">
+      <div class="card scroll"><table id="systems-table">
         <thead><tr><th>name</th><th>kind</th><th class="num">dim</th><th class="num">λmax</th><th class="num">Lyapunov time</th></tr></thead>
         <tbody>${list.map((s) => `
           <tr class="clickable ${s.name === selected ? 'selected' : ''}" data-system="${esc(s.name)}">
@@ -27,6 +27,8 @@ export async function render(main, { query: q }, ctx) {
   input.addEventListener('change', () => setQuery({ q: input.value }));
   main.querySelectorAll('tr[data-system]').forEach((tr) =>
     tr.addEventListener('click', () => setQuery({ q: search, system: tr.dataset.system })));
+  const row = main.querySelector('tr.selected');
+  if (row) row.scrollIntoView({ block: 'nearest' });
   if (selected) await detail(main.querySelector('#system-detail'), list.find((s) => s.name === selected) || list[0], ctx);
 }
 
@@ -63,8 +65,10 @@ async function detail(el, s, ctx) {
       points = traj.map((p) => [p[0], p[j]]);
       names = ['x0', `x${j}`];
     } else {
-      // One observable: the delay embedding (x(t), x(t + lag)) shows the attractor's shape.
-      const lag = isMap ? 1 : 10;
+      // One observable: the delay embedding (x(t), x(t + lag)) shows the attractor's shape; the lag
+      // is the system's own delay where it has one (Mackey-Glass tau), else a quarter period.
+      const tau = s.parameters && s.parameters.tau ? s.parameters.tau : s.period / 4;
+      const lag = isMap ? 1 : Math.max(1, Math.min(traj.length - 2, Math.round(tau / data.samplingInterval)));
       points = traj.slice(0, -lag).map((p, i) => [p[0], traj[i + lag][0]]);
       names = ['x(t)', `x(t+${lag})`];
     }
