@@ -26,6 +26,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     /** The body's content type is not accepted here. */
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    /** A service the dashboard gateway forwards to did not answer (down, unreachable or too slow). */
+    UPSTREAM_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Upstream service unavailable"),
     /** The service failed; the request itself may be fine and may be retried. */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

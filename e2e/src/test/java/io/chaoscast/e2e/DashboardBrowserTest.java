@@ -1,0 +1,309 @@
+package io.chaoscast.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (headless Chromium) against the real platform seeded by a real
+ * pipeline: every page loads without console errors, every chart holds data, filters and sorting
+ * change what is shown, the live job table and the live forecast work. Screenshots of each page go
+ * to {@code e2e/target/screenshots}.
+ */
+class DashboardBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Platform platform;
+    private static ChromeDriver driver;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
+        Optional<Path> chromedriver = executable("chromedriver");
+        assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
+                "browser tests skipped: chromium and chromedriver must be on the PATH (Debian: apt-get install chromium "
+                        + "chromium-driver, or run deploy/ci-prereqs.sh)");
+        platform = Platform.get();
+        base = platform.results.baseUri().toString();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("e2e-chromium"), "--window-size=1400,1000");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    /** Each test judges only the console messages of its own pages. */
+    @BeforeEach
+    void forgetEarlierConsole() {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private static Optional<Path> executable(String... names) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Stream.of(names)
+                .flatMap(n -> Stream.of(path.split(File.pathSeparator)).map(d -> Path.of(d, n)))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Opens a page (full load, so no state leaks between pages) and waits for it to finish. */
+    private static void open(String hash) {
+        driver.get(base + "/?t=" + System.nanoTime() + "#/" + hash);
+        awaitReady();
+    }
+
+    private static void awaitReady() {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            String state = d.findElement(By.id("page")).getDomAttribute("data-state");
+            return "ready".equals(state) || "error".equals(state);
+        });
+        assertThat(driver.findElement(By.id("page")).getDomAttribute("data-state"))
+                .as("page %s: %s", driver.getCurrentUrl(), driver.findElement(By.id("page")).getText())
+                .isEqualTo("ready");
+        assertThat(driver.findElements(By.cssSelector("#page .error")))
+                .as("error boxes on %s", driver.getCurrentUrl())
+                .extracting(WebElement::getText)
+                .isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    /** Sends a hash change (no reload) and waits for the re-render. */
+    private static void navigateInPage(Runnable action) {
+        js("document.getElementById('page').dataset.state = 'navigating'");
+        action.run();
+        awaitReady();
+    }
+
+    private static void assertNoConsoleErrors() {
+        List<String> severe = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                severe.add(e.getMessage());
+            }
+        }
+        assertThat(severe).as("console errors on %s", driver.getCurrentUrl()).isEmpty();
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Number of data points in the series of the ECharts instance drawn in the element with that id. */
+    private static long chartPoints(String id) {
+        Object n = js("const el = document.getElementById(arguments[0]); const c = el && echarts.getInstanceByDom(el);"
+                + " if (!c) return -1; return c.getOption().series.reduce((a, s) => a + (s.data ? s.data.length : 0), 0);", id);
+        return ((Number) n).longValue();
+    }
+
+    private static void screenshot(String name, int height) throws Exception {
+        driver.manage().window().setSize(new Dimension(1400, height));
+        js("window.dispatchEvent(new Event('resize'))");
+        Thread.sleep(300);
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    private static List<String> column(String tableId, int index) {
+        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")))
+                .filter(tds -> tds.size() > index)
+                .map(tds -> tds.get(index).getText())
+                .toList();
+    }
+
+    private static List<Double> numbers(List<String> cells) {
+        return cells.stream().filter(s -> !s.isBlank()).map(Double::parseDouble).toList();
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    @Test
+    void systemsPageSearchesTheCatalogAndDrawsAPhasePortrait() throws Exception {
+        open("systems");
+        int all = driver.findElements(By.cssSelector("#systems-table tbody tr")).size();
+        assertThat(all).isGreaterThan(2);
+        assertThat(chartPoints("portrait")).isGreaterThan(1000);
+
+        WebElement search = driver.findElement(By.id("sys-search"));
+        navigateInPage(() -> {
+            search.sendKeys("lorenz");
+            search.sendKeys("\n");
+        });
+        List<String> names = column("systems-table", 0);
+        assertThat(names).isNotEmpty().hasSizeLessThan(all).anySatisfy(n -> assertThat(n).containsIgnoringCase("lorenz"));
+        assertThat(chartPoints("portrait")).isGreaterThan(1000);
+        screenshot("systems", 1400);
+    }
+
+    @Test
+    void runsPageFiltersSortsAndShowsTrainingJobs() throws Exception {
+        open("runs");
+        List<String> types = column("runs-table", 4);
+        assertThat(types).contains("early-exit", "linear");
+        assertThat(driver.findElements(By.cssSelector("#jobs-table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(driver.findElement(By.id("jobs-table")).getText()).contains("succeeded").contains("2/2");
+        screenshot("runs", 1000);
+
+        // Filter: model type linear.
+        WebElement modelType = driver.findElement(By.name("modelType"));
+        navigateInPage(() -> {
+            modelType.sendKeys("linear");
+            driver.findElement(By.cssSelector("#run-filters button[type=submit]")).click();
+        });
+        assertThat(column("runs-table", 4)).isNotEmpty().containsOnly("linear");
+
+        // Filter: kind inference shows the forecast's telemetry run only.
+        open("runs");
+        navigateInPage(() -> {
+            new Select(driver.findElement(By.name("kind"))).selectByValue("inference");
+            driver.findElement(By.cssSelector("#run-filters button[type=submit]")).click();
+        });
+        assertThat(column("runs-table", 5)).isNotEmpty().containsOnly("inference");
+
+        // Sort by test_mse, ascending then descending (runs without it come last).
+        open("runs?kind=training");
+        navigateInPage(() -> driver.findElement(By.cssSelector("th[data-sort=test_mse]")).click());
+        List<Double> asc = numbers(column("runs-table", 9));
+        assertThat(asc).hasSizeGreaterThanOrEqualTo(2).isSorted();
+        navigateInPage(() -> driver.findElement(By.cssSelector("th[data-sort=test_mse]")).click());
+        List<Double> desc = numbers(column("runs-table", 9));
+        assertThat(desc).hasSameSizeAs(asc).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(desc.get(0)).isNotEqualTo(asc.get(0));
+    }
+
+    @Test
+    void jobTableFollowsANewJobLive() throws Exception {
+        open("runs");
+        int before = driver.findElements(By.cssSelector("#jobs-table tbody tr")).size();
+        String id = platform.submit(Platform.LINEAR.formatted(platform.datasetId));
+        // No reload: the page polls the training-service every 2 s.
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            List<WebElement> row = d.findElements(By.cssSelector("#jobs-table tr[data-job='" + id + "']"));
+            return !row.isEmpty() && row.get(0).getText().contains("succeeded");
+        });
+        assertThat(driver.findElements(By.cssSelector("#jobs-table tbody tr"))).hasSize(before + 1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void runDetailShowsCurvesParamsProvenanceAndDownloadableArtifacts() throws Exception {
+        open("run/" + platform.earlyExitRunId());
+        assertThat(chartPoints("curves")).isGreaterThanOrEqualTo(4); // two epochs of train and val loss
+        assertThat(chartPoints("exits")).isEqualTo(3); // one bar per exit of the 3-block model
+        String text = driver.findElement(By.id("page")).getText();
+        assertThat(text).contains("Parameters").contains("Provenance").contains("training.seed");
+        WebElement link = driver.findElement(By.cssSelector("#artifacts a"));
+        HttpResponse<String> download = platform.send(URI.create(base + "/"), "GET", link.getDomAttribute("href"), null);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isNotEmpty();
+        screenshot("run-detail", 1600);
+    }
+
+    @Test
+    void compareOverlaysCurvesAndSetsParamsSideBySide() throws Exception {
+        open("compare/" + platform.earlyExitRunId() + "," + platform.linearRunId());
+        List<WebElement> charts = driver.findElements(By.cssSelector("#page .chart"));
+        assertThat(charts).isNotEmpty();
+        assertThat(chartPoints(charts.get(0).getDomAttribute("id"))).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#cmp-params thead th"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#cmp-params tr.diff"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("cmp-metrics")).getText()).contains("test_mse");
+        screenshot("compare", 1400);
+    }
+
+    @Test
+    void leaderboardRanksModelTypesPerMetric() throws Exception {
+        open("leaderboard?system=Lorenz");
+        List<Double> vpt = numbers(column("lb-test_vpt_median", 2));
+        assertThat(column("lb-test_vpt_median", 1)).contains("early-exit", "linear");
+        assertThat(vpt).hasSize(2).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(numbers(column("lb-test_mse", 2))).hasSize(2).isSorted();
+        assertThat(numbers(column("lb-test_smape", 2))).hasSize(2).isSorted();
+        assertThat(chartPoints("lb-chart")).isEqualTo(2);
+        screenshot("leaderboard", 1000);
+
+        // Another system has no runs: the tables say so instead of showing stale rows.
+        navigateInPage(() -> new Select(driver.findElement(By.id("lb-system"))).selectByVisibleText("Rossler"));
+        assertThat(driver.findElement(By.id("lb-test_mse")).getText()).contains("no finished run");
+    }
+
+    @Test
+    void modelDetailDrawsAccuracyVersusComputeAndExitDepths() throws Exception {
+        open("models");
+        assertThat(driver.findElements(By.cssSelector("#models-table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        open("model/" + platform.earlyExitModelId());
+        assertThat(chartPoints("tradeoff")).isGreaterThan(2); // threshold curve + calibrated + oracle
+        assertThat(chartPoints("depths")).isEqualTo(3); // one bar per depth
+        Object passes = js("const c = echarts.getInstanceByDom(document.getElementById('depths'));"
+                + " return c.getOption().series[0].data.reduce((a, b) => a + b, 0);");
+        assertThat(((Number) passes).longValue()).isPositive();
+        assertThat(driver.findElement(By.id("hist-status")).getText()).contains("compute saved");
+        screenshot("model", 1500);
+    }
+
+    @Test
+    void liveForecastDrawsForecastAgainstTruthColouredByExitDepth() throws Exception {
+        open("forecast?model=" + platform.earlyExitModelId());
+        assertThat(chartPoints("fc-x0")).isGreaterThan(50);
+        assertThat(chartPoints("fc-x2")).isGreaterThan(50);
+        assertThat(driver.findElement(By.id("fc-saved")).getText()).matches("-?[0-9.e-]+ %");
+        Object depthSeries = js("const c = echarts.getInstanceByDom(document.getElementById('fc-x0'));"
+                + " return c.getOption().series.filter(s => s.name.startsWith('exit depth')).length;");
+        assertThat(((Number) depthSeries).intValue()).isPositive();
+        screenshot("forecast", 1300);
+
+        // The linear baseline forecasts too (full depth, no calibration).
+        navigateInPage(() -> new Select(driver.findElement(By.name("model"))).selectByValue(platform.linearModelId()));
+        assertThat(chartPoints("fc-x0")).isGreaterThan(50);
+    }
+}
