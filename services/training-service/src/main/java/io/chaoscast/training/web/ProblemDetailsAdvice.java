@@ -22,10 +22,23 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    /** Codes shared with the other services' error catalogues. */
+    private static final Map<String, String> CODES = Map.of(
+            "Invalid field", "invalid-field",
+            "Malformed request", "malformed-body",
+            "Not found", "not-found",
+            "Dependency unavailable", "upstream-unavailable");
+
+    /**
+     * A problem with the platform's shape: a stable {@code code} (also the end of the {@code type}
+     * URN, as in the other services) and, for bad input, the {@code field}.
+     */
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        String code = CODES.getOrDefault(title, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         p.setTitle(title);
-        p.setType(URI.create("https://chaoscast.io/problems/" + title.toLowerCase().replace(' ', '-')));
+        p.setType(URI.create("urn:chaoscast:problem:" + code));
+        p.setProperty("code", code);
         if (field != null) {
             p.setProperty("field", field);
         }

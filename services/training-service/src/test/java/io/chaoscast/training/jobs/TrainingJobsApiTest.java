@@ -180,6 +180,7 @@ class TrainingJobsApiTest {
     private void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(json.readTree(r.body()).get("code").asText()).as(r.body()).isIn("invalid-field", "malformed-body", "not-found");
         if (field != null) {
             assertThat(json.readTree(r.body()).get("field").asText()).as(r.body()).isEqualTo(field);
         }
