@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import io.chaoscast.contracts.JsonFieldPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -93,20 +94,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String pathOf(JacksonException e) {
-        if (e.getPath().isEmpty()) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
+        return JsonFieldPath.of(e.getPath());
     }
 }

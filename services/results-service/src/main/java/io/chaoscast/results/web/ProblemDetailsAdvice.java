@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import io.chaoscast.contracts.JsonFieldPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -161,18 +162,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static String path(List<JacksonException.Reference> refs, String root) {
-        StringBuilder sb = new StringBuilder(root == null ? "" : root);
-        for (JacksonException.Reference r : refs) {
-            if (r.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? null : sb.toString();
+        return JsonFieldPath.of(root, refs);
     }
 
     public static ProblemDetail problem(ErrorCode code, String field, String detail) {

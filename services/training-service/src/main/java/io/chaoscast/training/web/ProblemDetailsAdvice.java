@@ -1,5 +1,6 @@
 package io.chaoscast.training.web;
 
+import io.chaoscast.contracts.JsonFieldPath;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = null;
         String detail = "malformed JSON: " + ex.getMostSpecificCause().getMessage();
         if (ex.getMostSpecificCause() instanceof DatabindException de && !de.getPath().isEmpty()) {
-            field = de.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
+            field = JsonFieldPath.of(de.getPath());
             detail = field + " could not be read: " + de.getOriginalMessage();
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, field));
