@@ -6,6 +6,7 @@ import io.chaoscast.dynamics.lyapunov.LyapunovEstimators;
 import io.chaoscast.dynamics.lyapunov.LyapunovSettings;
 import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.dynamics.systems.SystemKind;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.models.evaluation.EvaluationSettings;
@@ -43,15 +44,20 @@ public class TestEvaluation {
         return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
     }
 
-    /** The largest exponent: from the dataset when tabulated, else estimated for its parameters. */
+    /** The largest exponent: from the dataset when tabulated, else estimated at its parameters. */
     static double maxLyapunov(DatasetSummary dataset) {
         if (dataset.lyapunovTime() != null && dataset.lyapunovTime() > 0 && Double.isFinite(dataset.lyapunovTime())) {
             return 1.0 / dataset.lyapunovTime();
         }
         ChaoticSystem system = SystemCatalog.standard().find(dataset.system())
                 .orElseThrow(() -> new IllegalArgumentException("system " + dataset.system() + " is not in the catalog"));
-        var result = LyapunovEstimators.estimate(system, system.defaultParameters(), system.defaultInitialCondition(),
-                new LyapunovSettings(200 * system.period(), 20 * system.period(), false, new IntegrationSettings(1e-8, 1e-8)));
+        // The dataset-service tabulates invariants only at default parameters; otherwise estimate
+        // them at the parameters the data was generated with.
+        double[] p = system.resolveParameters(dataset.parameters());
+        // Maps are cheap per iteration and need many to average; flows get 200 periods.
+        double duration = system.kind() == SystemKind.MAP ? 100_000 : 200 * system.period();
+        var result = LyapunovEstimators.estimate(system, p, system.defaultInitialCondition(p),
+                new LyapunovSettings(duration, 20 * system.period(), false, new IntegrationSettings(1e-8, 1e-8)));
         if (!(result.maxExponent() > 0)) {
             throw new IllegalArgumentException("system " + dataset.system() + " has no positive Lyapunov exponent ("
                     + result.maxExponent() + "), so VPT in Lyapunov times is undefined");

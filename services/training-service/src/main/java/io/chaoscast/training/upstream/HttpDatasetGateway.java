@@ -27,7 +27,7 @@ class HttpDatasetGateway implements DatasetGateway {
         }
         int[] lengths = {length(d, "train"), length(d, "val"), length(d, "test")};
         return new DatasetSummary(
-                d.id(), d.status(), d.recipe().system(), d.shape()[0], d.shape()[1], d.shape()[2], d.samplingInterval(), d.lyapunovTime(), lengths, d.checksum());
+                d.id(), d.status(), d.recipe().system(), d.recipe().parameters(), d.shape()[0], d.shape()[1], d.shape()[2], d.samplingInterval(), d.lyapunovTime(), lengths, d.checksum());
     }
 
     private static int length(DatasetResponse d, String split) {
