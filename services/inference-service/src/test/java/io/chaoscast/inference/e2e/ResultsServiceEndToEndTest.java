@@ -1,5 +1,7 @@
 package io.chaoscast.inference.e2e;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.contracts.results.CreateRunRequest;
@@ -46,7 +48,7 @@ class ResultsServiceEndToEndTest {
     static void start() {
         results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
         databaseUrl = results.context().getEnvironment().getRequiredProperty("spring.datasource.url");
-        client = ResultsClient.create(results.baseUri());
+        client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
         model = register("tiny-ee");
         tampered = register("tampered-ee");
         inference = RunningService.start(
