@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,9 +48,17 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         p.setTitle(status.getReasonPhrase());
         p.setInstance(URI.create(request.getRequestURI()));
         p.setProperty("code", code);
+        // Written by hand (outside MVC's converters, which flatten the extra properties).
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", p.getType().toString());
+        body.put("title", p.getTitle());
+        body.put("status", p.getStatus());
+        body.put("detail", p.getDetail());
+        body.put("instance", p.getInstance().toString());
+        body.putAll(p.getProperties());
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), p);
+        JSON.writeValue(response.getOutputStream(), body);
     }
 }
