@@ -45,7 +45,9 @@ final class Platform {
     JsonNode linearJob;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ObjectMapper json = JSON;
 
     static synchronized Platform get() throws Exception {
         if (instance == null) {
