@@ -7,7 +7,8 @@ import { chart, errorBox, esc, escapeHtml, fmt, kv, time, html, mount, replace }
 export async function render(main, { args }, ctx) {
   const m = await get(results(`/models/${args[0]}`));
   const spec = m.spec || {};
-  const cal = spec.calibration;
+  // A spec is user data: a calibration table without points is treated as none.
+  const cal = spec.calibration && Array.isArray(spec.calibration.points) ? spec.calibration : null;
   const arch = spec.architecture;
   const run = await get(results(`/runs/${m.runId}`));
   mount(main, html`
