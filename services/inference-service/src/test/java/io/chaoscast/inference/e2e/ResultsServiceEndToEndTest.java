@@ -1,5 +1,6 @@
 package io.chaoscast.inference.e2e;
 
+import io.chaoscast.testsupport.AccessCheck;
 import io.chaoscast.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,16 @@ class ResultsServiceEndToEndTest {
                         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
         http = new Http(inference.baseUri().getPort());
+    }
+
+    @Test
+    void tokensMadeAtResultsServiceWorkHereThroughIntrospectionAndEveryWriteIsGuarded() {
+        String read = AccessCheck.createToken(results.baseUri(), "inference-reader", "read");
+        String write = AccessCheck.createToken(results.baseUri(), "inference-writer", "write");
+        var ops = AccessCheck.assertGuarded(inference.baseUri(), read, write);
+        assertThat(ops).extracting(Object::toString).contains("POST /api/v1/models/00000000-0000-0000-0000-000000000000/forecast");
+        var models = AccessCheck.send(java.net.http.HttpRequest.newBuilder(inference.baseUri().resolve("/api/v1/models")).GET(), read);
+        assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
     }
 
     private static UUID register(String name) {

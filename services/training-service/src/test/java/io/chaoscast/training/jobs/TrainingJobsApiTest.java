@@ -71,6 +71,16 @@ class TrainingJobsApiTest {
         registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
     }
 
+    @Test
+    void everyWriteAnswers401WithoutTokenAnd403WithReadToken() {
+        URI base = uri("/");
+        var ops = io.chaoscast.testsupport.AccessCheck.assertGuarded(base,
+                io.chaoscast.testsupport.AccessCheck.createToken(base, "reader", "read"),
+                io.chaoscast.testsupport.AccessCheck.createToken(base, "writer", "write"));
+        assertThat(ops).extracting(Object::toString).contains(
+                "POST /api/v1/training-jobs", "POST /api/v1/training-jobs/00000000-0000-0000-0000-000000000000/cancel");
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
