@@ -1,5 +1,6 @@
 package io.chaoscast.web.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,7 +80,13 @@ public class ApiSecurityAutoConfiguration {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, RequestRules.OPEN_GET)
+                .authorizeHttpRequests(a -> a
+                        // An error dispatch renders the answer to a request already judged here.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, RequestRules.OPEN_GET)
                         .permitAll()
                         .requestMatchers(HttpMethod.HEAD, RequestRules.OPEN_GET)
                         .permitAll()
