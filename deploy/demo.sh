@@ -6,7 +6,8 @@
 #   3. a forecast with dynamic exit (inference-service)
 #   4. prints both models' valid prediction time, the compute saved, and the dashboard URL.
 # Environment: CHAOSCAST_DATASET_URL, _TRAINING_URL, _INFERENCE_URL, _RESULTS_URL (default localhost
-# ports 8081..8084), CHAOSCAST_DEMO_EPOCHS (default 40).
+# ports 8081..8084), CHAOSCAST_DEMO_EPOCHS (default 40), CHAOSCAST_TOKEN (a token with the write
+# scope; default: the admin token ./chaoscast up stored in .chaoscast/admin-token).
 set -euo pipefail
 
 DATASET="${CHAOSCAST_DATASET_URL:-http://localhost:8081}"
@@ -14,6 +15,8 @@ TRAINING="${CHAOSCAST_TRAINING_URL:-http://localhost:8082}"
 INFERENCE="${CHAOSCAST_INFERENCE_URL:-http://localhost:8083}"
 RESULTS="${CHAOSCAST_RESULTS_URL:-http://localhost:8084}"
 EPOCHS="${CHAOSCAST_DEMO_EPOCHS:-40}"
+TOKEN_FILE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.chaoscast/admin-token"
+TOKEN="${CHAOSCAST_TOKEN:-$( [ -r "$TOKEN_FILE" ] && cat "$TOKEN_FILE" || true)}"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
@@ -36,9 +39,9 @@ call() {
   local out code
   out="$(mktemp)"
   if [ $# -ge 3 ]; then
-    code="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2" -H 'Content-Type: application/json' -d "$3")" || { rm -f "$out"; die "$2 did not answer"; }
+    code="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$3")" || { rm -f "$out"; die "$2 did not answer"; }
   else
-    code="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2")" || { rm -f "$out"; die "$2 did not answer"; }
+    code="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2" -H "Authorization: Bearer $TOKEN")" || { rm -f "$out"; die "$2 did not answer"; }
   fi
   if [ "$code" -ge 400 ]; then
     say "demo: $1 $2 answered $code: $(cat "$out")" >&2

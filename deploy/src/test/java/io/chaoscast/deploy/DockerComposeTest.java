@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,21 +24,30 @@ class DockerComposeTest {
 
     @Test
     void composeValidatorAcceptsTheFiles() {
-        Optional<ExternalTool.Result> plain =
-                ExternalTool.run(List.of("docker-compose", "-f", COMPOSE, "config", "-q"));
         assumeTrue(
-                plain.isPresent(),
+                ExternalTool.onPath("docker-compose"),
                 "docker-compose is not installed (deploy/ci-prereqs.sh installs it); "
                         + "the file is still checked by the other tests");
-        assertThat(plain.get().exitCode()).as(plain.get().stderr()).isZero();
-
-        ExternalTool.Result gpu =
-                ExternalTool.run(
-                                List.of(
-                                        "docker-compose", "-f", COMPOSE, "-f", GPU_OVERRIDE,
-                                        "config", "-q"))
+        // The secrets have no defaults: without them compose refuses the file.
+        ExternalTool.Result bare =
+                ExternalTool.run(List.of("env", "-i", "PATH=" + System.getenv("PATH"), "docker-compose", "-f", COMPOSE, "config", "-q"))
                         .orElseThrow();
+        assertThat(bare.exitCode()).as("compose without the secrets set").isNotZero();
+        assertThat(bare.stderr()).contains("docs/deploy.md");
+
+        ExternalTool.Result plain = ExternalTool.run(withSecrets("-f", COMPOSE, "config", "-q")).orElseThrow();
+        assertThat(plain.exitCode()).as(plain.stderr()).isZero();
+
+        ExternalTool.Result gpu = ExternalTool.run(withSecrets("-f", COMPOSE, "-f", GPU_OVERRIDE, "config", "-q")).orElseThrow();
         assertThat(gpu.exitCode()).as(gpu.stderr()).isZero();
+    }
+
+    private static List<String> withSecrets(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("env", "CHAOSCAST_DB_PASSWORD=p", "CHAOSCAST_ADMIN_TOKEN=a",
+                "CHAOSCAST_DATASET_TOKEN=d", "CHAOSCAST_TRAINING_TOKEN=t", "CHAOSCAST_INFERENCE_TOKEN=i",
+                "CHAOSCAST_RESULTS_TOKEN=r", "docker-compose"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     @Test

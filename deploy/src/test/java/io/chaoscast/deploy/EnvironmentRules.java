@@ -22,13 +22,22 @@ final class EnvironmentRules {
 
     /** The ChaosCast variables everyone agreed on, and the property each one sets. */
     static final Map<String, String> CHAOSCAST_VARIABLES =
-            Map.of(
-                    "CHAOSCAST_SERVICES_DATASET_URL", "chaoscast.services.dataset-url",
-                    "CHAOSCAST_SERVICES_RESULTS_URL", "chaoscast.services.results-url",
-                    "CHAOSCAST_SERVICES_TRAINING_URL", "chaoscast.services.training-url",
-                    "CHAOSCAST_SERVICES_INFERENCE_URL", "chaoscast.services.inference-url",
-                    "CHAOSCAST_TRAINING_WORKERS", "chaoscast.training.workers",
-                    "CHAOSCAST_INFERENCE_DEVICE", "chaoscast.inference.device");
+            Map.ofEntries(
+                    Map.entry("CHAOSCAST_SERVICES_DATASET_URL", "chaoscast.services.dataset-url"),
+                    Map.entry("CHAOSCAST_SERVICES_RESULTS_URL", "chaoscast.services.results-url"),
+                    Map.entry("CHAOSCAST_SERVICES_TRAINING_URL", "chaoscast.services.training-url"),
+                    Map.entry("CHAOSCAST_SERVICES_INFERENCE_URL", "chaoscast.services.inference-url"),
+                    Map.entry("CHAOSCAST_TRAINING_WORKERS", "chaoscast.training.workers"),
+                    Map.entry("CHAOSCAST_INFERENCE_DEVICE", "chaoscast.inference.device"),
+                    Map.entry("CHAOSCAST_SECURITY_ADMIN_TOKEN", "chaoscast.security.admin-token"),
+                    Map.entry("CHAOSCAST_SECURITY_CLIENT_TOKEN", "chaoscast.security.client-token"),
+                    Map.entry("CHAOSCAST_SECURITY_SERVICETOKENS_DATASET", "chaoscast.security.service-tokens.dataset"),
+                    Map.entry("CHAOSCAST_SECURITY_SERVICETOKENS_TRAINING", "chaoscast.security.service-tokens.training"),
+                    Map.entry("CHAOSCAST_SECURITY_SERVICETOKENS_INFERENCE", "chaoscast.security.service-tokens.inference"),
+                    Map.entry("CHAOSCAST_SECURITY_SERVICETOKENS_RESULTS", "chaoscast.security.service-tokens.results"));
+
+    /** Variables of the security layer every service gets from shared-lib/web (docs/security.md). */
+    static final String SECURITY_PREFIX = "chaoscast.security.";
 
     static final Set<String> NON_SPRING_VARIABLES =
             Set.of("JAVA_TOOL_OPTIONS", "OMP_WAIT_POLICY", "OMP_NUM_THREADS");
@@ -84,7 +93,7 @@ final class EnvironmentRules {
         if (!SpringEnvironmentBinding.binds(variable, property)) {
             problems.add(name + ": " + variable + " does not bind to " + property);
         }
-        if (service.fromCode() && !service.declaresProperty(property)) {
+        if (service.fromCode() && !service.declaresProperty(property) && !ServiceFacts.webLayerDeclares(property)) {
             problems.add(
                     name
                             + ": sets "

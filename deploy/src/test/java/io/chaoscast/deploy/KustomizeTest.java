@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -184,6 +185,65 @@ class KustomizeTest {
                 assertThat(Trees.map(Trees.at(other, "resources.limits"))).doesNotContainKey("nvidia.com/gpu");
                 assertThat(Trees.string(other.get("image"))).doesNotEndWith(ServiceContract.GPU_TAG_SUFFIX);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {BASE, LOCAL, GPU})
+    void tokensAndPasswordsComeFromSecretsTheManifestsDoNotHold(String target) {
+        List<Map<String, Object>> resources = resources("kubectl", target);
+        assertThat(resources).as("no Secret (and so no default password or token) in %s", target)
+                .noneSatisfy(r -> assertThat(r.get("kind")).isEqualTo("Secret"));
+        for (ServiceContract contract : ServiceContract.ALL) {
+            Map<String, Object> container = container(resource(resources, "Deployment", contract.name()));
+            Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+            Trees.maps(container.get("env")).forEach(e -> env.put(Trees.string(e.get("name")), e));
+            String own = contract.name().replace("-service", "");
+            assertThat(Trees.mapAt(env.get("CHAOSCAST_SECURITY_CLIENT_TOKEN"), "valueFrom.secretKeyRef"))
+                    .as("%s sends its own token", contract.name())
+                    .containsEntry("name", "chaoscast-tokens")
+                    .containsEntry("key", own + "-token");
+            for (ServiceContract other : ServiceContract.ALL) {
+                String variable = "CHAOSCAST_SECURITY_SERVICETOKENS_" + other.name().replace("-service", "").toUpperCase(Locale.ROOT);
+                assertThat(Trees.mapAt(env.get(variable), "valueFrom.secretKeyRef"))
+                        .as("%s accepts %s's token", contract.name(), other.name())
+                        .containsEntry("name", "chaoscast-tokens");
+            }
+            env.forEach((name, e) -> {
+                if (name.contains("PASSWORD") || name.contains("TOKEN")) {
+                    assertThat(e).as("%s %s", contract.name(), name).doesNotContainKey("value");
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {BASE, LOCAL, GPU})
+    void networkPoliciesAdmitOnlyTheIngressAndTheServicesThemselves(String target) {
+        List<Map<String, Object>> resources = resources("kubectl", target);
+        Map<String, Object> deny = resource(resources, "NetworkPolicy", "default-deny-ingress");
+        assertThat(Trees.map(Trees.at(deny, "spec.podSelector"))).isEmpty();
+        assertThat(Trees.list(Trees.at(deny, "spec.policyTypes"))).containsExactly("Ingress");
+        assertThat(Trees.mapAt(deny, "spec")).doesNotContainKey("ingress");
+
+        Map<String, Object> services = resource(resources, "NetworkPolicy", "chaoscast-services");
+        List<String> names = ServiceContract.ALL.stream().map(ServiceContract::name).toList();
+        assertThat(Trees.list(Trees.maps(Trees.at(services, "spec.podSelector.matchExpressions")).get(0).get("values")))
+                .containsExactlyInAnyOrderElementsOf(names);
+        List<Map<String, Object>> rules = Trees.maps(Trees.at(services, "spec.ingress"));
+        assertThat(rules).hasSize(1);
+        List<Map<String, Object>> from = Trees.maps(rules.get(0).get("from"));
+        assertThat(from).hasSize(2);
+        assertThat(Trees.mapAt(from.get(0), "namespaceSelector.matchLabels")).containsKey("kubernetes.io/metadata.name");
+        assertThat(from.get(0)).doesNotContainKey("podSelector");
+        assertThat(Trees.list(Trees.maps(Trees.at(from.get(1), "podSelector.matchExpressions")).get(0).get("values")))
+                .containsExactlyInAnyOrderElementsOf(names);
+        if (target.equals(LOCAL)) {
+            Map<String, Object> postgres = resource(resources, "NetworkPolicy", "postgres");
+            assertThat(Trees.list(Trees.maps(Trees.at(Trees.maps(Trees.maps(Trees.at(postgres, "spec.ingress")).get(0).get("from")).get(0),
+                            "podSelector.matchExpressions")).get(0).get("values")))
+                    .doesNotContain("inference-service")
+                    .contains("results-service");
         }
     }
 

@@ -77,6 +77,20 @@ record ServiceFacts(
     }
 
     /** Whether this service's code (or the shared contracts it uses) declares the property. */
+    /**
+     * Whether the shared web layer (shared-lib/web, in every service) declares the property: its
+     * {@code @ConfigurationProperties} prefix and the leaf (a map key counts as the map's leaf).
+     */
+    static boolean webLayerDeclares(String property) {
+        if (!property.startsWith(EnvironmentRules.SECURITY_PREFIX)) {
+            return false;
+        }
+        String text = sourceText(RepositoryFiles.path("shared-lib/web/src/main"));
+        String rest = property.substring(EnvironmentRules.SECURITY_PREFIX.length());
+        String leaf = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+        return text.contains("\"chaoscast.security\"") && text.contains(camelCase(leaf));
+    }
+
     boolean declaresProperty(String property) {
         if (applicationProperties.containsKey(property)) {
             return true;

@@ -3,6 +3,8 @@ package io.chaoscast.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.chaoscast.testsupport.AccessCheck;
+import io.chaoscast.testsupport.TestTokens;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -33,6 +35,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real browser (headless Chromium) against the real platform seeded by a real
@@ -70,6 +73,16 @@ class DashboardBrowserTest {
                 .build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SHOTS);
+        signIn(TestTokens.ADMIN);
+    }
+
+    /** Signs this browser tab in (the token lives in sessionStorage, sent as a bearer header). */
+    private static void signIn(String token) {
+        driver.get(base + "/#/models");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("signin")).isDisplayed());
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.cssSelector("#signin button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("who")).isDisplayed());
     }
 
     /** Each test judges only the console messages of its own pages. */
@@ -91,6 +104,80 @@ class DashboardBrowserTest {
                 .flatMap(n -> Stream.of(path.split(File.pathSeparator)).map(d -> Path.of(d, n)))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    // ---------------------------------------------------------------- access and escaping
+
+    @Test
+    void signInNeedsAValidTokenAndShowsWhoIsSignedIn() {
+        js("sessionStorage.clear()");
+        driver.get(base + "/?t=" + System.nanoTime() + "#/runs");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "signin".equals(d.findElement(By.id("page")).getDomAttribute("data-state")));
+        assertThat(driver.findElements(By.cssSelector("#runs-table"))).isEmpty();
+        driver.findElement(By.id("token")).sendKeys("cct_wrong");
+        driver.findElement(By.cssSelector("#signin button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#page .error")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#page .error")).getText()).contains("not accepted");
+        driver.manage().logs().get(LogType.BROWSER); // the refused whoami is logged as a failed request
+        signIn(TestTokens.ADMIN);
+        assertThat(driver.findElement(By.id("who")).getText()).contains("admin");
+        open("runs");
+        assertThat(driver.findElements(By.cssSelector("#runs-table tbody tr"))).isNotEmpty();
+    }
+
+    @Test
+    void writesFromThePageNeedAWriteToken() throws Exception {
+        open("runs");
+        String read = AccessCheck.createToken(platform.results.baseUri(), "browser-reader", "read");
+        // Same-origin calls as the page makes them: without a token (as a cross-site form would
+        // arrive: no cookie carries rights) 401; with a read token 403; reads work with it.
+        String script = "const [token, url, method] = arguments; const done = arguments[arguments.length - 1];"
+                + " fetch(url, {method, headers: token ? {Authorization: 'Bearer ' + token, 'Content-Type': 'application/json'}"
+                + " : {'Content-Type': 'application/json'}, body: method === 'GET' ? undefined : '{}'})"
+                + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')))";
+        String cancel = "api/v1/dashboard/services/training/api/v1/training-jobs/00000000-0000-0000-0000-000000000000/cancel";
+        for (String url : List.of("api/v1/runs", "api/v1/models", cancel)) {
+            assertThat(async(script, null, url, "POST")).as(url).startsWith("401 application/problem+json");
+            assertThat(async(script, read, url, "POST")).as(url).startsWith("403 application/problem+json");
+        }
+        assertThat(async(script, read, "api/v1/runs", "GET")).startsWith("200");
+        assertThat(async(script, null, "api/v1/runs", "GET")).startsWith("401");
+        driver.manage().logs().get(LogType.BROWSER); // the refused fetches are logged as failed requests
+    }
+
+    @Test
+    void modelSpecHoldingMarkupShowsAsText() throws Exception {
+        String markup = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script><b>bold</b>";
+        JsonNode model = Platform.JSON.readTree(platform.send(platform.results.baseUri(), "GET",
+                "/api/v1/models/" + platform.linearModelId(), null).body());
+        var spec = Platform.JSON.createObjectNode();
+        spec.putObject("architecture").put("blocks", markup).put("note", markup);
+        spec.putObject("calibration").put("threshold", markup);
+        var body = Platform.JSON.createObjectNode()
+                .put("name", "markup-probe")
+                .put("runId", model.get("runId").asString())
+                .put("artifactName", model.get("artifactName").asString());
+        body.set("spec", spec);
+        HttpResponse<String> r = platform.send(platform.results.baseUri(), "POST", "/api/v1/models", body.toString());
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        String id = Platform.JSON.readTree(r.body()).get("id").asString();
+
+        for (String page : List.of("models", "model/" + id)) {
+            driver.get(base + "/?t=" + System.nanoTime() + "#/" + page);
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> List.of("ready", "error")
+                    .contains(d.findElement(By.id("page")).getDomAttribute("data-state")));
+            Thread.sleep(300); // let any late rendering (the model page's forecast panel) land too
+            assertThat(driver.findElement(By.id("page")).getText()).as(page).contains("<b>bold</b>");
+            assertThat(driver.findElements(By.cssSelector("#page img, #page script"))).as(page).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("#page b"))).as(page)
+                    .extracting(WebElement::getText).doesNotContain("bold");
+            assertThat(js("return window.__xss === undefined")).as(page).isEqualTo(true);
+        }
+        driver.manage().logs().get(LogType.BROWSER); // the probe has no loadable network: its forecast panel fails
+    }
+
+    private static String async(String script, Object... args) {
+        return String.valueOf(((JavascriptExecutor) driver).executeAsyncScript(script, args));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -33,6 +33,7 @@ class DemoScriptTest {
         pb.environment().put("CHAOSCAST_INFERENCE_URL", p.inference.baseUri().toString());
         pb.environment().put("CHAOSCAST_RESULTS_URL", p.results.baseUri().toString());
         pb.environment().put("CHAOSCAST_DEMO_EPOCHS", "2");
+        pb.environment().put("CHAOSCAST_TOKEN", io.chaoscast.testsupport.TestTokens.ADMIN);
         Process process = pb.start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();

@@ -1,5 +1,7 @@
 package io.chaoscast.e2e;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.dataset.DatasetServiceApplication;
@@ -43,7 +45,9 @@ final class Platform {
     JsonNode linearJob;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ObjectMapper json = JSON;
 
     static synchronized Platform get() throws Exception {
         if (instance == null) {
@@ -83,7 +87,7 @@ final class Platform {
                         + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
 
         // Two short Lorenz trajectories, 20 periods each at 50 points per period.
-        datasetId = new DatasetClient(datasets.baseUri()).createAndAwait(
+        datasetId = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).createAndAwait(
                         DatasetRequest.builder("Lorenz").trajectories(2).length(1000).pointsPerPeriod(50.0).seed(7L)
                                 .split(0.6, 0.2, 0.2).build(),
                         Duration.ofMinutes(2))
@@ -98,7 +102,7 @@ final class Platform {
             }
         }
         // One dynamic-exit forecast, so inference telemetry is in results-service too.
-        double[][][] test = new DatasetClient(datasets.baseUri()).split(datasetId, "test");
+        double[][][] test = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).split(datasetId, "test");
         StringBuilder ctx = new StringBuilder("[");
         for (int t = 0; t < 8; t++) {
             double[] s = test[0][t];
@@ -150,7 +154,7 @@ final class Platform {
     }
 
     HttpResponse<String> send(URI base, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = TestTokens.request(base.resolve(path)).timeout(Duration.ofSeconds(60));
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

@@ -10,6 +10,42 @@ export class ApiError extends Error {
   }
 }
 
+const TOKEN_KEY = 'chaoscast.token';
+
+/** True when this tab holds a token (checked by the first call that uses it). */
+export function signedIn() {
+  return !!sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function signIn(token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function auth() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Who the token belongs to: {name, scopes, source}. */
+export async function whoami() {
+  return get('api/v1/auth/whoami');
+}
+
+/** Downloads a file that needs the token (a plain link would go without it). */
+export async function download(url, name) {
+  const response = await fetch(url, { headers: auth(), credentials: 'omit' });
+  if (!response.ok) await handle(response, url);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 async function handle(response, url) {
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
@@ -20,13 +56,14 @@ async function handle(response, url) {
 }
 
 export async function get(url) {
-  return handle(await fetch(url, { headers: { Accept: 'application/json' } }), url);
+  return handle(await fetch(url, { headers: { Accept: 'application/json', ...auth() }, credentials: 'omit' }), url);
 }
 
 export async function post(url, body) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...auth() },
+    credentials: 'omit',
     body: JSON.stringify(body),
   });
   return handle(response, url);

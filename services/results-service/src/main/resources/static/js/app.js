@@ -1,6 +1,7 @@
 // Hash router: #/page/arg?query. Each page renders into <main> and sets data-state to
 // "ready" (or "error") when done, so people and browser tests can tell a page has finished.
-import { disposeCharts, errorBox } from './ui.js';
+import { disposeCharts, errorBox, html, mount } from './ui.js';
+import { signedIn, signIn, signOut, whoami } from './api.js';
 import * as systems from './pages/systems.js';
 import * as runs from './pages/runs.js';
 import * as run from './pages/run.js';
@@ -33,6 +34,10 @@ function visit() {
 async function route() {
   if (current) current.stop();
   disposeCharts();
+  if (!signedIn()) {
+    showSignIn();
+    return;
+  }
   const hash = location.hash.replace(/^#\/?/, '') || 'leaderboard';
   const [pathPart, queryPart] = hash.split('?');
   const [name, ...rest] = pathPart.split('/');
@@ -47,16 +52,69 @@ async function route() {
   current = ctx;
   main.dataset.state = 'loading';
   main.dataset.page = pageName;
-  main.innerHTML = '<p class="muted">Loading...</p>';
+  mount(main, html`<p class="muted">Loading...</p>`);
   try {
     await page.render(main, { args: rest.map(decodeURIComponent), query: new URLSearchParams(queryPart || '') }, ctx);
     if (ctx.active) main.dataset.state = 'ready';
   } catch (e) {
     if (!ctx.active) return;
-    main.innerHTML = errorBox(e);
+    if (e.status === 401) {
+      signOut();
+      showSignIn('The token was not accepted (unknown, revoked or expired); sign in again.');
+      return;
+    }
+    mount(main, errorBox(e));
     main.dataset.state = 'error';
   }
 }
 
+// Sign-in: the API token is kept in this tab's sessionStorage and sent as a bearer header by
+// api.js. No cookie is involved, so no other site can make the browser act with it.
+const form = document.getElementById('signin');
+const who = document.getElementById('who');
+const out = document.getElementById('signout');
+
+function showSignIn(message) {
+  form.hidden = false;
+  who.hidden = true;
+  out.hidden = true;
+  main.dataset.page = 'signin';
+  mount(main, html`<h1>Sign in</h1>
+    <p>Paste an API token in the field above. <code>./chaoscast up</code> prints where the admin token is
+      kept (<code>.chaoscast/admin-token</code>); an admin can make read-only tokens with
+      <code>POST /api/v1/auth/tokens</code>.</p>${message ? html`<div class="error">${message}</div>` : ''}`);
+  main.dataset.state = 'signin';
+}
+
+async function showSignedIn() {
+  try {
+    const me = await whoami();
+    form.hidden = true;
+    who.textContent = `${me.name} (${me.scopes.join(', ')})`;
+    who.hidden = false;
+    out.hidden = false;
+    return true;
+  } catch (e) {
+    signOut();
+    showSignIn(e.status === 401 ? 'That token was not accepted.' : e.message);
+    return false;
+  }
+}
+
+form.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  signIn(form.elements.token.value.trim());
+  form.elements.token.value = '';
+  if (await showSignedIn()) route();
+});
+out.addEventListener('click', () => {
+  signOut();
+  showSignIn();
+});
+
 window.addEventListener('hashchange', route);
-route();
+if (signedIn()) {
+  showSignedIn().then((ok) => ok && route());
+} else {
+  showSignIn();
+}

@@ -1,5 +1,7 @@
 package io.chaoscast.dataset;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.testsupport.PostgresIntegrationTest;
@@ -41,16 +43,16 @@ public abstract class ApiTest {
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(TestTokens.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(TestTokens.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return HTTP.send(
-                HttpRequest.newBuilder(uri(path))
+                TestTokens.request(uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),

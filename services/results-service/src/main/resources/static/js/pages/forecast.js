@@ -2,7 +2,7 @@
 // ask the inference-service, and draw forecast against truth, each step coloured by the depth at
 // which its forward pass exited, with the compute saved.
 import { dataset, get, inference, post, query, results } from '../api.js';
-import { chart, errorBox, esc, fmt, setQuery } from '../ui.js';
+import { chart, errorBox, esc, fmt, setQuery, html, mount } from '../ui.js';
 
 /** Exit depth as colour: green for the shallowest exit (cheap), through orange, to red for full depth. */
 function depthColor(d, full) {
@@ -13,7 +13,7 @@ function depthColor(d, full) {
 export async function render(main, { query: q }, ctx) {
   const models = (await get(results('/models') + query({ size: 500 }))).items;
   if (!models.length) {
-    main.innerHTML = '<h1>Live forecast</h1><p class="muted">No model registered yet: train one (training-service) first.</p>';
+    mount(main, html`<h1>Live forecast</h1><p class="muted">No model registered yet: train one (training-service) first.</p>`);
     return;
   }
   const systems = [...new Set(models.map((m) => m.systemName))].sort();
@@ -31,21 +31,21 @@ export async function render(main, { query: q }, ctx) {
   const tolerance = q.get('tolerance') || (info.calibration ? String(info.calibration.tolerance) : '');
   const start = Number(q.get('start') || 0);
   const trajectory = Number(q.get('trajectory') || 0);
-  const opt = (items, v) => items.map(([value, label]) => `<option value="${esc(value)}" ${value === v ? 'selected' : ''}>${esc(label)}</option>`).join('');
-  main.innerHTML = `
+  const opt = (items, v) => items.map(([value, label]) => html`<option value="${esc(value)}" ${value === v ? 'selected' : ''}>${esc(label)}</option>`);
+  mount(main, html`
     <h1>Live forecast</h1>
     <form class="filters" id="fc-form">
       <label>System<select name="system">${opt(systems.map((s) => [s, s]), system)}</select></label>
       <label>Model<select name="model">${opt(candidates.map((m) => [m.id, `${m.name} v${m.version} (${m.modelType})`]), model.id)}</select></label>
       <label>Dataset (test split)<select name="dataset">${opt([...new Set([datasetId, ...datasets.map((d) => d.id)])].filter(Boolean).map((id) => [id, id.substring(0, 12) + (id === run.datasetId ? ' (trained on)' : '')]), datasetId)}</select></label>
-      <label>Trajectory<input name="trajectory" type="number" min="0" value="${trajectory}" style="width:6em"></label>
-      <label>Context start<input name="start" type="number" min="0" value="${start}" style="width:7em"></label>
-      <label>Horizon<input name="horizon" type="number" min="1" value="${horizon}" style="width:6em"></label>
-      ${info.calibration ? `<label>Tolerance<input name="tolerance" type="number" step="0.005" min="0" value="${esc(tolerance)}" style="width:6em"></label>` : ''}
+      <label>Trajectory<input name="trajectory" type="number" min="0" value="${trajectory}" class="w6"></label>
+      <label>Context start<input name="start" type="number" min="0" value="${start}" class="w7"></label>
+      <label>Horizon<input name="horizon" type="number" min="1" value="${horizon}" class="w6"></label>
+      ${info.calibration ? html`<label>Tolerance<input name="tolerance" type="number" step="0.005" min="0" value="${esc(tolerance)}" class="w6"></label>` : ''}
       <button type="submit">Forecast</button>
     </form>
     <div class="card" id="fc-summary"><p class="muted">forecasting...</p></div>
-    <div id="fc-charts"></div>`;
+    <div id="fc-charts"></div>`);
   const form = main.querySelector('#fc-form');
   form.addEventListener('submit', (ev) => { ev.preventDefault(); setQuery(Object.fromEntries(new FormData(form).entries())); });
   form.querySelector('[name=system]').addEventListener('change', (ev) => setQuery({ system: ev.target.value }));
@@ -65,7 +65,7 @@ export async function render(main, { query: q }, ctx) {
     const depthOf = (i) => f.exitDepths[Math.floor(i / perPass)];
     const dt = data.samplingInterval;
     const err = truth.map((t, i) => Math.sqrt(t.reduce((a, v, j) => a + (v - f.forecast[i][j]) ** 2, 0) / t.length));
-    summary.innerHTML = `<div class="stats" id="fc-stats">
+    mount(summary, html`<div class="stats" id="fc-stats">
         <div><span>compute saved</span><span class="big" id="fc-saved">${fmt(100 * f.computeSaved, 3)} %</span></div>
         <div><span>mean depth</span><span class="big">${fmt(f.meanDepth, 3)} / ${f.fullDepth}</span></div>
         <div><span>policy</span>${esc(f.policy)}</div>
@@ -73,10 +73,10 @@ export async function render(main, { query: q }, ctx) {
         <div><span>latency</span>${fmt(f.latencyMs, 3)} ms on ${esc(f.device)}</div>
         <div><span>context</span>steps ${data.startStep + s0}…${data.startStep + s0 + L - 1} of trajectory ${trajectory}</div>
         <div><span>RMS error at last step</span>${fmt(err[err.length - 1])}</div>
-      </div>`;
+      </div>`);
     const chartsEl = main.querySelector('#fc-charts');
     const dims = truth[0] ? truth[0].length : 0;
-    chartsEl.innerHTML = Array.from({ length: dims }, (_, j) => `<div class="card"><h2 style="margin-top:0">x${j}</h2><div class="chart small" id="fc-x${j}"></div></div>`).join('');
+    mount(chartsEl, Array.from({ length: dims }, (_, j) => html`<div class="card"><h2 class="flush">x${j}</h2><div class="chart small" id="fc-x${j}"></div></div>`));
     const depths = [...new Set(f.exitDepths)].sort((a, b) => a - b);
     for (let j = 0; j < dims; j++) {
       const tAxis = (i) => Number(((s0 + L + i) * dt).toFixed(6));
@@ -96,6 +96,6 @@ export async function render(main, { query: q }, ctx) {
       });
     }
   } catch (e) {
-    if (ctx.active) summary.innerHTML = errorBox(e);
+    if (ctx.active) mount(summary, errorBox(e));
   }
 }

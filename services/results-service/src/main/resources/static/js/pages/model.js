@@ -2,19 +2,20 @@
 // table in the model's spec, with the calibrated point and the oracle marked) and the histogram of
 // exit depths of a dynamic-exit forecast over test windows of the model's own dataset.
 import { dataset, get, inference, post, query, results } from '../api.js';
-import { chart, errorBox, esc, fmt, kv, time } from '../ui.js';
+import { chart, errorBox, esc, escapeHtml, fmt, kv, time, html, mount, replace } from '../ui.js';
 
 export async function render(main, { args }, ctx) {
   const m = await get(results(`/models/${args[0]}`));
   const spec = m.spec || {};
-  const cal = spec.calibration;
+  // A spec is user data: a calibration table without points is treated as none.
+  const cal = spec.calibration && Array.isArray(spec.calibration.points) ? spec.calibration : null;
   const arch = spec.architecture;
   const run = await get(results(`/runs/${m.runId}`));
-  main.innerHTML = `
+  mount(main, html`
     <h1>${esc(m.name)} <span class="muted">v${m.version}</span></h1>
     <p class="muted">${esc(m.modelType)} on ${esc(m.systemName)} · registered ${time(m.createdAt)} · from run <a href="#/run/${m.runId}">${esc(run.name || m.runId)}</a> ·
       <a href="#/forecast?model=${m.id}">forecast with it</a></p>
-    ${cal ? `<div class="card"><h2 style="margin-top:0">Accuracy versus compute of the exit thresholds</h2>
+    ${cal ? html`<div class="card"><h2 class="flush">Accuracy versus compute of the exit thresholds</h2>
       <div class="stats">
         <div><span>calibrated threshold</span>${fmt(cal.threshold)}</div>
         <div><span>tolerance (relative error over full depth)</span>${fmt(100 * cal.tolerance, 3)} %</div>
@@ -24,11 +25,11 @@ export async function render(main, { args }, ctx) {
         <div><span>calibration windows</span>${cal.windows}</div>
       </div>
       <div class="chart tall" id="tradeoff"></div></div>`
-      : '<div class="notice">This model has no calibration table (only early-exit models have exit thresholds): no accuracy-versus-compute curve.</div>'}
-    <div class="card"><h2 style="margin-top:0">Exit depths of a dynamic-exit forecast</h2><div id="hist-status" class="muted">forecasting test windows...</div>
+      : html`<div class="notice">This model has no calibration table (only early-exit models have exit thresholds): no accuracy-versus-compute curve.</div>`}
+    <div class="card"><h2 class="flush">Exit depths of a dynamic-exit forecast</h2><div id="hist-status" class="muted">forecasting test windows...</div>
       <div class="chart small" id="depths"></div></div>
-    <div class="grid2"><div class="card"><h2 style="margin-top:0">Architecture</h2>${kv(arch || {})}</div>
-      <div class="card"><h2 style="margin-top:0">Artifact</h2>${kv({ name: m.artifactName, sha256: m.artifactSha256, bytes: m.artifactSizeBytes, path: m.artifactPath })}</div></div>`;
+    <div class="grid2"><div class="card"><h2 class="flush">Architecture</h2>${kv(arch || {})}</div>
+      <div class="card"><h2 class="flush">Artifact</h2>${kv({ name: m.artifactName, sha256: m.artifactSha256, bytes: m.artifactSizeBytes, path: m.artifactPath })}</div></div>`);
 
   if (cal) {
     const pts = [...cal.points].sort((a, b) => a.meanDepth - b.meanDepth);
@@ -39,7 +40,7 @@ export async function render(main, { args }, ctx) {
     const y = (rel) => Math.max(100 * rel, floor);
     chart(main.querySelector('#tradeoff'), {
       tooltip: { trigger: 'item', formatter: (p) => p.data && p.data.t !== undefined
-        ? `threshold ${fmt(p.data.t)}<br>mean depth ${fmt(p.data.value[0])}<br>relative error ${fmt(p.data.value[1], 3)} %` : p.name },
+        ? `threshold ${escapeHtml(fmt(p.data.t))}<br>mean depth ${escapeHtml(fmt(p.data.value[0]))}<br>relative error ${escapeHtml(fmt(p.data.value[1], 3))} %` : escapeHtml(p.name) },
       legend: { top: 4 },
       xAxis: { type: 'value', name: 'mean depth (blocks)', nameLocation: 'middle', nameGap: 28, min: 0, max: arch.blocks },
       yAxis: { type: 'log', name: 'error over full depth (%, log scale)', min: floor },
@@ -83,8 +84,8 @@ async function histogram(main, m, run, spec, ctx) {
     if (!ctx.active) return;
     const counts = new Array(answer.fullDepth).fill(0);
     answer.forecasts.forEach((f) => f.exitDepths.forEach((d) => counts[d - 1]++));
-    status.innerHTML = `${contexts.length} test windows × ${horizon} steps, policy <code>${esc(answer.policy)}</code>: mean depth
-      ${fmt(answer.meanDepth)} of ${answer.fullDepth}, compute saved <b>${fmt(100 * answer.computeSaved, 3)} %</b> (device ${esc(answer.device)})`;
+    mount(status, html`${contexts.length} test windows × ${horizon} steps, policy <code>${esc(answer.policy)}</code>: mean depth
+      ${fmt(answer.meanDepth)} of ${answer.fullDepth}, compute saved <b>${fmt(100 * answer.computeSaved, 3)} %</b> (device ${esc(answer.device)})`);
     chart(main.querySelector('#depths'), {
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', name: 'exit depth (blocks)', nameLocation: 'middle', nameGap: 28, data: counts.map((_, i) => String(i + 1)) },
@@ -92,6 +93,6 @@ async function histogram(main, m, run, spec, ctx) {
       series: [{ type: 'bar', data: counts, color: '#3b5bdb' }],
     });
   } catch (e) {
-    if (ctx.active) status.outerHTML = errorBox(e);
+    if (ctx.active) replace(status, errorBox(e));
   }
 }

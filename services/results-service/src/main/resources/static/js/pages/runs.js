@@ -1,7 +1,7 @@
 // Runs: filter by experiment, system, kind, status and model type; sort by any metric; pick runs to
 // compare; and the live status and progress of training jobs.
 import { get, query, results, training } from '../api.js';
-import { badge, esc, fmt, time, shortId, setQuery, errorBox } from '../ui.js';
+import { badge, esc, fmt, time, shortId, setQuery, errorBox, html, mount } from '../ui.js';
 
 const KINDS = ['training', 'evaluation', 'inference', 'benchmark'];
 const STATUSES = ['running', 'finished', 'failed', 'cancelled'];
@@ -20,10 +20,10 @@ export async function render(main, { query: q }, ctx) {
   const keys = new Set(COLUMNS);
   runs.forEach((r) => Object.keys(r.metrics || {}).forEach((k) => keys.add(k)));
   const metricKeys = [...keys].sort();
-  const opt = (values, v) => ['', ...values].map((x) => `<option value="${esc(x)}" ${x === v ? 'selected' : ''}>${esc(x || 'any')}</option>`).join('');
-  main.innerHTML = `
+  const opt = (values, v) => ['', ...values].map((x) => html`<option value="${esc(x)}" ${x === v ? 'selected' : ''}>${esc(x || 'any')}</option>`);
+  mount(main, html`
     <h1>Runs</h1>
-    <div class="card" id="jobs"><h2 style="margin-top:0">Training jobs</h2><p class="muted">loading...</p></div>
+    <div class="card" id="jobs"><h2 class="flush">Training jobs</h2><p class="muted">loading...</p></div>
     <form class="filters" id="run-filters">
       <label>Experiment<select name="experiment">${opt(experiments.map((e) => e.name), f.experiment)}</select></label>
       <label>System<input name="system" value="${esc(f.system)}" placeholder="e.g. Lorenz" size="10"></label>
@@ -31,23 +31,23 @@ export async function render(main, { query: q }, ctx) {
       <label>Status<select name="status">${opt(STATUSES, f.status)}</select></label>
       <label>Model type<input name="modelType" value="${esc(f.modelType)}" placeholder="e.g. early-exit" size="10"></label>
       <label>Sort by metric<select name="sortMetric">${opt(metricKeys, f.sortMetric)}</select></label>
-      <label>Order<select name="order">${['asc', 'desc'].map((o) => `<option ${o === (f.order || 'asc') ? 'selected' : ''}>${o}</option>`).join('')}</select></label>
+      <label>Order<select name="order">${['asc', 'desc'].map((o) => html`<option ${o === (f.order || 'asc') ? 'selected' : ''}>${o}</option>`)}</select></label>
       <button type="submit">Apply</button>
       <button type="button" class="secondary" id="compare" disabled>Compare selected</button>
       <span class="muted" id="run-count">${page.totalItems} run${page.totalItems === 1 ? '' : 's'}</span>
     </form>
     <div class="card"><table id="runs-table">
       <thead><tr><th></th><th>run</th><th>experiment</th><th>system</th><th>model type</th><th>kind</th><th>status</th><th>started</th>
-        ${COLUMNS.map((k) => `<th class="num sortable ${f.sortMetric === k ? 'sorted' : ''}" data-sort="${k}" title="${k}">${LABELS[k]}${f.sortMetric === k ? (f.order === 'desc' ? ' ▼' : ' ▲') : ''}</th>`).join('')}</tr></thead>
-      <tbody>${runs.map((r) => `
+        ${COLUMNS.map((k) => html`<th class="num sortable ${f.sortMetric === k ? 'sorted' : ''}" data-sort="${k}" title="${k}">${LABELS[k]}${f.sortMetric === k ? (f.order === 'desc' ? ' ▼' : ' ▲') : ''}</th>`)}</tr></thead>
+      <tbody>${runs.length ? runs.map((r) => html`
         <tr data-run="${r.id}">
           <td><input type="checkbox" class="pick" value="${r.id}"></td>
           <td><a href="#/run/${r.id}">${esc(r.name || shortId(r.id))}</a></td>
           <td>${esc(r.experimentName)}</td><td>${esc(r.systemName)}</td><td>${esc(r.modelType)}</td>
           <td>${esc(r.kind)}</td><td>${badge(r.status)}</td><td>${time(r.startTime)}</td>
-          ${COLUMNS.map((k) => `<td class="num">${r.metrics && r.metrics[k] ? fmt(r.metrics[k].value) : ''}</td>`).join('')}
-        </tr>`).join('') || '<tr><td colspan="12" class="muted">no runs match</td></tr>'}
-      </tbody></table></div>`;
+          ${COLUMNS.map((k) => html`<td class="num">${r.metrics && r.metrics[k] ? fmt(r.metrics[k].value) : ''}</td>`)}
+        </tr>`) : html`<tr><td colspan="12" class="muted">no runs match</td></tr>`}
+      </tbody></table></div>`);
 
   const form = main.querySelector('#run-filters');
   form.addEventListener('submit', (ev) => {
@@ -67,10 +67,10 @@ export async function render(main, { query: q }, ctx) {
   const refresh = async () => {
     try {
       const jobs = await get(training('/api/v1/training-jobs') + query({ size: 20 }));
-      if (ctx.active) jobsEl.innerHTML = jobsTable(jobs);
+      if (ctx.active) mount(jobsEl, jobsTable(jobs));
       return jobs.items.some((j) => j.status === 'queued' || j.status === 'running');
     } catch (e) {
-      if (ctx.active) jobsEl.innerHTML = `<h2 style="margin-top:0">Training jobs</h2>${errorBox(e)}`;
+      if (ctx.active) mount(jobsEl, html`<h2 class="flush">Training jobs</h2>${errorBox(e)}`);
       return false;
     }
   };
@@ -92,18 +92,18 @@ export async function render(main, { query: q }, ctx) {
 }
 
 function jobsTable(jobs) {
-  if (!jobs.items.length) return '<h2 style="margin-top:0">Training jobs</h2><p class="muted">no training jobs yet</p>';
-  return `<h2 style="margin-top:0">Training jobs <span class="muted">(${jobs.total})</span></h2>
+  if (!jobs.items.length) return html`<h2 class="flush">Training jobs</h2><p class="muted">no training jobs yet</p>`;
+  return html`<h2 class="flush">Training jobs <span class="muted">(${jobs.total})</span></h2>
     <table id="jobs-table"><thead><tr><th>job</th><th>model type</th><th>experiment</th><th>status</th><th>progress</th>
       <th class="num">train loss</th><th class="num">val loss</th><th class="num">ETA (s)</th><th>run</th><th>created</th></tr></thead>
     <tbody>${jobs.items.map((j) => {
       const p = j.progress || {};
       const frac = p.epochs ? Math.min(1, (p.epoch || 0) / p.epochs) : (j.status === 'succeeded' ? 1 : 0);
-      return `<tr data-job="${j.id}"><td><code>${shortId(j.id)}</code></td><td>${esc(j.modelType)}</td><td>${esc(j.experiment)}</td>
-        <td>${badge(j.status)}${j.failureReason ? ` <span class="muted">${esc(j.failureReason)}</span>` : ''}</td>
-        <td><span class="progress"><span style="width:${(100 * frac).toFixed(0)}%"></span></span>
+      return html`<tr data-job="${j.id}"><td><code>${shortId(j.id)}</code></td><td>${esc(j.modelType)}</td><td>${esc(j.experiment)}</td>
+        <td>${badge(j.status)}${j.failureReason ? html` <span class="muted">${esc(j.failureReason)}</span>` : ''}</td>
+        <td><span class="progress"><span data-width="${(100 * frac).toFixed(0)}"></span></span>
           ${p.epochs ? `${p.epoch || 0}/${p.epochs}` : ''} <span class="muted">${j.status === 'running' ? esc(p.message || '') : ''}</span></td>
         <td class="num">${fmt(p.trainLoss)}</td><td class="num">${fmt(p.valLoss)}</td><td class="num">${fmt(p.etaSeconds, 2)}</td>
-        <td>${j.runId ? `<a href="#/run/${j.runId}">${shortId(j.runId)}</a>` : ''}</td><td>${time(j.createdAt)}</td></tr>`;
-    }).join('')}</tbody></table>`;
+        <td>${j.runId ? html`<a href="#/run/${j.runId}">${shortId(j.runId)}</a>` : ''}</td><td>${time(j.createdAt)}</td></tr>`;
+    })}</tbody></table>`;
 }

@@ -1,5 +1,7 @@
 package io.chaoscast.results;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.contracts.results.CreateRunRequest;
@@ -45,7 +47,7 @@ public abstract class ResultsServiceTest {
     protected JdbcTemplate jdbc;
 
     protected ResultsClient client() {
-        return ResultsClient.create(URI.create("http://localhost:" + port));
+        return ResultsClient.builder(URI.create("http://localhost:" + port)).optToken(TestTokens.ADMIN).build();
     }
 
     protected static String unique(String prefix) {
@@ -62,7 +64,7 @@ public abstract class ResultsServiceTest {
     }
 
     protected HttpResponse<String> send(String method, String path, String json, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder b = TestTokens.request(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {

@@ -7,7 +7,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at a fresh database on the shared real PostgreSQL server. Use it
- * through {@link PostgresIntegrationTest}.
+ * through {@link PostgresIntegrationTest}. Also configures the test token ({@link TestTokens}).
  */
 public final class PostgresTestInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -25,5 +25,9 @@ public final class PostgresTestInitializer
                                         "spring.datasource.url", url,
                                         "spring.datasource.username", server.username(),
                                         "spring.datasource.password", server.password())));
+        // Below test properties (@SpringBootTest(properties=...)) so that a test may override them.
+        context.getEnvironment()
+                .getPropertySources()
+                .addLast(new MapPropertySource("chaoscast-test-tokens", TestTokens.properties()));
     }
 }

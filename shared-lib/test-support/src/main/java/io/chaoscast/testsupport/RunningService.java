@@ -47,6 +47,7 @@ public final class RunningService implements AutoCloseable {
             props.put("spring.flyway.locations", "classpath:db/migration/" + schema);
         }
         props.put("spring.config.location", "optional:file:" + ownConfig(application));
+        props.putAll(TestTokens.properties());
         props.putAll(extra);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
                 .properties(props)

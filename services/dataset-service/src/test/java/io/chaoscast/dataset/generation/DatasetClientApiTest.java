@@ -1,5 +1,7 @@
 package io.chaoscast.dataset.generation;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DatasetClientApiTest extends ApiTest {
 
     DatasetClient client() {
-        return new DatasetClient(uri("/"));
+        return new DatasetClient(uri("/")).withToken(TestTokens.ADMIN);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.chaoscast.dataset.generation;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.testsupport.PostgresIntegrationTest;
@@ -30,7 +32,7 @@ class GenerationQueueLimitTest {
 
     HttpResponse<String> post(String json) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/datasets"))
+                TestTokens.request(URI.create("http://localhost:" + port + "/api/v1/datasets"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
@@ -47,7 +49,7 @@ class GenerationQueueLimitTest {
         assertThat(refused.headers().firstValue("Retry-After")).contains("5");
         assertThat(refused.body()).contains("\"code\":\"busy\"", "queue is full");
         HttpResponse<String> list = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/datasets?size=10")).build(),
+                TestTokens.request(URI.create("http://localhost:" + port + "/api/v1/datasets?size=10")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.body()).contains("\"total\":2").doesNotContain("\"seed\":3");
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.chaoscast.web.security.ApiSecurityProperties;
 import tools.jackson.core.json.JsonReadFeature;
 
 /** Builds the HTTP-free serving engine from the configuration. */
@@ -30,10 +31,11 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ResultsClient resultsClient(ServicesProperties services) {
+    ResultsClient resultsClient(ServicesProperties services, ApiSecurityProperties security) {
         return ResultsClient.builder(services.resultsUrl())
                 .optConnectTimeout(Duration.ofSeconds(5))
                 .optRequestTimeout(Duration.ofSeconds(30))
+                .optToken(security.clientToken())
                 .build();
     }
 

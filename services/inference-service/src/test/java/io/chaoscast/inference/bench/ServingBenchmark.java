@@ -1,5 +1,7 @@
 package io.chaoscast.inference.bench;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import io.chaoscast.inference.InferenceServiceApplication;
 import io.chaoscast.inference.support.RegistryServer;
 import io.chaoscast.models.ForecastResult;
@@ -408,7 +410,7 @@ public final class ServingBenchmark {
         }
 
         HttpRequest post(String path, String body) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            return TestTokens.request(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -449,7 +451,7 @@ public final class ServingBenchmark {
                             long t = System.nanoTime();
                             try {
                                 HttpRequest req = bodies == null
-                                        ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port + path))
+                                        ? TestTokens.request(URI.create("http://127.0.0.1:" + s.port + path))
                                                 .GET()
                                                 .build()
                                         : s.post(path, bodies[i++ % bodies.length]);

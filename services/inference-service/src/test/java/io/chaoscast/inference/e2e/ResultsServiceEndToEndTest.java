@@ -1,5 +1,8 @@
 package io.chaoscast.inference.e2e;
 
+import io.chaoscast.testsupport.AccessCheck;
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.contracts.results.CreateRunRequest;
@@ -46,7 +49,7 @@ class ResultsServiceEndToEndTest {
     static void start() {
         results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
         databaseUrl = results.context().getEnvironment().getRequiredProperty("spring.datasource.url");
-        client = ResultsClient.create(results.baseUri());
+        client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
         model = register("tiny-ee");
         tampered = register("tampered-ee");
         inference = RunningService.start(
@@ -60,6 +63,16 @@ class ResultsServiceEndToEndTest {
                         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
         http = new Http(inference.baseUri().getPort());
+    }
+
+    @Test
+    void tokensMadeAtResultsServiceWorkHereThroughIntrospectionAndEveryWriteIsGuarded() {
+        String read = AccessCheck.createToken(results.baseUri(), "inference-reader", "read");
+        String write = AccessCheck.createToken(results.baseUri(), "inference-writer", "write");
+        var ops = AccessCheck.assertGuarded(inference.baseUri(), read, write);
+        assertThat(ops).extracting(Object::toString).contains("POST /api/v1/models/00000000-0000-0000-0000-000000000000/forecast");
+        var models = AccessCheck.send(java.net.http.HttpRequest.newBuilder(inference.baseUri().resolve("/api/v1/models")).GET(), read);
+        assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
     }
 
     private static UUID register(String name) {

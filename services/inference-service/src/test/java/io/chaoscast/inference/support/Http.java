@@ -1,5 +1,7 @@
 package io.chaoscast.inference.support;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +27,7 @@ public final class Http {
     public record Reply(int status, JsonNode body, String text, HttpResponse<String> raw) {}
 
     public Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(TestTokens.request(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -37,7 +39,7 @@ public final class Http {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(TestTokens.request(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .GET()
                 .build());

@@ -2,6 +2,7 @@ package io.chaoscast.results.dashboard;
 
 import io.chaoscast.results.web.ApiException;
 import io.chaoscast.results.web.ErrorCode;
+import io.chaoscast.web.security.ApiSecurityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -58,9 +59,15 @@ public class ServiceGateway {
 
     private final DashboardProperties properties;
     private final HttpClient http;
+    private final String token;
 
-    public ServiceGateway(DashboardProperties properties) {
+    /**
+     * @param security the gateway calls with results-service's own token; the caller's scope was
+     *     already checked here by the same method rule the upstream applies (GET read, POST write)
+     */
+    public ServiceGateway(DashboardProperties properties, ApiSecurityProperties security) {
         this.properties = properties;
+        this.token = security.clientToken();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -87,6 +94,9 @@ public class ServiceGateway {
 
         long limit = properties.maxBodySize().toBytes();
         HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(properties.timeout());
+        if (token != null) {
+            out.header("Authorization", "Bearer " + token);
+        }
         for (String h : REQUEST_HEADERS) {
             String v = request.getHeader(h);
             if (v != null) {

@@ -1,5 +1,7 @@
 package io.chaoscast.results.artifacts;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +63,7 @@ class ArtifactsApiTest extends ResultsServiceTest {
         assertThat(client.downloadArtifact(run.id(), "model.params", back)).isEqualTo(sha256(content));
         assertThat(Files.readAllBytes(back)).isEqualTo(content);
 
-        HttpResponse<byte[]> raw = HTTP.send(HttpRequest.newBuilder(uri(artifactPath(run.id(), "model.params"))).build(),
+        HttpResponse<byte[]> raw = HTTP.send(TestTokens.request(uri(artifactPath(run.id(), "model.params"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(raw.headers().firstValue("ETag")).hasValue("\"" + sha256(content) + "\"");
         assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/x-djl-params");
@@ -83,7 +85,7 @@ class ArtifactsApiTest extends ResultsServiceTest {
     void chunkedUploadWithoutLengthIsStreamedAndHashed() throws Exception {
         RunResponse run = newRun(unique("a"));
         byte[] content = randomBytes(3 * 1024 * 1024, 2);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(artifactPath(run.id(), "chunked.bin")))
+        HttpResponse<String> r = HTTP.send(TestTokens.request(uri(artifactPath(run.id(), "chunked.bin")))
                         .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(content)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -98,7 +100,7 @@ class ArtifactsApiTest extends ResultsServiceTest {
         RunResponse run = newRun(unique("a"));
         long before = largeObjects();
         byte[] content = randomBytes((int) ARTIFACT_LIMIT + 1, 3);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(artifactPath(run.id(), "big.bin")))
+        HttpResponse<String> r = HTTP.send(TestTokens.request(uri(artifactPath(run.id(), "big.bin")))
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -113,7 +115,7 @@ class ArtifactsApiTest extends ResultsServiceTest {
         long before = largeObjects();
         byte[] content = randomBytes((int) ARTIFACT_LIMIT + 512 * 1024, 4);
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(artifactPath(run.id(), "big.bin")))
+        HttpResponse<String> r = HTTP.send(TestTokens.request(uri(artifactPath(run.id(), "big.bin")))
                         .header("Idempotency-Key", key)
                         .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(content)))
                         .build(),
@@ -160,7 +162,7 @@ class ArtifactsApiTest extends ResultsServiceTest {
     }
 
     private HttpResponse<String> put(String path, byte[] content, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        HttpRequest.Builder b = TestTokens.request(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
         if (headers.length > 0) {
             b.headers(headers);
         }

@@ -1,5 +1,7 @@
 package io.chaoscast.results.bench;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.MetricHistoryResponse;
 import io.chaoscast.contracts.results.ResultsClient;
@@ -43,7 +45,7 @@ public final class MetricIngestBenchmark {
                                 "--spring.main.banner-mode=off")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             URI base = URI.create("http://localhost:" + port);
-            ResultsClient client = ResultsClient.create(base);
+            ResultsClient client = ResultsClient.builder(base).optToken(TestTokens.ADMIN).build();
             String pg = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("SELECT current_setting('server_version') || ', collation ' || current_setting('lc_collate')",
                             String.class);
@@ -94,7 +96,7 @@ public final class MetricIngestBenchmark {
         int bytes = 0;
         for (int i = 0; i < raw.length; i++) {
             long t = System.nanoTime();
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = HTTP.send(TestTokens.request(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
             raw[i] = System.nanoTime() - t;
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("history answered " + r.statusCode());
@@ -116,7 +118,7 @@ public final class MetricIngestBenchmark {
     }
 
     private static void post(URI base, UUID runId, byte[] body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/runs/" + runId + "/metrics"))
+        HttpResponse<String> r = HTTP.send(TestTokens.request(URI.create(base + "/api/v1/runs/" + runId + "/metrics"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

@@ -1,5 +1,7 @@
 package io.chaoscast.training.jobs;
 
+import io.chaoscast.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.contracts.datasets.DatasetClient;
@@ -59,7 +61,7 @@ class TrainingJobsApiTest {
             datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
                     Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
             // Two short Lorenz trajectories: 20 periods each at 50 points per period.
-            DatasetResponse d = new DatasetClient(datasets.baseUri()).createAndAwait(
+            DatasetResponse d = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).createAndAwait(
                     DatasetRequest.builder("Lorenz").trajectories(2).length(1000).pointsPerPeriod(50.0).seed(7L)
                             .split(0.6, 0.2, 0.2).build(),
                     Duration.ofMinutes(2));
@@ -69,17 +71,27 @@ class TrainingJobsApiTest {
         registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
     }
 
+    @Test
+    void everyWriteAnswers401WithoutTokenAnd403WithReadToken() {
+        URI base = uri("/");
+        var ops = io.chaoscast.testsupport.AccessCheck.assertGuarded(base,
+                io.chaoscast.testsupport.AccessCheck.createToken(base, "reader", "read"),
+                io.chaoscast.testsupport.AccessCheck.createToken(base, "writer", "write"));
+        assertThat(ops).extracting(Object::toString).contains(
+                "POST /api/v1/training-jobs", "POST /api/v1/training-jobs/00000000-0000-0000-0000-000000000000/cancel");
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(TestTokens.request(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(TestTokens.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode awaitFinal(String jobId) throws Exception {
@@ -110,7 +122,7 @@ class TrainingJobsApiTest {
         JsonNode job = awaitFinal(accepted.get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
 
-        ResultsClient client = ResultsClient.create(results.baseUri());
+        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
         RunResponse run = client.getRun(runId);
         assertThat(run.status().wireName()).isEqualTo("finished");
         assertThat(run.params()).containsEntry("model.order", "16").containsKey("training.seed");
@@ -142,7 +154,7 @@ class TrainingJobsApiTest {
         assertThat(a.get("progress").get("trainLoss").isNumber()).as(a.toString()).isTrue();
         assertThat(a.get("progress").get("valLoss").isNumber()).as(a.toString()).isTrue();
 
-        ResultsClient client = ResultsClient.create(results.baseUri());
+        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
         UUID runA = UUID.fromString(a.get("runId").asText());
         UUID runB = UUID.fromString(b.get("runId").asText());
         Map<String, Double> m = latest(client, runA);
@@ -173,7 +185,7 @@ class TrainingJobsApiTest {
         JsonNode job = awaitFinal(id);
         assertThat(job.get("status").asText()).isEqualTo("cancelled");
         assertThat(job.get("failureReason").asText()).isEqualTo("cancelled by request");
-        RunResponse run = ResultsClient.create(results.baseUri()).getRun(UUID.fromString(accepted.get("runId").asText()));
+        RunResponse run = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build().getRun(UUID.fromString(accepted.get("runId").asText()));
         assertThat(run.status().wireName()).isEqualTo("cancelled");
     }
 

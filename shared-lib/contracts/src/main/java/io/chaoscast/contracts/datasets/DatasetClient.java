@@ -28,6 +28,7 @@ public final class DatasetClient {
     private final URI base;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final String token;
     private final JsonMapper json =
             JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -37,10 +38,30 @@ public final class DatasetClient {
     }
 
     public DatasetClient(URI baseUri, HttpClient http, Duration requestTimeout) {
+        this(baseUri, http, requestTimeout, null);
+    }
+
+    /** @param token the bearer token sent with every call; null or blank: none */
+    public DatasetClient(URI baseUri, HttpClient http, Duration requestTimeout, String token) {
         String s = baseUri.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.http = http;
         this.requestTimeout = requestTimeout;
+        this.token = token == null || token.isBlank() ? null : token.trim();
+    }
+
+    /** The same client, sending {@code token} as its bearer token. */
+    public DatasetClient withToken(String token) {
+        return new DatasetClient(base, http, requestTimeout, token);
+    }
+
+    /** A request to {@code uri}, carrying the bearer token when there is one. */
+    private HttpRequest.Builder newRequest(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
     }
 
     /** {@code GET /api/v1/systems}. */
@@ -117,7 +138,7 @@ public final class DatasetClient {
      */
     public double[][][] split(String id, String split) {
         HttpRequest request =
-                HttpRequest.newBuilder(
+                newRequest(
                                 URI.create(base + "/api/v1/datasets/" + encode(id) + "/data?split=" + encode(split) + "&format=npy"))
                         .timeout(requestTimeout)
                         .header("Accept", "application/octet-stream")
@@ -140,7 +161,7 @@ public final class DatasetClient {
     }
 
     private HttpRequest getRequest(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        return newRequest(URI.create(base + path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .GET()
@@ -148,7 +169,7 @@ public final class DatasetClient {
     }
 
     private HttpRequest post(String path, Object body) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        return newRequest(URI.create(base + path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")

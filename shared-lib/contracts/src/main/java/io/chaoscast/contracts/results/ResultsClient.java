@@ -59,6 +59,7 @@ public final class ResultsClient {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final String token;
 
     private ResultsClient(Builder b) {
         String base = b.baseUri.toString();
@@ -81,6 +82,7 @@ public final class ResultsClient {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.token = b.token;
     }
 
     /** A builder for a client of the service at {@code baseUri} (e.g. {@code http://localhost:8084}). */
@@ -200,7 +202,7 @@ public final class ResultsClient {
                 new Call(
                         "PUT " + path,
                         () ->
-                                HttpRequest.newBuilder(uri(path))
+                                newRequest(path)
                                         .timeout(uploadTimeout)
                                         .header("Content-Type", contentType == null ? "application/octet-stream" : contentType)
                                         .header("Accept", "application/json")
@@ -252,7 +254,7 @@ public final class ResultsClient {
         String path = "/api/v1/runs/" + runId + "/artifacts/" + pathSegment(name);
         // Not retried: bytes may already have reached `out`. The caller retries with a fresh stream.
         HttpRequest request =
-                HttpRequest.newBuilder(uri(path)).timeout(uploadTimeout).GET().build();
+                newRequest(path).timeout(uploadTimeout).GET().build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -311,13 +313,22 @@ public final class ResultsClient {
 
     // ---- plumbing -------------------------------------------------------------------------
 
+    /** A request to {@code path}, carrying this client's bearer token when it has one. */
+    private HttpRequest.Builder newRequest(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
     /** One logical call: builds a fresh (but identical, same idempotency key) request per attempt. */
     private record Call(String description, Supplier<HttpRequest> request) {}
 
     private Call get(String path) {
         return new Call(
                 "GET " + path,
-                () -> HttpRequest.newBuilder(uri(path))
+                () -> newRequest(path)
                         .timeout(requestTimeout)
                         .header("Accept", "application/json")
                         .GET()
@@ -328,7 +339,7 @@ public final class ResultsClient {
         byte[] bytes = json.writeValueAsBytes(body);
         String key = UUID.randomUUID().toString();
         return new Call(method + " " + path, () -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+            HttpRequest.Builder b = newRequest(path)
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -481,6 +492,7 @@ public final class ResultsClient {
         private int maxAttempts = 5;
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(5);
+        private String token;
 
         private Builder(URI baseUri) {
             this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
@@ -517,6 +529,15 @@ public final class ResultsClient {
         public Builder optBackoff(Duration initial, Duration max) {
             this.initialBackoff = positive(initial, "initialBackoff");
             this.maxBackoff = positive(max, "maxBackoff");
+            return this;
+        }
+
+        /**
+         * The bearer token sent with every call (property {@code chaoscast.security.client-token}
+         * in the services); null or blank: none.
+         */
+        public Builder optToken(String token) {
+            this.token = token == null || token.isBlank() ? null : token.trim();
             return this;
         }
 

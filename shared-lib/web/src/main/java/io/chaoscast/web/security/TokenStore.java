@@ -1,0 +1,9 @@
+package io.chaoscast.web.security;
+
+import java.util.Optional;
+
+/** Finds who a bearer token belongs to; empty when the token is unknown or revoked. */
+public interface TokenStore {
+
+    Optional<ApiPrincipal> authenticate(String token);
+}
