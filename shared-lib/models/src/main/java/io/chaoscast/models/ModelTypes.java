@@ -9,7 +9,7 @@ import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
-import io.chaoscast.models.earlyexit.ThresholdCalibrator;
+import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.models.earlyexit.TrainingReport;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import java.util.List;
@@ -39,6 +39,9 @@ public final class ModelTypes {
 
     public static final int NVAR_SKIP = Nvar.DEFAULT_SKIP;
 
+    /** Calibration windows at most for the forecast-level risk calibration. */
+    public static final int RISK_WINDOWS = 1000;
+
     /** Order of the linear autoregression baseline. */
     public static final int LINEAR_AR_ORDER = 16;
 
@@ -60,21 +63,34 @@ public final class ModelTypes {
     /** A trained model and, for the early-exit network, its training report (null otherwise). */
     public record Trained(Forecaster forecaster, TrainingReport report) {}
 
+    /** As {@link #train(String, double[][][], double[][][], long, ProgressListener, int)} with a 100-step risk horizon. */
+    public static Trained train(
+            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
+        return train(type, train, validation, seed, listener, TUNE_HORIZON);
+    }
+
     /**
-     * Trains a model of {@code type} with its defaults and, for the early-exit network,
-     * calibrates its threshold on the validation split at a 2 % tolerance.
+     * Trains a model of {@code type} with its defaults and, for the early-exit network, fits its
+     * exit router and calibrates the threshold on the validation split by Learn-then-Test
+     * (ε 5 %, confidence 90 %, loss measured on rollouts of {@code riskHorizonSteps}, about one
+     * Lyapunov time).
      *
      * @throws IllegalArgumentException for an unknown type, naming the known ones
      */
     public static Trained train(
-            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
+            String type,
+            double[][][] train,
+            double[][][] validation,
+            long seed,
+            ProgressListener listener,
+            int riskHorizonSteps) {
         int d = train[0][0].length;
         switch (type) {
             case EarlyExitForecaster.TYPE -> {
                 var outcome = EarlyExitTrainer.train(
                         train, validation, defaultArchitecture(d), defaultLoss(), defaultTraining(seed), listener);
-                var calibrated = ThresholdCalibrator.calibrate(
-                        outcome.forecaster(), validation, ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                var calibrated = RiskCalibrator.calibrate(
+                        outcome.forecaster(), train, validation, riskHorizonSteps, RISK_WINDOWS);
                 return new Trained(calibrated, outcome.report());
             }
             case Nvar.TYPE -> {

@@ -39,8 +39,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModelArtifacts {
 
-    public static final int FORMAT_VERSION = 1;
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    /**
+     * 2: early-exit specs may hold an exit router and a risk calibration, with which {@code
+     * dynamic(t)} thresholds the router's scores instead of the uncertainty module's; a version-1
+     * reader would ignore both and misread the threshold, so the version went up. Version-1
+     * artifacts (no router) load and run as before.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
     static final String SPEC_ENTRY = "spec.json";
     static final String PARAMS_ENTRY = "parameters.bin";
     /** Refuse entries bigger than this: an artifact is a model, not a dataset. */
