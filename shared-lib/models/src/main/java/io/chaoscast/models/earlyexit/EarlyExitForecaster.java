@@ -95,6 +95,14 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         return network;
     }
 
+    ParameterStore parameterStore() {
+        return parameters;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
     /** The same network with a new calibration table; shares (does not copy) the weights. */
     EarlyExitForecaster withCalibration(CalibrationTable table) {
         return new EarlyExitForecaster(manager, network, spec.withCalibration(table));

@@ -67,9 +67,12 @@ public record ExitRouter(int contextLength, int dimension, boolean base, double[
     }
 
     /**
-     * Uncertainty-like scores {@code u_i = tanh(max(0, predicted relative error increase))} in
-     * [0, 1) for exits 1..N−1, so {@code dynamic(t)} keeps its meaning: exit at the first block
-     * whose score is below {@code t}; 0 never exits early.
+     * Uncertainty-like scores for exits 1..N−1: the logistic function of the predicted log error
+     * ratio {@code s_i}, {@code u_i = 1 / (1 + e^(−s_i))} in (0, 1), so {@code dynamic(t)} keeps its
+     * meaning (exit at the first block whose score is below {@code t}; 0 never exits early, 1
+     * always exits at the first block); {@code u < 0.5} means the exit is predicted to be no worse
+     * than full depth. The logistic keeps the ranking among windows everywhere (a clamp at zero
+     * would tie every window predicted to gain).
      *
      * @param scratch features buffer, {@link #featureCount} long
      * @param u receives {@code blocks − 1} scores
@@ -82,7 +85,7 @@ public record ExitRouter(int contextLength, int dimension, boolean base, double[
             for (int k = 0; k < scratch.length; k++) {
                 s += scratch[k] * weights[k][i];
             }
-            u[i] = Math.tanh(Math.max(0, Math.expm1(Math.min(s, 30))));
+            u[i] = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, s))));
         }
     }
 

@@ -22,7 +22,7 @@ public final class RiskCalibrator {
     static final double[] ORACLE_TOLERANCES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
 
     /** Thresholds measured besides 0 and 1 (quantiles of the router's scores). */
-    static final int GRID = 30;
+    static final int GRID = 20;
 
     private RiskCalibrator() {}
 
@@ -227,9 +227,11 @@ public final class RiskCalibrator {
         double[] all = Arrays.stream(u).flatMapToDouble(Arrays::stream).sorted().toArray();
         if (all.length > 0) {
             for (int q = 1; q < GRID; q++) {
-                // Quantiles of a power scale: most windows' decisions change at small scores.
-                double p = Math.pow((double) q / GRID, 2);
-                g.add(Math.min(1.0, Math.nextUp(all[(int) (p * (all.length - 1))])));
+                // Even quantiles, and as many on a square scale: the budget usually binds among the
+                // windows with the lowest scores, where the curve needs the finer steps.
+                for (double p : new double[] {(double) q / GRID, Math.pow((double) q / GRID, 2)}) {
+                    g.add(Math.min(1.0, Math.nextUp(all[(int) (p * (all.length - 1))])));
+                }
             }
         }
         return g.stream().mapToDouble(Double::doubleValue).toArray();
