@@ -87,8 +87,16 @@ public final class EarlyExitBenchmark {
         // bench.epochs: a quick smoke run of this benchmark, not for figures.
         ts = new TrainingSettings(Integer.getInteger("bench.epochs", ts.epochs()), ts.batchSize(), ts.learningRate(),
                 ts.patience(), ts.stride(), seed, ts.timeBudgetSeconds(), ts.inputNoise());
+        var dl = ModelTypes.defaultLoss();
+        // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
+        var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
+                dl.layerwiseWeight(), System.getProperty("bench.exitWeighting", dl.exitWeighting()),
+                Double.parseDouble(System.getProperty("bench.distill", "" + dl.distillationWeight())));
+        if (!loss.equals(dl)) {
+            p("loss: %s", loss);
+        }
         var outcome = EarlyExitTrainer.train(splits.train(), splits.validation(), ModelTypes.defaultArchitecture(d),
-                ModelTypes.defaultLoss(), ts, ProgressListener.NONE);
+                loss, ts, ProgressListener.NONE);
         double trainS = secs(t0);
         long t1 = System.nanoTime();
         EarlyExitForecaster net = RiskCalibrator.calibrate(

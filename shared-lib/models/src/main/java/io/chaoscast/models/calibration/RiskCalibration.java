@@ -10,10 +10,13 @@ import java.util.List;
  *
  * <p>The risk: for a calibration window, the MSE of the rollout over the first {@code
  * horizonSteps} steps (about one Lyapunov time) under the dynamic policy, divided by that of the
- * full-depth rollout from the same context, minus 1, clipped to [0, 1] (a window whose error more
- * than doubles counts as a full 100 %). The risk of a threshold is the mean of that loss over
- * windows; "tolerance ε at confidence 1 − δ" guarantees it is at most ε on unseen windows drawn
- * like the calibration windows, with probability at least 1 − δ.
+ * full-depth rollout from the same context, minus 1, clipped to [−1, 1] (a window whose error more
+ * than doubles counts as +100 %). The risk of a threshold is the mean of that loss over windows:
+ * the mean relative change of the rollout error against full depth, where windows that exit early
+ * to a better forecast offset those that exit to a worse one. "Tolerance ε at confidence 1 − δ"
+ * guarantees the risk is at most ε on unseen windows drawn like the calibration windows, with
+ * probability at least 1 − δ over the draw of the calibration windows. The tests map the loss to
+ * [0, 1] by {@code (ℓ + 1) / 2}, the tolerance likewise.
  *
  * @param horizonSteps rollout steps the loss is measured over (about one Lyapunov time)
  * @param windows number of calibration windows
@@ -55,12 +58,22 @@ public record RiskCalibration(
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), found " + confidence);
         }
-        double[] risks = points.stream().mapToDouble(RiskPoint::risk).toArray();
-        return points.get(RiskControl.fixedSequence(risks, windows, tolerance, 1 - confidence));
+        return points.get(chosenIndex(points, windows, tolerance, confidence));
     }
 
     public double thresholdFor(double tolerance, double confidence) {
         return pointFor(tolerance, confidence).threshold();
+    }
+
+    /** Fixed-sequence Learn-then-Test over the points for signed losses in [−1, 1]. */
+    public static int chosenIndex(List<RiskPoint> points, int windows, double tolerance, double confidence) {
+        double[] mean = new double[points.size()];
+        double[] var = new double[points.size()];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = (points.get(i).risk() + 1) / 2;
+            var[i] = Math.pow(points.get(i).riskStd() / 2, 2);
+        }
+        return RiskControl.fixedSequence(mean, var, windows, (tolerance + 1) / 2, 1 - confidence);
     }
 
     /** The oracle's mean depth at the stored tolerance nearest to {@code tolerance}, or NaN. */

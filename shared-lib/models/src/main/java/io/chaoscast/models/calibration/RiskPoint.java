@@ -7,8 +7,10 @@ package io.chaoscast.models.calibration;
  * @param threshold dynamic exit threshold
  * @param meanDepth mean exit depth over the rollout's passes, in blocks
  * @param computeFraction block evaluations run over those of full depth
- * @param risk mean per-window loss: the rollout's relative MSE increase over full depth, capped
- *     at 1 per window (see {@link RiskCalibration})
- * @param relativeMse mean rollout MSE over that of full depth, minus 1 (uncapped, for reading)
+ * @param risk mean per-window loss: the relative change of the window's rollout MSE against full
+ *     depth, clipped to [−1, 1] (see {@link RiskCalibration})
+ * @param riskStd standard deviation of that per-window loss over the calibration windows
+ * @param relativeMse mean rollout MSE over that of full depth, minus 1 (unclipped, for reading)
  */
-public record RiskPoint(double threshold, double meanDepth, double computeFraction, double risk, double relativeMse) {}
+public record RiskPoint(
+        double threshold, double meanDepth, double computeFraction, double risk, double riskStd, double relativeMse) {}

@@ -46,8 +46,9 @@ public record DecisionCost(int batch, double routerNanos, double uemNanos, doubl
         int size = a.inputSize();
         ExitRouter router = f.modelSpec().router();
         double[] scratch = new double[router.weights().length];
-        double[] scores = new double[router.exits()];
-        double threshold = f.modelSpec().risk() == null ? 0.5 : f.modelSpec().risk().threshold();
+        double[] score = new double[1];
+        double[][] w = router.byExit();
+        double logit = ExitRouter.logit(f.modelSpec().risk() == null ? 0.5 : f.modelSpec().risk().threshold());
         int[] sink = new int[1];
         double[] routerT = new double[repeats];
         double[] uemT = new double[repeats];
@@ -58,8 +59,7 @@ public record DecisionCost(int batch, double routerNanos, double uemNanos, doubl
             for (int k = -repeats; k < repeats; k++) {
                 long t0 = System.nanoTime();
                 for (int r = 0; r < batch; r++) {
-                    router.scores(input, r * size, size, scratch, scores);
-                    sink[0] += ExitRouter.depth(scores, threshold, a.blocks());
+                    sink[0] += router.decide(w, input, r * size, size, scratch, logit, a.blocks(), score);
                 }
                 long t1 = System.nanoTime();
                 NDArray u = f.network().uncertainty(ps, 0, hidden, false);

@@ -55,6 +55,8 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
     private final ParameterStore parameters;
     /** The residual base model, or null. */
     private final RidgeStepForecaster baseModel;
+    /** The router's weights by exit, or null without a router. */
+    private final double[][] routerWeights;
 
     /**
      * @param manager owns the network's parameters; closed with this forecaster
@@ -68,6 +70,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         this.forecasterSpec = new ForecasterSpec(TYPE, a.contextLength(), a.dimension(), a.horizon(), a.blocks());
         this.parameters = new ParameterStore(manager, false);
         this.baseModel = spec.base() == null ? null : spec.base().model();
+        this.routerWeights = spec.router() == null ? null : spec.router().byExit();
     }
 
     /**
@@ -286,13 +289,21 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int size = a.inputSize();
         ExitRouter router = spec.router();
         double[] scratch = new double[router.weights().length];
+        double[] score = new double[1];
         double[] scores = new double[n - 1];
+        double logit = policy instanceof DynamicThreshold t ? ExitRouter.logit(t.threshold()) : 0;
+        int fixed = policy instanceof DynamicThreshold ? 0 : fixedDepth(policy, n);
         Integer[] order = new Integer[rows];
         for (int r = 0; r < rows; r++) {
-            router.scores(input, r * size, size, scratch, scores);
-            int d = decide(policy, scores, n);
-            depth[r] = d;
-            u[r] = clampU((float) (d < n ? scores[d - 1] : 0));
+            if (fixed == 0) {
+                depth[r] = router.decide(routerWeights, input, r * size, size, scratch, logit, n, score);
+                u[r] = clampU((float) score[0]);
+            } else {
+                // Full and fixed depths do not need the scores; they are reported all the same.
+                router.scores(input, r * size, size, scratch, scores);
+                depth[r] = fixed;
+                u[r] = clampU((float) (fixed < n ? scores[fixed - 1] : 0));
+            }
             order[r] = r;
         }
         Arrays.sort(order, (x, y) -> Integer.compare(depth[y], depth[x]));
@@ -338,11 +349,8 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         return evals;
     }
 
-    /** The depth a policy gives a row with these router scores. */
-    private static int decide(ExitPolicy policy, double[] scores, int n) {
-        if (policy instanceof DynamicThreshold t) {
-            return ExitRouter.depth(scores, t.threshold(), n);
-        }
+    /** The depth of a policy that does not read scores (full, fixed). */
+    private static int fixedDepth(ExitPolicy policy, int n) {
         for (int i = 1; i < n; i++) {
             if (policy.exitsAt(i, n, Double.NaN)) {
                 return i;

@@ -29,6 +29,17 @@ public record ExitRouter(int contextLength, int dimension, boolean base, double[
         }
     }
 
+    /** Weights by exit, {@code [exit][feature]}, for the decision's contiguous dot products (a copy: cache it). */
+    double[][] byExit() {
+        double[][] t = new double[exits()][weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            for (int i = 0; i < t.length; i++) {
+                t[i][k] = weights[k][i];
+            }
+        }
+        return t;
+    }
+
     static int featureCount(int contextLength, int dimension, boolean base) {
         return 1 + dimension + dimension * (dimension + 1) / 2 + (contextLength > 1 ? dimension : 0) + (base ? dimension : 0);
     }
@@ -87,6 +98,52 @@ public record ExitRouter(int contextLength, int dimension, boolean base, double[
             }
             u[i] = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, s))));
         }
+    }
+
+    /**
+     * The decision itself, as cheap as it can be: exit scores are computed in order and only until
+     * the first below the threshold (most rows stop after a few), compared in logit space (no
+     * exponential per exit). Equals {@code depth(scores(...), threshold, blocks)}.
+     *
+     * @param w {@link #byExit()}
+     * @param logitThreshold {@code ln(t / (1 − t))} for threshold {@code t}
+     * @param score receives, at index 0, the chosen exit's score {@code u} (0 at full depth)
+     * @return the depth, 1-based
+     */
+    int decide(
+            double[][] w,
+            float[] input,
+            int offset,
+            int inputSize,
+            double[] scratch,
+            double logitThreshold,
+            int blocks,
+            double[] score) {
+        features(input, offset, inputSize, contextLength, dimension, base, scratch);
+        for (int i = 0; i < blocks - 1; i++) {
+            double[] wi = w[i];
+            double s = 0;
+            for (int k = 0; k < scratch.length; k++) {
+                s += scratch[k] * wi[k];
+            }
+            s = Math.max(-30, Math.min(30, s));
+            if (s < logitThreshold) {
+                score[0] = 1 / (1 + Math.exp(-s));
+                return i + 1;
+            }
+        }
+        score[0] = 0;
+        return blocks;
+    }
+
+    static double logit(double threshold) {
+        if (threshold <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (threshold >= 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.log(threshold / (1 - threshold));
     }
 
     /** The depth (1-based) the threshold gives for these scores: the first exit scoring below it. */

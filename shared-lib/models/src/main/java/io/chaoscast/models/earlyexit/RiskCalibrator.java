@@ -2,7 +2,6 @@ package io.chaoscast.models.earlyexit;
 
 import io.chaoscast.models.ForecastResult;
 import io.chaoscast.models.calibration.RiskCalibration;
-import io.chaoscast.models.calibration.RiskControl;
 import io.chaoscast.models.calibration.RiskPoint;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.ArrayList;
@@ -72,19 +71,29 @@ public final class RiskCalibrator {
             return s / idx.length;
         }
 
+        /** Standard deviation of {@code loss[t]} over the selected windows. */
+        public double lossStd(int t, int[] idx) {
+            double m = meanLoss(t, idx);
+            double s = 0;
+            for (int w : idx) {
+                s += (loss[t][w] - m) * (loss[t][w] - m);
+            }
+            return Math.sqrt(s / Math.max(1, idx.length - 1));
+        }
+
         /** The Learn-then-Test calibration from the selected windows. */
         public RiskCalibration calibration(int[] idx, int horizonSteps, double tolerance, double confidence) {
             List<RiskPoint> points = new ArrayList<>();
             for (int t = 0; t < thresholds.length; t++) {
                 double md = meanDepth(t, idx);
-                points.add(new RiskPoint(thresholds[t], md, md / blocks, meanLoss(t, idx), relativeMse[t]));
+                points.add(new RiskPoint(
+                        thresholds[t], md, md / blocks, meanLoss(t, idx), lossStd(t, idx), relativeMse[t]));
             }
             List<RiskCalibration.OraclePoint> oracle = new ArrayList<>();
             for (double tol : ORACLE_TOLERANCES) {
                 oracle.add(new RiskCalibration.OraclePoint(tol, oracleDepth(tol, idx)));
             }
-            double[] risks = points.stream().mapToDouble(RiskPoint::risk).toArray();
-            double chosen = thresholds[RiskControl.fixedSequence(risks, idx.length, tolerance, 1 - confidence)];
+            double chosen = thresholds[RiskCalibration.chosenIndex(points, idx.length, tolerance, confidence)];
             return new RiskCalibration(horizonSteps, idx.length, tolerance, confidence, chosen, oracle, points);
         }
 
@@ -169,7 +178,8 @@ public final class RiskCalibrator {
             if (grid[t] == 0) {
                 Arrays.fill(depth[t], n);
             }
-            loss[t] = losses(e, full, floor);
+            // Full depth against itself: exactly no change.
+            loss[t] = grid[t] == 0 ? new double[e.length] : losses(e, full, floor);
             rel[t] = Arrays.stream(e).average().orElse(0) / Math.max(meanFull, 1e-300) - 1;
         }
         double[][] fixed = new double[Math.max(0, n - 1)][];
@@ -183,7 +193,7 @@ public final class RiskCalibrator {
         double[] out = new double[e.length];
         for (int i = 0; i < e.length; i++) {
             double r = e[i] / (full[i] + floor) - 1;
-            out[i] = Double.isNaN(r) ? 1 : Math.max(0, Math.min(1, r));
+            out[i] = Double.isNaN(r) ? 1 : Math.max(-1, Math.min(1, r));
         }
         return out;
     }

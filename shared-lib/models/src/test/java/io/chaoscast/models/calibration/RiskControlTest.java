@@ -88,6 +88,54 @@ class RiskControlTest {
     }
 
     @Test
+    void signedLossesWithTheirVarianceKeepTheGuarantee() {
+        // Losses in [-1, 1]: per-window relative change of error, true mean m_j, spread 0.3; tested on
+        // (l + 1) / 2 with the Bernstein and Hoeffding-Bentkus p-values, as the stored calibration does.
+        double eps = 0.05;
+        double delta = 0.1;
+        int n = 1000;
+        double[] trueMean = new double[30];
+        for (int j = 0; j < trueMean.length; j++) {
+            trueMean[j] = -0.05 + 0.2 * j / (trueMean.length - 1);
+        }
+        SplittableRandom rng = new SplittableRandom(4);
+        int violations = 0;
+        int trials = 300;
+        double chosenSum = 0;
+        for (int t = 0; t < trials; t++) {
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = gaussian(rng) * 0.3;
+            }
+            List<RiskPoint> points = new ArrayList<>();
+            points.add(new RiskPoint(0, 8, 1, 0, 0, 0));
+            for (int j = 0; j < trueMean.length; j++) {
+                double s = 0;
+                double s2 = 0;
+                for (double v : z) {
+                    double l = Math.max(-1, Math.min(1, trueMean[j] + v));
+                    s += l;
+                    s2 += l * l;
+                }
+                double m = s / n;
+                points.add(new RiskPoint(0.01 * (j + 1), 7 - 0.2 * j, 0.5, m, Math.sqrt(s2 / n - m * m), m));
+            }
+            int k = RiskCalibration.chosenIndex(points, n, eps, 1 - delta);
+            double truth = k == 0 ? 0 : trueMean[k - 1];
+            if (truth > eps) {
+                violations++;
+            }
+            chosenSum += truth / trials;
+        }
+        assertThat((double) violations / trials).isLessThanOrEqualTo(delta);
+        assertThat(chosenSum).isGreaterThan(0.0); // it does use thresholds with positive risk
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    @Test
     void nothingPassesWhenEveryThresholdIsTooRisky() {
         SplittableRandom rng = new SplittableRandom(3);
         double[] r = empiricalRisks(300, rng);
@@ -109,7 +157,7 @@ class RiskControlTest {
     void storedStatisticsServeAnyToleranceAndConfidence() {
         List<RiskPoint> points = new ArrayList<>();
         for (int j = 0; j < 10; j++) {
-            points.add(new RiskPoint(j / 10.0, 8 - 0.7 * j, (8 - 0.7 * j) / 8, 0.01 * j, 0.01 * j));
+            points.add(new RiskPoint(j / 10.0, 8 - 0.7 * j, (8 - 0.7 * j) / 8, 0.01 * j, 0.05, 0.01 * j));
         }
         var rc = new RiskCalibration(70, 2000, 0.05, 0.9, 0.3, List.of(), points);
         double loose = rc.pointFor(0.1, 0.9).computeFraction();
