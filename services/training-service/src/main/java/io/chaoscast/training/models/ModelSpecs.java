@@ -1,6 +1,7 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.models.ModelTypes;
+import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.training.jobs.ModelSpecResolver;
@@ -37,7 +38,8 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("stride", t.stride(), 1, 1000, true),
                         new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
                         new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
-                        new Hyper("tolerance", 0.02, 0, 1, false));
+                        new Hyper("tolerance", RiskCalibration.DEFAULT_TOLERANCE, 0, 1, false),
+                        new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false));
             }
             case "linear" -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
             case "nvar" -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));

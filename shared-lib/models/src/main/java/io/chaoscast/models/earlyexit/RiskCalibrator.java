@@ -114,11 +114,31 @@ public final class RiskCalibrator {
      */
     public static EarlyExitForecaster calibrate(
             EarlyExitForecaster forecaster, double[][][] train, double[][][] calibration, int horizonSteps, int maxWindows) {
+        return calibrate(forecaster, train, calibration, horizonSteps, maxWindows, RiskCalibration.DEFAULT_TOLERANCE,
+                RiskCalibration.DEFAULT_CONFIDENCE);
+    }
+
+    /** As above, with the default ε and confidence the stored threshold is chosen at. */
+    public static EarlyExitForecaster calibrate(
+            EarlyExitForecaster forecaster,
+            double[][][] train,
+            double[][][] calibration,
+            int horizonSteps,
+            int maxWindows,
+            double tolerance,
+            double confidence) {
+        if (!(tolerance >= 0 && tolerance <= 1) || !(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException(
+                    "tolerance must be in [0, 1] and confidence in (0, 1), found " + tolerance + ", " + confidence);
+        }
+        if (horizonSteps < 1 || maxWindows < 1) {
+            throw new IllegalArgumentException(
+                    "horizonSteps and maxWindows must be >= 1, found " + horizonSteps + ", " + maxWindows);
+        }
+        int h = fitHorizon(calibration, forecaster.spec().contextLength(), horizonSteps);
         EarlyExitForecaster routed = withRouter(forecaster, train, 4);
-        Losses losses = measure(routed, calibration, horizonSteps, maxWindows, null);
-        RiskCalibration rc = losses.calibration(
-                losses.all(), horizonSteps, RiskCalibration.DEFAULT_TOLERANCE, RiskCalibration.DEFAULT_CONFIDENCE);
-        return routed.withRisk(rc);
+        Losses losses = measure(routed, calibration, h, maxWindows, null);
+        return routed.withRisk(losses.calibration(losses.all(), h, tolerance, confidence));
     }
 
     /** The same network with a router fitted on training windows every {@code stride} states. */
@@ -130,6 +150,25 @@ public final class RiskCalibrator {
         }
         var m = ThresholdCalibrator.measure(forecaster, set);
         return forecaster.withRouter(ExitRouter.fit(spec.architecture(), set.inputs, set.count, m.mse()));
+    }
+
+    /**
+     * The risk horizon that fits the trajectories: {@code horizonSteps}, or fewer where the longest
+     * trajectory cannot hold a context and that many steps (short splits of slow systems).
+     *
+     * @throws IllegalArgumentException when not even one step fits after a context
+     */
+    public static int fitHorizon(double[][][] trajectories, int contextLength, int horizonSteps) {
+        int longest = 0;
+        for (double[][] t : trajectories) {
+            longest = Math.max(longest, t.length);
+        }
+        int h = Math.min(horizonSteps, longest - contextLength);
+        if (h < 1) {
+            throw new IllegalArgumentException("calibration trajectories (" + longest + " states at most) must be longer than "
+                    + "the context (" + contextLength + " states); use a larger validation fraction");
+        }
+        return h;
     }
 
     /** Contexts and true futures of windows spread evenly over the trajectories. */
