@@ -5,7 +5,6 @@ import io.chaoscast.models.baselines.LinearAutoregression;
 import io.chaoscast.models.baselines.Nvar;
 import io.chaoscast.models.baselines.PersistenceForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
-import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
@@ -21,12 +20,8 @@ import java.util.List;
  */
 public final class ModelTypes {
 
-    public static final List<String> TYPES = List.of(
-            EarlyExitForecaster.TYPE,
-            Nvar.TYPE,
-            LinearAutoregression.TYPE,
-            EchoStateNetwork.TYPE,
-            PersistenceForecaster.TYPE);
+    /** The canonical type names ({@link ModelType}). */
+    public static final List<String> TYPES = ModelType.ids();
 
     /** Rollout length used to tune ridge penalties on validation data (about 1.5 Lorenz Lyapunov times). */
     public static final int TUNE_HORIZON = 100;
@@ -85,21 +80,23 @@ public final class ModelTypes {
             ProgressListener listener,
             int riskHorizonSteps) {
         int d = train[0][0].length;
-        switch (type) {
-            case EarlyExitForecaster.TYPE -> {
+        ModelType t = ModelType.find(type).orElseThrow(
+                () -> new IllegalArgumentException("type must be one of " + TYPES + ", found '" + type + "'"));
+        switch (t) {
+            case EARLY_EXIT -> {
                 var outcome = EarlyExitTrainer.train(
                         train, validation, defaultArchitecture(d), defaultLoss(), defaultTraining(seed), listener);
                 var calibrated = RiskCalibrator.calibrate(
                         outcome.forecaster(), train, validation, riskHorizonSteps, RISK_WINDOWS);
                 return new Trained(calibrated, outcome.report());
             }
-            case Nvar.TYPE -> {
+            case NVAR -> {
                 return new Trained(Nvar.fitTuned(train, validation, NVAR_TAPS, NVAR_SKIP, TUNE_HORIZON), null);
             }
-            case LinearAutoregression.TYPE -> {
+            case LINEAR -> {
                 return new Trained(LinearAutoregression.fitTuned(train, validation, LINEAR_AR_ORDER, TUNE_HORIZON), null);
             }
-            case EchoStateNetwork.TYPE -> {
+            case ESN -> {
                 var s = EchoStateNetwork.Settings.DEFAULT;
                 return new Trained(
                         EchoStateNetwork.fitTuned(
@@ -111,10 +108,10 @@ public final class ModelTypes {
                                 TUNE_HORIZON),
                         null);
             }
-            case PersistenceForecaster.TYPE -> {
+            case PERSISTENCE -> {
                 return new Trained(new PersistenceForecaster(d), null);
             }
-            default -> throw new IllegalArgumentException("type must be one of " + TYPES + ", found '" + type + "'");
+            default -> throw new IllegalStateException("unhandled model type " + t);
         }
     }
 }

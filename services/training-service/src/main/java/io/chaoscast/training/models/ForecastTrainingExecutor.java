@@ -74,7 +74,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
 
     private String train(TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, UUID runId) {
         String type = (String) spec.get("type");
-        int epochs = type.equals("early-exit") ? settings.epochs() : 1;
+        int epochs = type.equals(io.chaoscast.models.ModelType.EARLY_EXIT.id()) ? settings.epochs() : 1;
         ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
         DatasetSummary dataset = datasets.describe(job.datasetId());
         double[][][] train = datasets.split(job.datasetId(), "train");

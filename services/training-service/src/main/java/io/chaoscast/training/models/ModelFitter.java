@@ -1,6 +1,7 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.ModelType;
 import io.chaoscast.models.ModelTypes;
 import io.chaoscast.models.baselines.EchoStateNetwork;
 import io.chaoscast.models.baselines.LinearAutoregression;
@@ -30,8 +31,8 @@ final class ModelFitter {
             ProgressListener listener) {
         String type = (String) spec.get("type");
         int d = train[0][0].length;
-        return switch (type) {
-            case "early-exit" -> {
+        return switch (ModelType.of(type)) {
+            case EARLY_EXIT -> {
                 var arch = new EarlyExitArchitecture(
                         i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
                         false, (String) spec.get("base"));
@@ -46,17 +47,16 @@ final class ModelFitter {
                 yield RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
                         ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
             }
-            case "linear" -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);
-            case "nvar" -> Nvar.fitTuned(train, validation, i(spec, "taps"), i(spec, "skip"), ModelTypes.TUNE_HORIZON);
-            case "esn" -> EchoStateNetwork.fitTuned(
+            case LINEAR -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);
+            case NVAR -> Nvar.fitTuned(train, validation, i(spec, "taps"), i(spec, "skip"), ModelTypes.TUNE_HORIZON);
+            case ESN -> EchoStateNetwork.fitTuned(
                     train,
                     validation,
                     new EchoStateNetwork.Settings(
                             i(spec, "reservoirSize"), i(spec, "degree"), x(spec, "spectralRadius"), x(spec, "leakRate"),
                             x(spec, "inputScaling"), i(spec, "warmup"), settings.seed()),
                     ModelTypes.TUNE_HORIZON);
-            case "persistence" -> new PersistenceForecaster(d);
-            default -> throw new IllegalArgumentException("unknown model type " + type);
+            case PERSISTENCE -> new PersistenceForecaster(d);
         };
     }
 

@@ -43,7 +43,8 @@ import java.util.List;
  */
 public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
 
-    public static final String TYPE = "early-exit";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.EARLY_EXIT.id();
 
     /** Keeps u strictly inside (0, 1) after float rounding so thresholds 0 and 1 mean what they say. */
     private static final double U_EPS = 1e-7;
