@@ -25,8 +25,8 @@ public class ModelSpecs implements ModelSpecResolver {
     record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
 
     static List<Hyper> hyperparameters(String type, int dimension) {
-        ModelType t = ModelType.find(type).orElseThrow(() -> new BadRequestException("model.type", "is unknown: " + type));
-        return switch (t) {
+        ModelType modelType = ModelType.find(type).orElseThrow(() -> new BadRequestException("model.type", "is unknown: " + type));
+        return switch (modelType) {
             case EARLY_EXIT -> {
                 EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
                 TrainingSettings t = ModelTypes.defaultTraining(0);
