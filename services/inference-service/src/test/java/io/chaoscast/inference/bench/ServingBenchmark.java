@@ -10,7 +10,6 @@ import io.chaoscast.models.data.LorenzData;
 import io.chaoscast.models.data.Splits;
 import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
-import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.net.URI;
@@ -98,8 +97,11 @@ public final class ServingBenchmark {
                     e -> p("  epoch %d val-forecast %.3e (%.0f s)", e.epoch(), e.validationForecastLoss(),
                             e.elapsedSeconds()));
             try (EarlyExitForecaster trained = outcome.forecaster()) {
-                EarlyExitForecaster cal = ThresholdCalibrator.calibrate(
-                        trained, splits.validation(), ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                // As the training job does: exit router and Learn-then-Test over one Lyapunov time.
+                int lt = io.chaoscast.models.evaluation.EvaluationSettings.steps(
+                        1, LorenzData.dt(LorenzData.lorenz(), 100), LorenzData.LORENZ_MAX_LYAPUNOV);
+                EarlyExitForecaster cal = io.chaoscast.models.earlyexit.RiskCalibrator.calibrate(
+                        trained, splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
                 artifact = ModelArtifacts.toBytes(cal);
             }
             Files.createDirectories(saved.toAbsolutePath().getParent());
@@ -113,11 +115,25 @@ public final class ServingBenchmark {
                 ai.djl.engine.Engine.getInstance().getVersion(), ai.djl.engine.Engine.getInstance().getGpuCount());
         EarlyExitForecaster net = load(artifact, device);
         var cal = net.modelSpec().calibration();
-        CalibrationPoint chosen = cal.chosen();
-        double threshold = cal.thresholdFor(0.02);
-        p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
-                threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
-                chosen == null ? Double.NaN : 100 * chosen.relativeError());
+        var risk = net.modelSpec().risk();
+        double threshold;
+        java.util.function.DoubleUnaryOperator thresholdFor;
+        if (risk != null) {
+            // Forecast-level calibration (router models): ε at the stored confidence.
+            var chosen = risk.pointFor(risk.tolerance(), risk.confidence());
+            threshold = chosen.threshold();
+            thresholdFor = tol -> risk.thresholdFor(tol, risk.confidence());
+            p("calibration: tolerance %.0f %% at confidence %.0f %% -> threshold %.5f; on calibration windows mean depth"
+                    + " %.2f of %d, risk %+.2f %%", 100 * risk.tolerance(), 100 * risk.confidence(), threshold,
+                    chosen.meanDepth(), net.spec().depth(), 100 * chosen.risk());
+        } else {
+            CalibrationPoint chosen = cal.chosen();
+            threshold = cal.thresholdFor(0.02);
+            thresholdFor = cal::thresholdFor;
+            p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
+                    threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
+                    chosen == null ? Double.NaN : 100 * chosen.relativeError());
+        }
 
         int l = net.spec().contextLength();
         int h = net.spec().stepsPerPass();
@@ -132,7 +148,7 @@ public final class ServingBenchmark {
         List<ExitPolicy> policies = new ArrayList<>();
         policies.add(full);
         for (double tol : tolerances) {
-            policies.add(ExitPolicy.dynamic(cal.thresholdFor(tol)));
+            policies.add(ExitPolicy.dynamic(thresholdFor.applyAsDouble(tol)));
         }
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
         int perRound = 200;
@@ -208,6 +224,27 @@ public final class ServingBenchmark {
                 }
                 p("    one client, sequential, B=1: round trip p50 %.2f ms, inside the controller p50 %.2f ms,"
                         + " in-process forecast p50 %.2f ms", rtt[n1 / 2] / 1e6, median(inside), median(alone));
+                // 100-step rollouts over HTTP, one client, sequential: full depth against the dynamic
+                // policy at the calibrated threshold, rounds alternating, median round kept.
+                String[] fullRoll = w.singleBodies(100, 0.0);
+                String[] dynRoll = w.singleBodies(100, threshold);
+                int perRoll = 40;
+                double[][] roll = new double[2][Math.max(3, rounds / 3)];
+                for (int round = -1; round < roll[0].length; round++) {
+                    for (int k = 0; k < 2; k++) {
+                        String[] bodies = k == 0 ? fullRoll : dynRoll;
+                        long t = System.nanoTime();
+                        for (int i = 0; i < perRoll; i++) {
+                            s.client.send(s.post(path + "/forecast", bodies[(round + 1) * perRoll + i]),
+                                    HttpResponse.BodyHandlers.ofString());
+                        }
+                        if (round >= 0) {
+                            roll[k][round] = (System.nanoTime() - t) / 1e6 / perRoll;
+                        }
+                    }
+                }
+                p("    HTTP 100-step rollouts, one client: full %.2f ms, dynamic %.2f ms per request: speed-up %.2fx"
+                        + " (goal >= 1.5x)", median(roll[0]), median(roll[1]), median(roll[0]) / median(roll[1]));
                 // What HTTP alone costs here: the same 2 clients on a trivial endpoint.
                 Load floor = closedLoop(s, "/actuator/health", null, 2, phaseSeconds / 2);
                 p("    HTTP floor: GET /actuator/health, 2 clients: %.0f req/s, p50 %.2f ms", floor.perSecond,
