@@ -21,7 +21,7 @@ public final class RiskCalibrator {
     static final double[] ORACLE_TOLERANCES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
 
     /** Thresholds measured besides 0 and 1 (quantiles of the router's scores). */
-    static final int GRID = 20;
+    static final int GRID = 12;
 
     private RiskCalibrator() {}
 
