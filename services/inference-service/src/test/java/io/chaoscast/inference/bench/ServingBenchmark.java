@@ -144,7 +144,8 @@ public final class ServingBenchmark {
         ExitPolicy full = ExitPolicy.full();
         // Rounds alternate the policies and the median round is kept: other processes on this
         // shared box come and go, and a mean would charge their bursts to whichever policy ran.
-        double[] tolerances = {0.02, 0.05, 0.10, 0.25, 0.50};
+        // The first is the calibrated policy itself: the model's default tolerance.
+        double[] tolerances = {risk != null ? risk.tolerance() : 0.02, 0.02, 0.10, 0.25, 0.50};
         List<ExitPolicy> policies = new ArrayList<>();
         policies.add(full);
         for (double tol : tolerances) {
@@ -171,7 +172,7 @@ public final class ServingBenchmark {
         p("[1] batch 1, in-process, horizon %d (one pass), median of %d rounds x %d test windows, errors on %d"
                 + " test windows:", h, rounds, perRound, w.count());
         p("    full depth      : %8.1f us/forecast  depth %.2f  mse %.4e", tFull * 1e6, rFull.meanDepth(), mseFull);
-        p("    dynamic @ 2 %%   : %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
+        p("    dynamic (calib.): %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
         p("    speed-up %.2fx (goal >= 2x), compute %.1f %% of full, error increase %+.2f %% vs full depth",
                 tFull / tDyn, 100 * rDyn.computeFraction(), 100 * (mseDyn / mseFull - 1));
         p("    the same at other tolerances (threshold from the calibration table):");
@@ -189,7 +190,7 @@ public final class ServingBenchmark {
 
             // 2. HTTP versus in-process, same batch sizes, 2 client threads
             p("");
-            p("[2] throughput, 2 client threads, dynamic @ 2 %%, batch request of B contexts (forecasts/s):");
+            p("[2] throughput, 2 client threads, dynamic at the calibrated threshold, batch request of B contexts (forecasts/s):");
             try (Server s = Server.start(registry, 32, 2, deviceName)) {
                 EarlyExitForecaster[] replicas = {net, load(artifact, device)};
                 for (int b : new int[] {1, 8, 32}) {
@@ -253,7 +254,7 @@ public final class ServingBenchmark {
 
             // 3. dynamic batching on versus off, 32 concurrent single-context clients
             p("");
-            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic @ 2 %%:");
+            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic at the calibrated threshold:");
             String[] singles = w.singleBodies(h, threshold);
             double off;
             try (Server s = Server.start(registry, 1, 2, deviceName)) {

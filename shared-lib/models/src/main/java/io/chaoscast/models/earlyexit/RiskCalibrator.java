@@ -171,6 +171,26 @@ public final class RiskCalibrator {
         return h;
     }
 
+    /**
+     * The same network with a router fitted to what the risk measures: for training windows, the
+     * rollout MSE over {@code horizonSteps} at every fixed depth against full depth (the features
+     * are those of the window's first pass).
+     */
+    public static EarlyExitForecaster withRolloutRouter(
+            EarlyExitForecaster forecaster, double[][][] train, int horizonSteps, int maxWindows) {
+        var a = forecaster.modelSpec().architecture();
+        int n = a.blocks();
+        int h = fitHorizon(train, a.contextLength(), horizonSteps);
+        Windows w = windows(train, a.contextLength(), h, maxWindows);
+        double[][] mse = new double[n][];
+        for (int k = 1; k < n; k++) {
+            mse[k - 1] = rolloutMse(forecaster, w, h, ExitPolicy.fixed(k), null);
+        }
+        mse[n - 1] = rolloutMse(forecaster, w, h, ExitPolicy.full(), null);
+        float[] inputs = forecaster.firstPassInput(w.contexts());
+        return forecaster.withRouter(ExitRouter.fit(a, inputs, w.contexts().length, mse));
+    }
+
     /** Contexts and true futures of windows spread evenly over the trajectories. */
     record Windows(double[][][] contexts, double[][][] futures) {}
 
