@@ -28,7 +28,9 @@ export async function render(main, { query: q }, ctx) {
   const info = await get(inference(`/api/v1/models/${model.id}`));
   const L = info.spec.contextLength;
   const horizon = Number(q.get('horizon')) || Math.max(10 * info.spec.stepsPerPass, 50);
-  const tolerance = q.get('tolerance') || (info.calibration ? String(info.calibration.tolerance) : '');
+  // Forecast-level (risk) calibration on newer early-exit models, the one-pass table on older ones.
+  const calibrated = info.risk || info.calibration;
+  const tolerance = q.get('tolerance') || (calibrated ? String(calibrated.tolerance) : '');
   const start = Number(q.get('start') || 0);
   const trajectory = Number(q.get('trajectory') || 0);
   const opt = (items, v) => items.map(([value, label]) => html`<option value="${esc(value)}" ${value === v ? 'selected' : ''}>${esc(label)}</option>`);
@@ -41,7 +43,7 @@ export async function render(main, { query: q }, ctx) {
       <label>Trajectory<input name="trajectory" type="number" min="0" value="${trajectory}" class="w6"></label>
       <label>Context start<input name="start" type="number" min="0" value="${start}" class="w7"></label>
       <label>Horizon<input name="horizon" type="number" min="1" value="${horizon}" class="w6"></label>
-      ${info.calibration ? html`<label>Tolerance<input name="tolerance" type="number" step="0.005" min="0" value="${esc(tolerance)}" class="w6"></label>` : ''}
+      ${calibrated ? html`<label>Tolerance<input name="tolerance" type="number" step="0.005" min="0" value="${esc(tolerance)}" class="w6"></label>` : ''}
       <button type="submit">Forecast</button>
     </form>
     <div class="card" id="fc-summary"><p class="muted">forecasting...</p></div>
@@ -58,7 +60,7 @@ export async function render(main, { query: q }, ctx) {
     const s0 = Math.max(0, Math.min(start, traj.length - L - 1));
     const context = traj.slice(s0, s0 + L);
     const truth = traj.slice(s0 + L, s0 + L + horizon);
-    const exit = info.calibration && tolerance !== '' ? { policy: 'dynamic', tolerance: Number(tolerance) } : undefined;
+    const exit = calibrated && tolerance !== '' ? { policy: 'dynamic', tolerance: Number(tolerance) } : undefined;
     const f = await post(inference(`/api/v1/models/${model.id}/forecast`), { context, horizon, ...(exit ? { exit } : {}) });
     if (!ctx.active) return;
     const perPass = Math.ceil(f.forecast.length / f.exitDepths.length);

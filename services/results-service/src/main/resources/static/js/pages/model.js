@@ -3,6 +3,7 @@
 // exit depths of a dynamic-exit forecast over test windows of the model's own dataset.
 import { dataset, get, inference, post, query, results } from '../api.js';
 import { chart, errorBox, esc, escapeHtml, fmt, kv, time, html, mount, replace } from '../ui.js';
+import { riskCard } from './model-risk.js';
 
 export async function render(main, { args }, ctx) {
   const m = await get(results(`/models/${args[0]}`));
@@ -25,12 +26,13 @@ export async function render(main, { args }, ctx) {
         <div><span>calibration windows</span>${cal.windows}</div>
       </div>
       <div class="chart tall" id="tradeoff"></div></div>`
-      : html`<div class="notice">This model has no calibration table (only early-exit models have exit thresholds): no accuracy-versus-compute curve.</div>`}
+      : spec.risk ? '' : html`<div class="notice">This model has no calibration table (only early-exit models have exit thresholds): no accuracy-versus-compute curve.</div>`}
     <div class="card"><h2 class="flush">Exit depths of a dynamic-exit forecast</h2><div id="hist-status" class="muted">forecasting test windows...</div>
       <div class="chart small" id="depths"></div></div>
     <div class="grid2"><div class="card"><h2 class="flush">Architecture</h2>${kv(arch || {})}</div>
       <div class="card"><h2 class="flush">Artifact</h2>${kv({ name: m.artifactName, sha256: m.artifactSha256, bytes: m.artifactSizeBytes, path: m.artifactPath })}</div></div>`);
 
+  riskCard(main, spec);
   if (cal) {
     const pts = [...cal.points].sort((a, b) => a.meanDepth - b.meanDepth);
     const c = chosen(cal);

@@ -11,7 +11,7 @@ export async function render(main) {
     <tbody>${page.items.length ? page.items.map((m) => {
       const s = m.spec || {};
       return html`<tr><td><a href="#/model/${m.id}">${esc(m.name)}</a></td><td>${m.version}</td><td>${esc(m.systemName)}</td><td>${esc(m.modelType)}</td>
-        <td class="num">${s.architecture ? s.architecture.blocks : ''}</td><td class="num">${s.calibration ? fmt(s.calibration.threshold) : ''}</td>
+        <td class="num">${s.architecture ? s.architecture.blocks : ''}</td><td class="num">${s.risk ? fmt(s.risk.threshold) : s.calibration ? fmt(s.calibration.threshold) : ''}</td>
         <td class="num">${m.artifactSizeBytes}</td><td>${time(m.createdAt)}</td><td><a href="#/run/${m.runId}">run</a></td></tr>`;
     }) : html`<tr><td colspan="9" class="muted">no models registered yet</td></tr>`}</tbody></table></div>`);
 }

@@ -5,11 +5,10 @@ import io.chaoscast.models.baselines.LinearAutoregression;
 import io.chaoscast.models.baselines.Nvar;
 import io.chaoscast.models.baselines.PersistenceForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
-import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
-import io.chaoscast.models.earlyexit.ThresholdCalibrator;
+import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.models.earlyexit.TrainingReport;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import java.util.List;
@@ -21,12 +20,8 @@ import java.util.List;
  */
 public final class ModelTypes {
 
-    public static final List<String> TYPES = List.of(
-            EarlyExitForecaster.TYPE,
-            Nvar.TYPE,
-            LinearAutoregression.TYPE,
-            EchoStateNetwork.TYPE,
-            PersistenceForecaster.TYPE);
+    /** The canonical type names ({@link ModelType}). */
+    public static final List<String> TYPES = ModelType.ids();
 
     /** Rollout length used to tune ridge penalties on validation data (about 1.5 Lorenz Lyapunov times). */
     public static final int TUNE_HORIZON = 100;
@@ -38,6 +33,9 @@ public final class ModelTypes {
     public static final int NVAR_TAPS = Nvar.DEFAULT_TAPS;
 
     public static final int NVAR_SKIP = Nvar.DEFAULT_SKIP;
+
+    /** Calibration windows at most for the forecast-level risk calibration. */
+    public static final int RISK_WINDOWS = 1000;
 
     /** Order of the linear autoregression baseline. */
     public static final int LINEAR_AR_ORDER = 16;
@@ -60,30 +58,45 @@ public final class ModelTypes {
     /** A trained model and, for the early-exit network, its training report (null otherwise). */
     public record Trained(Forecaster forecaster, TrainingReport report) {}
 
+    /** As {@link #train(String, double[][][], double[][][], long, ProgressListener, int)} with a 100-step risk horizon. */
+    public static Trained train(
+            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
+        return train(type, train, validation, seed, listener, TUNE_HORIZON);
+    }
+
     /**
-     * Trains a model of {@code type} with its defaults and, for the early-exit network,
-     * calibrates its threshold on the validation split at a 2 % tolerance.
+     * Trains a model of {@code type} with its defaults and, for the early-exit network, fits its
+     * exit router and calibrates the threshold on the validation split by Learn-then-Test
+     * (ε 5 %, confidence 90 %, loss measured on rollouts of {@code riskHorizonSteps}, about one
+     * Lyapunov time).
      *
      * @throws IllegalArgumentException for an unknown type, naming the known ones
      */
     public static Trained train(
-            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
+            String type,
+            double[][][] train,
+            double[][][] validation,
+            long seed,
+            ProgressListener listener,
+            int riskHorizonSteps) {
         int d = train[0][0].length;
-        switch (type) {
-            case EarlyExitForecaster.TYPE -> {
+        ModelType t = ModelType.find(type).orElseThrow(
+                () -> new IllegalArgumentException("type must be one of " + TYPES + ", found '" + type + "'"));
+        switch (t) {
+            case EARLY_EXIT -> {
                 var outcome = EarlyExitTrainer.train(
                         train, validation, defaultArchitecture(d), defaultLoss(), defaultTraining(seed), listener);
-                var calibrated = ThresholdCalibrator.calibrate(
-                        outcome.forecaster(), validation, ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                var calibrated = RiskCalibrator.calibrate(
+                        outcome.forecaster(), train, validation, riskHorizonSteps, RISK_WINDOWS);
                 return new Trained(calibrated, outcome.report());
             }
-            case Nvar.TYPE -> {
+            case NVAR -> {
                 return new Trained(Nvar.fitTuned(train, validation, NVAR_TAPS, NVAR_SKIP, TUNE_HORIZON), null);
             }
-            case LinearAutoregression.TYPE -> {
+            case LINEAR -> {
                 return new Trained(LinearAutoregression.fitTuned(train, validation, LINEAR_AR_ORDER, TUNE_HORIZON), null);
             }
-            case EchoStateNetwork.TYPE -> {
+            case ESN -> {
                 var s = EchoStateNetwork.Settings.DEFAULT;
                 return new Trained(
                         EchoStateNetwork.fitTuned(
@@ -95,10 +108,10 @@ public final class ModelTypes {
                                 TUNE_HORIZON),
                         null);
             }
-            case PersistenceForecaster.TYPE -> {
+            case PERSISTENCE -> {
                 return new Trained(new PersistenceForecaster(d), null);
             }
-            default -> throw new IllegalArgumentException("type must be one of " + TYPES + ", found '" + type + "'");
+            default -> throw new IllegalStateException("unhandled model type " + t);
         }
     }
 }

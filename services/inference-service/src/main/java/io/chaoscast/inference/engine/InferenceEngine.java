@@ -47,7 +47,7 @@ public final class InferenceEngine implements AutoCloseable {
             String modelId, double[][][] contexts, int horizon, ExitRequest exit, String field) {
         ServedModel model = cache.get(modelId);
         ForecastInputs.check(model.spec(), contexts, horizon, limits, field);
-        ResolvedExit resolved = PolicyResolver.resolve(exit, model.spec(), model.calibration());
+        ResolvedExit resolved = PolicyResolver.resolve(exit, model.spec(), model.calibration(), model.risk());
         CompletableFuture<ForecastOutcome> f;
         try {
             f = model.batcher.submit(contexts, horizon, resolved.policy());

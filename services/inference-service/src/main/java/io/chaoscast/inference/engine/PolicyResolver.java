@@ -2,6 +2,7 @@ package io.chaoscast.inference.engine;
 
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.Locale;
 
@@ -11,6 +12,11 @@ public final class PolicyResolver {
     /** Largest tolerance accepted: the calibration grid never measures beyond 10× full-depth error. */
     public static final double MAX_TOLERANCE = 10;
 
+    /** Confidence range accepted for {@code exit.confidence}. */
+    public static final double MIN_CONFIDENCE = 0.5;
+
+    public static final double MAX_CONFIDENCE = 0.999;
+
     private PolicyResolver() {}
 
     /**
@@ -18,8 +24,21 @@ public final class PolicyResolver {
      * @throws InvalidForecastException naming the {@code exit.*} field at fault
      */
     public static ResolvedExit resolve(ExitRequest request, ForecasterSpec spec, CalibrationTable calibration) {
+        return resolve(request, spec, calibration, null);
+    }
+
+    /**
+     * @param risk the model's forecast-level (Learn-then-Test) calibration, or null; when present
+     *     it decides {@code exit.tolerance} and {@code exit.confidence} and the default threshold
+     * @throws InvalidForecastException naming the {@code exit.*} field at fault
+     */
+    public static ResolvedExit resolve(
+            ExitRequest request, ForecasterSpec spec, CalibrationTable calibration, RiskCalibration risk) {
         ExitRequest r = request == null ? new ExitRequest(null, null, null, null) : request;
         String name = r.policy() == null ? "dynamic" : r.policy().trim().toLowerCase(Locale.ROOT);
+        if (r.confidence() != null && !name.equals("dynamic")) {
+            rejectField(true, "exit.confidence", name);
+        }
         switch (name) {
             case "full" -> {
                 rejectField(r.threshold() != null, "exit.threshold", "full");
@@ -46,6 +65,32 @@ public final class PolicyResolver {
                 if (r.threshold() != null && r.tolerance() != null) {
                     throw new InvalidForecastException(
                             "exit.tolerance", "give exit.threshold or exit.tolerance, not both");
+                }
+                if (r.confidence() != null) {
+                    if (r.threshold() != null) {
+                        throw new InvalidForecastException(
+                                "exit.confidence", "exit.confidence goes with exit.tolerance, not exit.threshold");
+                    }
+                    double c = r.confidence();
+                    if (!(c >= MIN_CONFIDENCE && c <= MAX_CONFIDENCE)) {
+                        throw new InvalidForecastException("exit.confidence", "exit.confidence must be between "
+                                + MIN_CONFIDENCE + " and " + MAX_CONFIDENCE + ", found " + c);
+                    }
+                    if (risk == null) {
+                        throw new UnsupportedExitException("exit.confidence",
+                                "this model has no forecast-level risk calibration, so exit.confidence cannot be used;"
+                                        + " re-train it, or give exit.tolerance alone");
+                    }
+                }
+                if (risk != null && r.threshold() == null) {
+                    double tol = r.tolerance() == null ? risk.tolerance() : r.tolerance();
+                    double conf = r.confidence() == null ? risk.confidence() : r.confidence();
+                    if (!(tol >= 0 && tol <= 1)) {
+                        throw new InvalidForecastException(
+                                "exit.tolerance", "exit.tolerance must be between 0 and 1, found " + tol);
+                    }
+                    double t = risk.thresholdFor(tol, conf);
+                    return new ResolvedExit(ExitPolicy.dynamic(t), t, tol, conf);
                 }
                 if (r.threshold() != null) {
                     double t = r.threshold();

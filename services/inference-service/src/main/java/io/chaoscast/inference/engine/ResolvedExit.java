@@ -7,5 +7,12 @@ import io.chaoscast.models.policy.ExitPolicy;
  *
  * @param threshold the dynamic threshold used, or null for {@code full} and {@code fixed}
  * @param tolerance the tolerance the threshold was picked for, or null when none was asked
+ * @param confidence the confidence at which the tolerance is guaranteed (risk-calibrated models),
+ *     or null
  */
-public record ResolvedExit(ExitPolicy policy, Double threshold, Double tolerance) {}
+public record ResolvedExit(ExitPolicy policy, Double threshold, Double tolerance, Double confidence) {
+
+    public ResolvedExit(ExitPolicy policy, Double threshold, Double tolerance) {
+        this(policy, threshold, tolerance, null);
+    }
+}

@@ -2,6 +2,8 @@ package io.chaoscast.inference.engine;
 
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.calibration.RiskCalibration;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import java.time.Instant;
 
 /** A model in the cache: its registry entry, its shape, and the batcher that serves it. */
@@ -10,6 +12,7 @@ public final class ServedModel implements AutoCloseable {
     private final ModelDescriptor descriptor;
     private final ForecasterSpec spec;
     private final CalibrationTable calibration;
+    private final RiskCalibration risk;
     private final int formatVersion;
     private final long memoryBytes;
     private final int replicas;
@@ -21,6 +24,7 @@ public final class ServedModel implements AutoCloseable {
         LoadedForecaster first = batcher.anyReplica();
         this.spec = first.forecaster().spec();
         this.calibration = first.calibration();
+        this.risk = first.forecaster() instanceof EarlyExitForecaster ee ? ee.modelSpec().risk() : null;
         this.formatVersion = first.formatVersion();
         this.memoryBytes = memoryBytes;
         this.replicas = batcher.replicaCount();
@@ -39,6 +43,11 @@ public final class ServedModel implements AutoCloseable {
     /** The calibration table, or null for models without one. */
     public CalibrationTable calibration() {
         return calibration;
+    }
+
+    /** The forecast-level risk calibration (format 2 early-exit models), or null. */
+    public RiskCalibration risk() {
+        return risk;
     }
 
     public int formatVersion() {

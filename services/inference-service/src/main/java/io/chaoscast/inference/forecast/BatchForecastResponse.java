@@ -16,6 +16,7 @@ public record BatchForecastResponse(
         String policy,
         Double threshold,
         Double tolerance,
+        Double confidence,
         String device,
         double latencyMs,
         double queueMs) {

@@ -56,6 +56,7 @@ public class ForecastController {
                 reply.exit().policy().name(),
                 reply.exit().threshold(),
                 reply.exit().tolerance(),
+                reply.exit().confidence(),
                 device,
                 latency / 1e6,
                 o.queueNanos() / 1e6,
@@ -92,6 +93,7 @@ public class ForecastController {
                 reply.exit().policy().name(),
                 reply.exit().threshold(),
                 reply.exit().tolerance(),
+                reply.exit().confidence(),
                 device,
                 latency / 1e6,
                 o.queueNanos() / 1e6);

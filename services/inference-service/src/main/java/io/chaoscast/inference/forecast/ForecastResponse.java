@@ -13,6 +13,8 @@ package io.chaoscast.inference.forecast;
  * @param policy the exit policy that ran, e.g. {@code dynamic:0.12}, {@code full}, {@code fixed:2}
  * @param threshold the dynamic threshold used, or null
  * @param tolerance the tolerance the threshold was picked for, or null
+ * @param confidence the confidence at which that tolerance is guaranteed on unseen windows
+ *     (risk-calibrated models), or null
  * @param device where it ran, {@code cpu} or {@code gpu(0)}
  * @param latencyMs time from request to answer inside the service
  * @param queueMs time spent waiting for a batch
@@ -29,6 +31,7 @@ public record ForecastResponse(
         String policy,
         Double threshold,
         Double tolerance,
+        Double confidence,
         String device,
         double latencyMs,
         double queueMs,

@@ -2,6 +2,7 @@ package io.chaoscast.inference.models;
 
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.calibration.RiskCalibration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  * @param spec shape of the loaded forecaster: context length, dimension, steps per pass, depth
  * @param calibration thresholds versus mean depth and relative error, and the calibrated
  *     threshold; null for models without one
+ * @param risk the forecast-level (Learn-then-Test) calibration: per threshold the mean depth and
+ *     the measured rollout risk on the calibration windows, from which {@code exit.tolerance} and
+ *     {@code exit.confidence} pick a threshold; null for models without one
  * @param registeredSpec the spec JSON the model was registered with
  * @param formatVersion artifact format version
  * @param replicas loaded copies (one per worker)
@@ -26,6 +30,7 @@ public record ModelDetailResponse(
         String artifactSha256,
         ForecasterSpec spec,
         CalibrationTable calibration,
+        RiskCalibration risk,
         JsonNode registeredSpec,
         int formatVersion,
         int replicas,

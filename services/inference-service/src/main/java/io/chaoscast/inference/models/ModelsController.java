@@ -71,6 +71,7 @@ public class ModelsController {
                 d.artifactSha256(),
                 m.spec(),
                 m.calibration(),
+                m.risk(),
                 registeredSpec,
                 m.formatVersion(),
                 m.replicas(),

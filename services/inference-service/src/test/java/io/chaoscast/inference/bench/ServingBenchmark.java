@@ -12,7 +12,6 @@ import io.chaoscast.models.data.LorenzData;
 import io.chaoscast.models.data.Splits;
 import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
-import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.net.URI;
@@ -100,8 +99,11 @@ public final class ServingBenchmark {
                     e -> p("  epoch %d val-forecast %.3e (%.0f s)", e.epoch(), e.validationForecastLoss(),
                             e.elapsedSeconds()));
             try (EarlyExitForecaster trained = outcome.forecaster()) {
-                EarlyExitForecaster cal = ThresholdCalibrator.calibrate(
-                        trained, splits.validation(), ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
+                // As the training job does: exit router and Learn-then-Test over one Lyapunov time.
+                int lt = io.chaoscast.models.evaluation.EvaluationSettings.steps(
+                        1, LorenzData.dt(LorenzData.lorenz(), 100), LorenzData.LORENZ_MAX_LYAPUNOV);
+                EarlyExitForecaster cal = io.chaoscast.models.earlyexit.RiskCalibrator.calibrate(
+                        trained, splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
                 artifact = ModelArtifacts.toBytes(cal);
             }
             Files.createDirectories(saved.toAbsolutePath().getParent());
@@ -115,11 +117,25 @@ public final class ServingBenchmark {
                 ai.djl.engine.Engine.getInstance().getVersion(), ai.djl.engine.Engine.getInstance().getGpuCount());
         EarlyExitForecaster net = load(artifact, device);
         var cal = net.modelSpec().calibration();
-        CalibrationPoint chosen = cal.chosen();
-        double threshold = cal.thresholdFor(0.02);
-        p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
-                threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
-                chosen == null ? Double.NaN : 100 * chosen.relativeError());
+        var risk = net.modelSpec().risk();
+        double threshold;
+        java.util.function.DoubleUnaryOperator thresholdFor;
+        if (risk != null) {
+            // Forecast-level calibration (router models): ε at the stored confidence.
+            var chosen = risk.pointFor(risk.tolerance(), risk.confidence());
+            threshold = chosen.threshold();
+            thresholdFor = tol -> risk.thresholdFor(tol, risk.confidence());
+            p("calibration: tolerance %.0f %% at confidence %.0f %% -> threshold %.5f; on calibration windows mean depth"
+                    + " %.2f of %d, risk %+.2f %%", 100 * risk.tolerance(), 100 * risk.confidence(), threshold,
+                    chosen.meanDepth(), net.spec().depth(), 100 * chosen.risk());
+        } else {
+            CalibrationPoint chosen = cal.chosen();
+            threshold = cal.thresholdFor(0.02);
+            thresholdFor = cal::thresholdFor;
+            p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
+                    threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
+                    chosen == null ? Double.NaN : 100 * chosen.relativeError());
+        }
 
         int l = net.spec().contextLength();
         int h = net.spec().stepsPerPass();
@@ -130,11 +146,12 @@ public final class ServingBenchmark {
         ExitPolicy full = ExitPolicy.full();
         // Rounds alternate the policies and the median round is kept: other processes on this
         // shared box come and go, and a mean would charge their bursts to whichever policy ran.
-        double[] tolerances = {0.02, 0.05, 0.10, 0.25, 0.50};
+        // The first is the calibrated policy itself: the model's default tolerance.
+        double[] tolerances = {risk != null ? risk.tolerance() : 0.02, 0.02, 0.10, 0.25, 0.50};
         List<ExitPolicy> policies = new ArrayList<>();
         policies.add(full);
         for (double tol : tolerances) {
-            policies.add(ExitPolicy.dynamic(cal.thresholdFor(tol)));
+            policies.add(ExitPolicy.dynamic(thresholdFor.applyAsDouble(tol)));
         }
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
         int perRound = 200;
@@ -157,7 +174,7 @@ public final class ServingBenchmark {
         p("[1] batch 1, in-process, horizon %d (one pass), median of %d rounds x %d test windows, errors on %d"
                 + " test windows:", h, rounds, perRound, w.count());
         p("    full depth      : %8.1f us/forecast  depth %.2f  mse %.4e", tFull * 1e6, rFull.meanDepth(), mseFull);
-        p("    dynamic @ 2 %%   : %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
+        p("    dynamic (calib.): %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
         p("    speed-up %.2fx (goal >= 2x), compute %.1f %% of full, error increase %+.2f %% vs full depth",
                 tFull / tDyn, 100 * rDyn.computeFraction(), 100 * (mseDyn / mseFull - 1));
         p("    the same at other tolerances (threshold from the calibration table):");
@@ -175,7 +192,7 @@ public final class ServingBenchmark {
 
             // 2. HTTP versus in-process, same batch sizes, 2 client threads
             p("");
-            p("[2] throughput, 2 client threads, dynamic @ 2 %%, batch request of B contexts (forecasts/s):");
+            p("[2] throughput, 2 client threads, dynamic at the calibrated threshold, batch request of B contexts (forecasts/s):");
             try (Server s = Server.start(registry, 32, 2, deviceName)) {
                 EarlyExitForecaster[] replicas = {net, load(artifact, device)};
                 for (int b : new int[] {1, 8, 32}) {
@@ -210,6 +227,27 @@ public final class ServingBenchmark {
                 }
                 p("    one client, sequential, B=1: round trip p50 %.2f ms, inside the controller p50 %.2f ms,"
                         + " in-process forecast p50 %.2f ms", rtt[n1 / 2] / 1e6, median(inside), median(alone));
+                // 100-step rollouts over HTTP, one client, sequential: full depth against the dynamic
+                // policy at the calibrated threshold, rounds alternating, median round kept.
+                String[] fullRoll = w.singleBodies(100, 0.0);
+                String[] dynRoll = w.singleBodies(100, threshold);
+                int perRoll = 40;
+                double[][] roll = new double[2][Math.max(3, rounds / 3)];
+                for (int round = -1; round < roll[0].length; round++) {
+                    for (int k = 0; k < 2; k++) {
+                        String[] bodies = k == 0 ? fullRoll : dynRoll;
+                        long t = System.nanoTime();
+                        for (int i = 0; i < perRoll; i++) {
+                            s.client.send(s.post(path + "/forecast", bodies[(round + 1) * perRoll + i]),
+                                    HttpResponse.BodyHandlers.ofString());
+                        }
+                        if (round >= 0) {
+                            roll[k][round] = (System.nanoTime() - t) / 1e6 / perRoll;
+                        }
+                    }
+                }
+                p("    HTTP 100-step rollouts, one client: full %.2f ms, dynamic %.2f ms per request: speed-up %.2fx"
+                        + " (goal >= 1.5x)", median(roll[0]), median(roll[1]), median(roll[0]) / median(roll[1]));
                 // What HTTP alone costs here: the same 2 clients on a trivial endpoint.
                 Load floor = closedLoop(s, "/actuator/health", null, 2, phaseSeconds / 2);
                 p("    HTTP floor: GET /actuator/health, 2 clients: %.0f req/s, p50 %.2f ms", floor.perSecond,
@@ -218,7 +256,7 @@ public final class ServingBenchmark {
 
             // 3. dynamic batching on versus off, 32 concurrent single-context clients
             p("");
-            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic @ 2 %%:");
+            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic at the calibrated threshold:");
             String[] singles = w.singleBodies(h, threshold);
             double off;
             try (Server s = Server.start(registry, 1, 2, deviceName)) {

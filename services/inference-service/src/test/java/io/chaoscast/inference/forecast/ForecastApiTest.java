@@ -41,6 +41,7 @@ class ForecastApiTest {
     private static final TinyModels models = TinyModels.get();
     private static final UUID earlyExit = registry.register("tiny-ee", "early-exit", models.earlyExit, null);
     private static final UUID nvar = registry.register("tiny-nvar", "nvar", models.nvar, null);
+    private static final UUID risk = registry.register("tiny-risk", "early-exit", models.riskCalibrated, null);
     private static final UUID future =
             registry.register("future-format", "early-exit", TinyModels.futureFormatArtifact(), null);
     private static final UUID tampered =
@@ -168,7 +169,7 @@ class ForecastApiTest {
         Reply d = forecast(earlyExit, body(context(), 4, null));
         assertThat(d.body().get("threshold").asDouble()).isEqualTo(table.get("threshold").asDouble());
         assertThat(model.body().get("spec").get("depth").asInt()).isEqualTo(3);
-        assertThat(model.body().get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(model.body().get("formatVersion").asInt()).isEqualTo(ModelArtifacts.FORMAT_VERSION);
     }
 
     @Test
@@ -354,6 +355,35 @@ class ForecastApiTest {
                 "/api/v1/models/" + earlyExit + "/forecast/batch",
                 Map.of("contexts", new double[][][] {context(), models.contexts(1, 3)[0]}, "horizon", 4));
         assertBadRequest(shortInBatch, "contexts[1]", "between 8 and");
+    }
+
+    @Test
+    void toleranceAndConfidenceResolveFromTheStoredRiskCalibration() {
+        Reply model = http.get("/api/v1/models/" + risk);
+        assertThat(model.status()).as(model.text()).isEqualTo(200);
+        var rc = Http.JSON.treeToValue(model.body().get("risk"), io.chaoscast.models.calibration.RiskCalibration.class);
+        assertThat(model.body().get("formatVersion").asInt()).isEqualTo(2);
+
+        Reply byDefault = forecast(risk, body(context(), 4, null));
+        assertThat(byDefault.status()).as(byDefault.text()).isEqualTo(200);
+        assertThat(byDefault.body().get("tolerance").asDouble()).isEqualTo(0.05);
+        assertThat(byDefault.body().get("confidence").asDouble()).isEqualTo(0.9);
+        assertThat(byDefault.body().get("threshold").asDouble()).isEqualTo(rc.threshold());
+
+        for (double[] tc : new double[][] {{0.3, 0.8}, {0.5, 0.95}, {0.0, 0.9}}) {
+            Reply r = forecast(risk, body(context(), 8, Map.of("tolerance", tc[0], "confidence", tc[1])));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.body().get("threshold").asDouble()).isEqualTo(rc.thresholdFor(tc[0], tc[1]));
+            assertThat(r.body().get("confidence").asDouble()).isEqualTo(tc[1]);
+        }
+        assertBadRequest(forecast(risk, body(context(), 4, Map.of("tolerance", 0.05, "confidence", 1.0))),
+                "exit.confidence", "between 0.5 and 0.999");
+        assertBadRequest(forecast(risk, body(context(), 4, Map.of("tolerance", 2.0))), "exit.tolerance", "between 0 and 1");
+        assertBadRequest(forecast(risk, body(context(), 4, Map.of("policy", "full", "confidence", 0.9))),
+                "exit.confidence", "does not apply");
+        Reply old = forecast(earlyExit, body(context(), 4, Map.of("tolerance", 0.05, "confidence", 0.9)));
+        assertThat(old.status()).as(old.text()).isEqualTo(422);
+        assertThat(old.body().get("field").asString()).isEqualTo("exit.confidence");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
+import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,8 @@ public final class TinyModels {
 
     public final Splits splits;
     public final byte[] earlyExit;
+    /** The same network with an exit router and a forecast-level (Learn-then-Test) calibration. */
+    public final byte[] riskCalibrated;
     public final byte[] nvar;
 
     private TinyModels() {
@@ -51,6 +54,8 @@ public final class TinyModels {
             EarlyExitForecaster calibrated = ThresholdCalibrator.calibrate(
                     trained, splits.validation(), ThresholdCalibrator.DEFAULT_TOLERANCE, ARCH.horizon());
             earlyExit = ModelArtifacts.toBytes(calibrated);
+            riskCalibrated = ModelArtifacts.toBytes(
+                    RiskCalibrator.calibrate(trained, splits.train(), splits.validation(), 8, 100));
         }
         nvar = ModelArtifacts.toBytes(Nvar.fit(splits.train(), 2, 1, 1e-6));
     }

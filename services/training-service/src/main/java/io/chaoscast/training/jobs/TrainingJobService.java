@@ -9,6 +9,7 @@ import io.chaoscast.training.web.BadRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import io.chaoscast.models.ModelType;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
@@ -20,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class TrainingJobService {
 
-    public static final Set<String> MODEL_TYPES = Set.of("early-exit", "linear", "nvar", "esn", "persistence");
+    /** The model types a job may train: the models library's registry ({@link ModelType}). */
+    public static final Set<String> MODEL_TYPES = Set.copyOf(ModelType.ids());
 
     private final JobRepository jobs;
     private final DatasetGateway datasets;
@@ -49,10 +51,9 @@ public class TrainingJobService {
     }
 
     public TrainingJob submit(TrainingJobRequest request) {
-        String type = request.model().type();
-        if (!MODEL_TYPES.contains(type)) {
-            throw new BadRequestException("model.type", "must be one of " + MODEL_TYPES.stream().sorted().toList() + ", found " + type);
-        }
+        // Aliases (e.g. "linear-ar") are stored under the canonical name the registry and artifacts use.
+        String type = ModelType.find(request.model().type()).map(ModelType::id).orElseThrow(() -> new BadRequestException(
+                "model.type", "must be one of " + ModelType.ids() + ", found " + request.model().type()));
         TrainingSettings settings = TrainingSettings.resolve(request.training());
         DatasetSummary dataset = datasets.describe(request.datasetId());
         if (!"ready".equals(dataset.status())) {

@@ -18,6 +18,7 @@ import io.chaoscast.training.jobs.TrainingSettingsRequest;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
 
     private String train(TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, UUID runId) {
         String type = (String) spec.get("type");
-        int epochs = type.equals("early-exit") ? settings.epochs() : 1;
+        int epochs = type.equals(io.chaoscast.models.ModelType.EARLY_EXIT.id()) ? settings.epochs() : 1;
         ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
         DatasetSummary dataset = datasets.describe(job.datasetId());
         double[][][] train = datasets.split(job.datasetId(), "train");
@@ -86,7 +87,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
         try {
             ctx.progress(0, epochs, null, null, "training " + type);
             long start = System.nanoTime();
-            Forecaster forecaster = ModelFitter.fit(spec, settings, train, val, p -> {
+            int riskHorizon = TestEvaluation.riskHorizonSteps(dataset);
+            Forecaster forecaster = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
                 metrics.log("train_loss", p.epoch(), p.trainLoss());
                 metrics.log("val_loss", p.epoch(), p.validationLoss());
                 metrics.log("val_forecast_loss", p.epoch(), p.validationForecastLoss());
@@ -97,7 +99,10 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 metrics.log("train_seconds", 0, trainSeconds);
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
-                TestEvaluation.metrics(report).forEach((k, v) -> metrics.log(k, 0, v));
+                // The forecast-level figures replace the one-pass oracle depth where the model has them.
+                Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
+                figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
+                figures.forEach((k, v) -> metrics.log(k, 0, v));
 
                 ctx.progress(epochs, epochs, null, null, "uploading the model");
                 byte[] artifact = ModelArtifacts.toBytes(forecaster);

@@ -1,6 +1,7 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.ModelType;
 import io.chaoscast.models.ModelTypes;
 import io.chaoscast.models.baselines.EchoStateNetwork;
 import io.chaoscast.models.baselines.LinearAutoregression;
@@ -9,7 +10,7 @@ import io.chaoscast.models.baselines.PersistenceForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
-import io.chaoscast.models.earlyexit.ThresholdCalibrator;
+import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.training.jobs.TrainingSettings;
 import java.util.Map;
 
@@ -18,12 +19,20 @@ final class ModelFitter {
 
     private ModelFitter() {}
 
+    /**
+     * @param riskHorizonSteps rollout steps of the early-exit risk calibration (one Lyapunov time)
+     */
     static Forecaster fit(
-            Map<String, Object> spec, TrainingSettings settings, double[][][] train, double[][][] validation, ProgressListener listener) {
+            Map<String, Object> spec,
+            TrainingSettings settings,
+            double[][][] train,
+            double[][][] validation,
+            int riskHorizonSteps,
+            ProgressListener listener) {
         String type = (String) spec.get("type");
         int d = train[0][0].length;
-        return switch (type) {
-            case "early-exit" -> {
+        return switch (ModelType.of(type)) {
+            case EARLY_EXIT -> {
                 var arch = new EarlyExitArchitecture(
                         i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
                         false, (String) spec.get("base"));
@@ -33,19 +42,21 @@ final class ModelFitter {
                         settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
                         x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"));
                 var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener);
-                yield ThresholdCalibrator.calibrate(outcome.forecaster(), validation, x(spec, "tolerance"), 1);
+                // The router and the forecast-level calibration share the weights of the trained
+                // network; the artifact saves the calibrated one, and closing either frees both.
+                yield RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
+                        ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
             }
-            case "linear" -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);
-            case "nvar" -> Nvar.fitTuned(train, validation, i(spec, "taps"), i(spec, "skip"), ModelTypes.TUNE_HORIZON);
-            case "esn" -> EchoStateNetwork.fitTuned(
+            case LINEAR -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);
+            case NVAR -> Nvar.fitTuned(train, validation, i(spec, "taps"), i(spec, "skip"), ModelTypes.TUNE_HORIZON);
+            case ESN -> EchoStateNetwork.fitTuned(
                     train,
                     validation,
                     new EchoStateNetwork.Settings(
                             i(spec, "reservoirSize"), i(spec, "degree"), x(spec, "spectralRadius"), x(spec, "leakRate"),
                             x(spec, "inputScaling"), i(spec, "warmup"), settings.seed()),
                     ModelTypes.TUNE_HORIZON);
-            case "persistence" -> new PersistenceForecaster(d);
-            default -> throw new IllegalArgumentException("unknown model type " + type);
+            case PERSISTENCE -> new PersistenceForecaster(d);
         };
     }
 

@@ -1,6 +1,8 @@
 package io.chaoscast.training.models;
 
+import io.chaoscast.models.ModelType;
 import io.chaoscast.models.ModelTypes;
+import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.training.jobs.ModelSpecResolver;
@@ -23,8 +25,9 @@ public class ModelSpecs implements ModelSpecResolver {
     record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
 
     static List<Hyper> hyperparameters(String type, int dimension) {
-        return switch (type) {
-            case "early-exit" -> {
+        ModelType modelType = ModelType.find(type).orElseThrow(() -> new BadRequestException("model.type", "is unknown: " + type));
+        return switch (modelType) {
+            case EARLY_EXIT -> {
                 EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
                 TrainingSettings t = ModelTypes.defaultTraining(0);
                 yield List.of(
@@ -37,19 +40,19 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("stride", t.stride(), 1, 1000, true),
                         new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
                         new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
-                        new Hyper("tolerance", 0.02, 0, 1, false));
+                        new Hyper("tolerance", RiskCalibration.DEFAULT_TOLERANCE, 0, 1, false),
+                        new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false));
             }
-            case "linear" -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
-            case "nvar" -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
-            case "esn" -> List.of(
+            case LINEAR -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
+            case NVAR -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
+            case ESN -> List.of(
                     new Hyper("reservoirSize", 400, 10, 4000, true),
                     new Hyper("spectralRadius", 0.9, 0.01, 2, false),
                     new Hyper("leakRate", 0.5, 0.01, 1, false),
                     new Hyper("inputScaling", 0.5, 0.001, 10, false),
                     new Hyper("degree", 4, 1, 50, true),
                     new Hyper("warmup", 200, 1, 100_000, true));
-            case "persistence" -> List.of();
-            default -> throw new BadRequestException("model.type", "is unknown: " + type);
+            case PERSISTENCE -> List.of();
         };
     }
 
@@ -61,7 +64,7 @@ public class ModelSpecs implements ModelSpecResolver {
         List<Hyper> hypers = hyperparameters(type, dataset.dimension());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
-        if (type.equals("early-exit")) {
+        if (type.equals(ModelType.EARLY_EXIT.id())) {
             Object base = given.getOrDefault("base", ModelTypes.defaultArchitecture(dataset.dimension()).base());
             if (!BASES.contains(base)) {
                 throw new BadRequestException("model.base", "must be one of " + BASES + ", found " + base);
@@ -69,7 +72,7 @@ public class ModelSpecs implements ModelSpecResolver {
             out.put("base", base);
         }
         for (String key : given.keySet()) {
-            if (key.equals("base") && type.equals("early-exit")) {
+            if (key.equals("base") && type.equals(ModelType.EARLY_EXIT.id())) {
                 continue;
             }
             if (hypers.stream().noneMatch(h -> h.name().equals(key))) {
@@ -94,19 +97,19 @@ public class ModelSpecs implements ModelSpecResolver {
     }
 
     private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {
-        if (type.equals("early-exit") && EarlyExitArchitecture.BASE_NVAR.equals(spec.get("base"))
+        if (type.equals(ModelType.EARLY_EXIT.id()) && EarlyExitArchitecture.BASE_NVAR.equals(spec.get("base"))
                 && (int) spec.get("contextLength") < ModelTypes.NVAR_TAPS) {
             throw new BadRequestException("model.contextLength", "must be at least " + ModelTypes.NVAR_TAPS
                     + " with the nvar base (its delay taps), found " + spec.get("contextLength") + "; or set model.base to none");
         }
-        int context = switch (type) {
-            case "early-exit" -> (int) spec.get("contextLength");
-            case "linear" -> (int) spec.get("order");
-            case "nvar" -> ((int) spec.get("taps") - 1) * (int) spec.get("skip") + 1;
+        int context = switch (ModelType.of(type)) {
+            case EARLY_EXIT -> (int) spec.get("contextLength");
+            case LINEAR -> (int) spec.get("order");
+            case NVAR -> ((int) spec.get("taps") - 1) * (int) spec.get("skip") + 1;
             default -> 1;
         };
-        int ahead = type.equals("early-exit") ? (int) spec.get("horizon") : 1;
-        String field = type.equals("early-exit") ? "model.contextLength" : type.equals("linear") ? "model.order" : "model.taps";
+        int ahead = type.equals(ModelType.EARLY_EXIT.id()) ? (int) spec.get("horizon") : 1;
+        String field = type.equals(ModelType.EARLY_EXIT.id()) ? "model.contextLength" : type.equals(ModelType.LINEAR.id()) ? "model.order" : "model.taps";
         int[] lengths = d.splitLengths();
         String[] names = {"train", "val", "test"};
         for (int i = 0; i < 3; i++) {

@@ -8,10 +8,12 @@ import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
 import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.models.evaluation.EvaluationSettings;
 import io.chaoscast.models.evaluation.ForecastEvaluator;
 import io.chaoscast.models.evaluation.PolicyMetrics;
+import io.chaoscast.models.evaluation.RiskEvaluation;
 import io.chaoscast.training.upstream.DatasetSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,35 @@ public class TestEvaluation {
         int metricSteps = Math.max(1, Math.min(EvaluationSettings.steps(1, dt, lambda), rollout));
         var settings = new EvaluationSettings(ORIGINS, context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
         return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
+    }
+
+    /** Rollout steps of the early-exit risk: one Lyapunov time of the dataset (at least 1). */
+    static int riskHorizonSteps(DatasetSummary dataset) {
+        return Math.max(1, EvaluationSettings.steps(1, dataset.samplingInterval(), maxLyapunov(dataset)));
+    }
+
+    /**
+     * The forecast-level risk figures of a risk-calibrated early-exit model on the test split
+     * (empty for other models): the calibration's defaults, the measured risk (same definition as
+     * the tolerance), the oracle's depth at that tolerance, and one decision's cost over one block.
+     */
+    static Map<String, Double> riskMetrics(Forecaster forecaster, double[][][] test, int horizonSteps) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (!(forecaster instanceof EarlyExitForecaster ee)) {
+            return m;
+        }
+        RiskEvaluation r = RiskEvaluation.of(ee, test, horizonSteps);
+        if (r == null) {
+            return m;
+        }
+        m.put("calibrated_tolerance", r.tolerance());
+        m.put("calibrated_confidence", r.confidence());
+        m.put("test_dynamic_risk", r.risk());
+        m.put("test_dynamic_risk_depth_fraction", r.depthFraction());
+        m.put("test_oracle_depth_fraction", r.oracleDepthFraction());
+        m.put("decision_cost_fraction", r.decisionCostFraction());
+        m.values().removeIf(v -> v == null || !Double.isFinite(v));
+        return m;
     }
 
     /** The largest exponent: from the dataset when tabulated, else estimated at its parameters. */

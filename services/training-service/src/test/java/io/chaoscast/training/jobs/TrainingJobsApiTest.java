@@ -161,6 +161,12 @@ class TrainingJobsApiTest {
         assertThat(m).containsKeys("test_mse_exit_1", "test_mse_exit_2", "test_mse_exit_3", "test_dynamic_mse",
                 "test_dynamic_vpt_median", "test_dynamic_depth_fraction", "test_oracle_depth_fraction", "calibrated_threshold");
         assertThat(m.get("test_dynamic_depth_fraction")).isBetween(1.0 / 3, 1.0);
+        // The forecast-level calibration: defaults, the measured risk, one decision against one block.
+        assertThat(m).containsKeys("test_dynamic_risk", "test_dynamic_risk_depth_fraction");
+        assertThat(m.get("calibrated_tolerance")).isEqualTo(0.05);
+        assertThat(m.get("calibrated_confidence")).isEqualTo(0.9);
+        assertThat(m.get("test_dynamic_risk")).isBetween(-1.0, 1.0);
+        assertThat(m.get("decision_cost_fraction")).isPositive();
 
         MetricHistoryResponse lossA = client.metricHistory(runA, "train_loss", 0, 100);
         MetricHistoryResponse lossB = client.metricHistory(runB, "train_loss", 0, 100);

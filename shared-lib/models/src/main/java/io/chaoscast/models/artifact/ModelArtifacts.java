@@ -3,6 +3,7 @@ package io.chaoscast.models.artifact;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.chaoscast.models.Forecaster;
+import io.chaoscast.models.ModelType;
 import io.chaoscast.models.baselines.EchoStateNetwork;
 import io.chaoscast.models.baselines.FeatureSpec;
 import io.chaoscast.models.baselines.PersistenceForecaster;
@@ -39,8 +40,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModelArtifacts {
 
-    public static final int FORMAT_VERSION = 1;
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    /**
+     * 2: early-exit specs may hold an exit router and a risk calibration, with which {@code
+     * dynamic(t)} thresholds the router's scores instead of the uncertainty module's; a version-1
+     * reader would ignore both and misread the threshold, so the version went up. Version-1
+     * artifacts (no router) load and run as before.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
     static final String SPEC_ENTRY = "spec.json";
     static final String PARAMS_ENTRY = "parameters.bin";
     /** Refuse entries bigger than this: an artifact is a model, not a dataset. */
@@ -124,8 +132,10 @@ public final class ModelArtifacts {
         Map<String, byte[]> entries = entries(in);
         Header h = header(entries);
         try {
-            return switch (h.type()) {
-                case EarlyExitForecaster.TYPE -> {
+            ModelType type = ModelType.find(h.type()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown model type '" + h.type() + "'; known: " + ModelType.ids()));
+            return switch (type) {
+                case EARLY_EXIT -> {
                     EarlyExitSpec spec = JSON.treeToValue(h.spec(), EarlyExitSpec.class);
                     byte[] params = entries.get(PARAMS_ENTRY);
                     if (params == null) {
@@ -140,19 +150,17 @@ public final class ModelArtifacts {
                         throw e;
                     }
                 }
-                case "linear-ar", "nvar" -> new RidgeStepForecaster(
-                        h.type(),
+                case LINEAR, NVAR -> new RidgeStepForecaster(
+                        type.id(),
                         JSON.treeToValue(h.spec().get("features"), FeatureSpec.class),
                         JSON.treeToValue(h.spec().get("weights"), double[][].class),
                         h.spec().get("alpha").asDouble());
-                case EchoStateNetwork.TYPE -> EchoStateNetwork.of(
+                case ESN -> EchoStateNetwork.of(
                         JSON.treeToValue(h.spec().get("settings"), EchoStateNetwork.Settings.class),
                         JSON.treeToValue(h.spec().get("standardization"), Standardization.class),
                         JSON.treeToValue(h.spec().get("readout"), double[][].class));
-                case PersistenceForecaster.TYPE -> new PersistenceForecaster(
+                case PERSISTENCE -> new PersistenceForecaster(
                         h.spec().get("dimension").asInt());
-                default -> throw new IllegalArgumentException("unknown model type '" + h.type()
-                        + "'; known: early-exit, linear-ar, nvar, esn, persistence");
             };
         } catch (JacksonException | NullPointerException e) {
             throw new IllegalArgumentException("model artifact spec is malformed for type " + h.type() + ": " + e.getMessage(), e);

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  */
 public final class EchoStateNetwork extends RolloutForecaster {
 
-    public static final String TYPE = "esn";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.ESN.id();
 
     /**
      * @param reservoirSize number of reservoir units

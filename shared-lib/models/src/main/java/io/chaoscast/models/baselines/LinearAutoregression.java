@@ -6,7 +6,8 @@ package io.chaoscast.models.baselines;
  */
 public final class LinearAutoregression {
 
-    public static final String TYPE = "linear-ar";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.LINEAR.id();
 
     private LinearAutoregression() {}
 

@@ -11,7 +11,8 @@ import io.chaoscast.models.data.Standardization;
  */
 public final class Nvar {
 
-    public static final String TYPE = "nvar";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.NVAR.id();
 
     /**
      * Default taps and skip. The paper's k = 2, s = 1 was tuned at dt = 0.025; at 100 points per

@@ -5,7 +5,8 @@ import io.chaoscast.models.ForecasterSpec;
 /** Repeats the last observed state: the floor every model must beat. */
 public final class PersistenceForecaster extends RolloutForecaster {
 
-    public static final String TYPE = "persistence";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.PERSISTENCE.id();
 
     private final ForecasterSpec spec;
 

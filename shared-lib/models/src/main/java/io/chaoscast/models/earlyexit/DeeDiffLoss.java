@@ -30,6 +30,9 @@ import ai.djl.training.loss.Loss;
  * e} is to push {@code u} up, which would teach the UEM to report doubt it does not have. The
  * term then simply gives more weight to the exits the UEM trusts, the ones that will be used.
  *
+ * <p>Optionally a self-distillation term ({@link SelfDistillation}) and exit weights favouring
+ * the shallow exits ({@link LossSettings#SHALLOW}) make the first exits carry more windows.
+ *
  * <p>Labels: {@code [targets (batch, H·D), weights (H·D)]}, where weights are {@code
  * incrementScale² / errorScale}. Predictions: {@code [z_1 .. z_N, u_1 .. u_N]}.
  */
@@ -46,7 +49,11 @@ public final class DeeDiffLoss extends Loss {
 
     /** Weight of exit {@code i} (0-based) in the forecast loss; the weights sum to 1. */
     public static double exitWeight(int i, int exits, String weighting) {
-        return LossSettings.UNIFORM.equals(weighting) ? 1.0 / exits : (i + 1) / (exits * (exits + 1) / 2.0);
+        if (LossSettings.UNIFORM.equals(weighting)) {
+            return 1.0 / exits;
+        }
+        double sum = exits * (exits + 1) / 2.0;
+        return LossSettings.SHALLOW.equals(weighting) ? (exits - i) / sum : (i + 1) / sum;
     }
 
     /** Per-sample errors {@code e_i}, shape {@code (batch)}. */
@@ -87,6 +94,9 @@ public final class DeeDiffLoss extends Loss {
         uem = uem.div((float) exits);
         layerwise = layerwise.div((float) exits);
         NDArray total = forecast.add(uem.mul((float) settings.uemWeight())).add(layerwise.mul((float) settings.layerwiseWeight()));
+        if (settings.distillationWeight() > 0) {
+            total = total.add(SelfDistillation.term(predictions, weights, exits).mul(settings.distillationWeight().floatValue()));
+        }
         return new NDArray[] {total, forecast, uem, layerwise};
     }
 }

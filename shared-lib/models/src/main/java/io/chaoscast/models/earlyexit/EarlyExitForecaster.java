@@ -1,6 +1,7 @@
 package io.chaoscast.models.earlyexit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -11,9 +12,13 @@ import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.baselines.RidgeStepForecaster;
 import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.data.Standardization;
+import io.chaoscast.models.policy.DynamicThreshold;
 import io.chaoscast.models.policy.ExitPolicy;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The early-exit network as a {@link Forecaster}: the inference path.
@@ -29,10 +34,17 @@ import java.util.Arrays;
  *
  * <p>Horizons longer than {@code horizon} roll out: each pass's forecast becomes the next pass's
  * context and every pass picks its own depth. Owns native memory: close it.
+ *
+ * <p>With an {@link ExitRouter} in the spec (models calibrated since format version 2) each row's
+ * depth is decided once per pass on the host before any block runs; rows are ordered by depth,
+ * deepest first, so the rows still running are always a leading slice of the batch (no index
+ * gathers), and every exit head's output comes back in one host copy at the end of the pass.
+ * Without a router (older models) the uncertainty module decides after every block, as before.
  */
 public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
 
-    public static final String TYPE = "early-exit";
+    /** The registry name ({@link io.chaoscast.models.ModelType}). */
+    public static final String TYPE = io.chaoscast.models.ModelType.EARLY_EXIT.id();
 
     /** Keeps u strictly inside (0, 1) after float rounding so thresholds 0 and 1 mean what they say. */
     private static final double U_EPS = 1e-7;
@@ -44,6 +56,8 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
     private final ParameterStore parameters;
     /** The residual base model, or null. */
     private final RidgeStepForecaster baseModel;
+    /** The router's weights by exit, or null without a router. */
+    private final double[][] routerWeights;
 
     /**
      * @param manager owns the network's parameters; closed with this forecaster
@@ -57,6 +71,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         this.forecasterSpec = new ForecasterSpec(TYPE, a.contextLength(), a.dimension(), a.horizon(), a.blocks());
         this.parameters = new ParameterStore(manager, false);
         this.baseModel = spec.base() == null ? null : spec.base().model();
+        this.routerWeights = spec.router() == null ? null : spec.router().byExit();
     }
 
     /**
@@ -84,14 +99,54 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         return network;
     }
 
+    ParameterStore parameterStore() {
+        return parameters;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
     /** The same network with a new calibration table; shares (does not copy) the weights. */
     EarlyExitForecaster withCalibration(CalibrationTable table) {
         return new EarlyExitForecaster(manager, network, spec.withCalibration(table));
     }
 
-    /** The dynamic policy at the calibrated threshold, or full depth if not calibrated. */
+    /** The same network with an exit router (and no risk calibration yet); shares the weights. */
+    EarlyExitForecaster withRouter(ExitRouter router) {
+        return new EarlyExitForecaster(manager, network, spec.withRouter(router));
+    }
+
+    /** The same network with a risk calibration; shares the weights. */
+    EarlyExitForecaster withRisk(RiskCalibration risk) {
+        return new EarlyExitForecaster(manager, network, spec.withRisk(risk));
+    }
+
+    /**
+     * The dynamic policy at the calibrated threshold (the risk calibration's default ε and
+     * confidence when the model has one), or full depth if not calibrated.
+     */
     public ExitPolicy calibratedPolicy() {
+        if (spec.risk() != null) {
+            return ExitPolicy.dynamic(spec.risk().threshold());
+        }
         return spec.calibration() == null ? ExitPolicy.full() : ExitPolicy.dynamic(spec.calibration().threshold());
+    }
+
+    /** The router's first-pass scores {@code [row][blocks − 1]} (see {@link ExitRouter#scores}). */
+    public double[][] routerScores(double[][][] contexts) {
+        if (spec.router() == null) {
+            throw new IllegalStateException("this model has no exit router");
+        }
+        Forecaster.checkContexts(forecasterSpec, contexts, 1);
+        float[] input = firstPassInput(contexts);
+        int size = spec.architecture().inputSize();
+        double[][] out = new double[contexts.length][spec.router().exits()];
+        double[] scratch = new double[spec.router().weights().length];
+        for (int r = 0; r < contexts.length; r++) {
+            spec.router().scores(input, r * size, size, scratch, out[r]);
+        }
+        return out;
     }
 
     @Override
@@ -136,7 +191,9 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
                     spec.base().encode(baseStd[r], hist[r][start + l - 1], input, (r + 1) * a.inputSize() - h * d);
                 }
             }
-            evals += runPass(input, b, policy, z, depth, u);
+            evals += spec.router() != null
+                    ? runRoutedPass(input, b, policy, z, depth, u)
+                    : runPass(input, b, policy, z, depth, u);
             for (int r = 0; r < b; r++) {
                 double[] last = hist[r][start + l - 1];
                 for (int k = 0; k < h; k++) {
@@ -221,6 +278,115 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
             }
         }
         return evals;
+    }
+
+    /**
+     * One pass with every row's depth decided up front by the router (or by a fixed policy):
+     * rows run deepest first, so the active rows are a leading slice; one host copy per pass.
+     */
+    private long runRoutedPass(float[] input, int rows, ExitPolicy policy, float[][] z, int[] depth, double[] u) {
+        var a = spec.architecture();
+        int n = a.blocks();
+        int size = a.inputSize();
+        ExitRouter router = spec.router();
+        double[] scratch = new double[router.weights().length];
+        double[] score = new double[1];
+        double[] scores = new double[n - 1];
+        double logit = policy instanceof DynamicThreshold t ? ExitRouter.logit(t.threshold()) : 0;
+        int fixed = policy instanceof DynamicThreshold ? 0 : fixedDepth(policy, n);
+        Integer[] order = new Integer[rows];
+        for (int r = 0; r < rows; r++) {
+            if (fixed == 0) {
+                depth[r] = router.decide(routerWeights, input, r * size, size, scratch, logit, n, score);
+                u[r] = clampU((float) score[0]);
+            } else {
+                // Full and fixed depths do not need the scores; they are reported all the same.
+                router.scores(input, r * size, size, scratch, scores);
+                depth[r] = fixed;
+                u[r] = clampU((float) (fixed < n ? scores[fixed - 1] : 0));
+            }
+            order[r] = r;
+        }
+        Arrays.sort(order, (x, y) -> Integer.compare(depth[y], depth[x]));
+        float[] sorted = new float[rows * size];
+        for (int k = 0; k < rows; k++) {
+            System.arraycopy(input, order[k] * size, sorted, k * size, size);
+        }
+        long evals = 0;
+        try (NDManager m = manager.newSubManager()) {
+            NDArray hidden = network.embed(parameters, m.create(sorted, new Shape(rows, size)), false);
+            List<NDArray> outs = new ArrayList<>();
+            List<int[]> segments = new ArrayList<>();
+            int active = rows;
+            for (int i = 0; i < n && active > 0; i++) {
+                hidden = network.block(parameters, i, hidden, false);
+                evals += active;
+                int keep = active;
+                while (keep > 0 && depth[order[keep - 1]] == i + 1) {
+                    keep--;
+                }
+                if (keep < active) {
+                    NDArray hx = keep == 0 ? hidden : hidden.get(new NDIndex("{}:", keep));
+                    outs.add(network.exit(parameters, i, hx, false));
+                    segments.add(new int[] {keep, active});
+                    if (keep > 0) {
+                        hidden = hidden.get(new NDIndex(":{}", keep));
+                    }
+                    active = keep;
+                }
+            }
+            float[] all = outs.size() == 1
+                    ? outs.get(0).toFloatArray()
+                    : NDArrays.concat(new NDList(outs)).toFloatArray();
+            int width = a.horizon() * a.dimension();
+            int at = 0;
+            for (int[] seg : segments) {
+                for (int k = seg[0]; k < seg[1]; k++) {
+                    z[order[k]] = Arrays.copyOfRange(all, at, at + width);
+                    at += width;
+                }
+            }
+        }
+        return evals;
+    }
+
+    /** The depth of a policy that does not read scores (full, fixed). */
+    private static int fixedDepth(ExitPolicy policy, int n) {
+        for (int i = 1; i < n; i++) {
+            if (policy.exitsAt(i, n, Double.NaN)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** The encoded network input of one pass from true contexts, base forecast included. */
+    float[] firstPassInput(double[][][] contexts) {
+        var a = spec.architecture();
+        int b = contexts.length;
+        int l = a.contextLength();
+        int d = a.dimension();
+        Standardization norm = spec.standardization();
+        float[] input = new float[b * a.inputSize()];
+        double[][][] std = new double[b][l][d];
+        for (int r = 0; r < b; r++) {
+            double[][] c = contexts[r];
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    std[r][k][j] = norm.apply(j, c[c.length - l + k][j]);
+                }
+            }
+            ContextEncoding.encode(std[r], 0, l, a.quadraticInputs(), input, r * a.inputSize());
+        }
+        if (baseModel != null) {
+            int[] ends = new int[b];
+            Arrays.fill(ends, l - 1);
+            double[][][] baseStd = ResidualBase.forecast(baseModel, norm, std, ends, a.horizon());
+            for (int r = 0; r < b; r++) {
+                spec.base().encode(baseStd[r], std[r][l - 1], input, (r + 1) * a.inputSize() - a.horizon() * d);
+            }
+        }
+        return input;
     }
 
     private static NDArray gatherRows(NDManager m, NDArray x, int[] positions, int count) {

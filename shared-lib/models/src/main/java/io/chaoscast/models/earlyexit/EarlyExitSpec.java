@@ -1,6 +1,7 @@
 package io.chaoscast.models.earlyexit;
 
 import io.chaoscast.models.calibration.CalibrationTable;
+import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.data.Standardization;
 
 /**
@@ -20,6 +21,9 @@ import io.chaoscast.models.data.Standardization;
  *     specs written before the field existed). With a base, {@code incrementScale} is the RMS of
  *     the base model's standardised error per step ahead and dimension (the unit of the exits'
  *     corrections) and {@code errorScale} the base model's mean squared error
+ * @param router decides each row's exit depth once per pass ({@link ExitRouter}); null in specs
+ *     written before it existed, which then decide with the per-block uncertainty module
+ * @param risk the forecast-level (Learn-then-Test) calibration of the router's threshold, or null
  */
 public record EarlyExitSpec(
         EarlyExitArchitecture architecture,
@@ -28,7 +32,9 @@ public record EarlyExitSpec(
         double errorScale,
         LossSettings loss,
         CalibrationTable calibration,
-        ResidualBase base) {
+        ResidualBase base,
+        ExitRouter router,
+        RiskCalibration risk) {
 
     public EarlyExitSpec {
         int n = architecture.horizon() * architecture.dimension();
@@ -47,7 +53,23 @@ public record EarlyExitSpec(
             throw new IllegalArgumentException("architecture base is " + architecture.base() + " but the spec "
                     + (base == null ? "has no" : "has a") + " fitted base model");
         }
+        if (router != null && router.exits() != architecture.blocks() - 1) {
+            throw new IllegalArgumentException("router scores " + router.exits() + " exits but the network has "
+                    + (architecture.blocks() - 1) + " early exits");
+        }
         incrementScale = incrementScale.clone();
+    }
+
+    /** Without router and risk calibration (specs written before they existed). */
+    public EarlyExitSpec(
+            EarlyExitArchitecture architecture,
+            Standardization standardization,
+            double[] incrementScale,
+            double errorScale,
+            LossSettings loss,
+            CalibrationTable calibration,
+            ResidualBase base) {
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, null, null);
     }
 
     /** Without a base model. */
@@ -58,10 +80,18 @@ public record EarlyExitSpec(
             double errorScale,
             LossSettings loss,
             CalibrationTable calibration) {
-        this(architecture, standardization, incrementScale, errorScale, loss, calibration, null);
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, null, null, null);
     }
 
     public EarlyExitSpec withCalibration(CalibrationTable table) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base, router, risk);
+    }
+
+    public EarlyExitSpec withRouter(ExitRouter r) {
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, r, null);
+    }
+
+    public EarlyExitSpec withRisk(RiskCalibration r) {
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, router, r);
     }
 }

@@ -9,19 +9,33 @@ package io.chaoscast.models.earlyexit;
  * @param uemWeight weight of the UEM loss
  * @param layerwiseWeight weight of the uncertainty-aware layer-wise term
  * @param exitWeighting {@code linear} ({@code α_i ∝ i}, the default) or {@code uniform} ({@code
- *     α_i = 1/N}) weights of the exits' forecast losses; null reads as {@code linear}
+ *     α_i = 1/N}) or {@code shallow} ({@code α_i ∝ N + 1 − i}, favouring the first exits) weights of
+ *     the exits' forecast losses; null reads as {@code linear}
+ * @param distillationWeight weight of the self-distillation term ({@link SelfDistillation}); null
+ *     (specs written before it existed) reads as 0, off
  */
-public record LossSettings(double uncertaintyScale, double uemWeight, double layerwiseWeight, String exitWeighting) {
+public record LossSettings(
+        double uncertaintyScale, double uemWeight, double layerwiseWeight, String exitWeighting, Double distillationWeight) {
 
     public static final String LINEAR = "linear";
     public static final String UNIFORM = "uniform";
+    public static final String SHALLOW = "shallow";
 
     public static final LossSettings DEFAULT = new LossSettings(1.0, 1.0, 1.0, LINEAR);
 
+    /** Without self-distillation. */
+    public LossSettings(double uncertaintyScale, double uemWeight, double layerwiseWeight, String exitWeighting) {
+        this(uncertaintyScale, uemWeight, layerwiseWeight, exitWeighting, 0.0);
+    }
+
     public LossSettings {
         exitWeighting = exitWeighting == null ? LINEAR : exitWeighting;
-        if (!exitWeighting.equals(LINEAR) && !exitWeighting.equals(UNIFORM)) {
-            throw new IllegalArgumentException("exitWeighting must be linear or uniform, found " + exitWeighting);
+        distillationWeight = distillationWeight == null ? 0.0 : distillationWeight;
+        if (!exitWeighting.equals(LINEAR) && !exitWeighting.equals(UNIFORM) && !exitWeighting.equals(SHALLOW)) {
+            throw new IllegalArgumentException("exitWeighting must be linear, uniform or shallow, found " + exitWeighting);
+        }
+        if (!(distillationWeight >= 0 && distillationWeight <= 100)) {
+            throw new IllegalArgumentException("distillationWeight must be between 0 and 100, found " + distillationWeight);
         }
         if (!(uncertaintyScale > 0) || !(uemWeight >= 0) || !(layerwiseWeight >= 0)) {
             throw new IllegalArgumentException(

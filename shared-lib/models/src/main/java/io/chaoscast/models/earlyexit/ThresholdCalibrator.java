@@ -63,6 +63,11 @@ public final class ThresholdCalibrator {
             throw new IllegalArgumentException("trajectories are too short for one window of "
                     + (spec.architecture().contextLength() + spec.architecture().horizon()) + " states");
         }
+        return measure(forecaster, set);
+    }
+
+    static Measurements measure(EarlyExitForecaster forecaster, WindowSet set) {
+        EarlyExitSpec spec = forecaster.modelSpec();
         int n = spec.architecture().blocks();
         double[] scale = spec.incrementScale();
         double[][] mse = new double[n][set.count];

@@ -80,7 +80,7 @@ class ModelArtifactsTest {
         assertThatThrownBy(() -> ModelArtifacts.fromBytes(blob))
                 .isInstanceOf(UnsupportedFormatVersionException.class)
                 .hasMessageContaining("format version 99")
-                .hasMessageContaining("[1]");
+                .hasMessageContaining("[1, 2]");
     }
 
     @Test
@@ -156,6 +156,22 @@ class ModelArtifactsTest {
         Forecaster back = ModelArtifacts.fromBytes(ModelArtifacts.toBytes(tuned));
         assertThat(back.forecast(ctx, 20, ExitPolicy.full()).forecasts())
                 .isDeepEqualTo(tuned.forecast(ctx, 20, ExitPolicy.full()).forecasts());
+    }
+
+    /** Artifacts written before the type registry name the linear baseline "linear-ar"; they load as "linear". */
+    @Test
+    void linearArArtifactsLoadUnderTheRegistryName() throws IOException {
+        var s = TinyLorenz.splits();
+        var ar = io.chaoscast.models.baselines.LinearAutoregression.fit(s.train(), 4, 1e-6);
+        assertThat(ar.spec().type()).isEqualTo("linear");
+        var spec = ModelArtifacts.header(ModelArtifacts.toBytes(ar)).spec();
+        Forecaster loaded = ModelArtifacts.fromBytes(zip("{\"formatVersion\": 1, \"type\": \"linear-ar\", \"spec\": " + spec + "}"));
+        assertThat(loaded.spec().type()).isEqualTo(io.chaoscast.models.ModelType.LINEAR.id());
+        double[][][] ctx = TinyLorenz.contexts(2, 8);
+        assertThat(loaded.forecast(ctx, 5, ExitPolicy.full()).forecasts())
+                .isDeepEqualTo(ar.forecast(ctx, 5, ExitPolicy.full()).forecasts());
+        assertThat(io.chaoscast.models.ModelType.of("linear-ar")).isEqualTo(io.chaoscast.models.ModelType.LINEAR);
+        assertThat(io.chaoscast.models.ModelTypes.TYPES).containsExactly("early-exit", "nvar", "linear", "esn", "persistence");
     }
 
     private static byte[] zip(String specJson) throws IOException {

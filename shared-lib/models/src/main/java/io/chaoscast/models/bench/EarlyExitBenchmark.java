@@ -1,0 +1,267 @@
+package io.chaoscast.models.bench;
+
+import io.chaoscast.dynamics.catalog.InvariantTable;
+import io.chaoscast.dynamics.catalog.SystemCatalog;
+import io.chaoscast.dynamics.metrics.ForecastMetrics;
+import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.models.ModelTypes;
+import io.chaoscast.models.calibration.RiskCalibration;
+import io.chaoscast.models.data.LorenzData;
+import io.chaoscast.models.data.Splits;
+import io.chaoscast.models.earlyexit.DecisionCost;
+import io.chaoscast.models.earlyexit.EarlyExitForecaster;
+import io.chaoscast.models.earlyexit.EarlyExitTrainer;
+import io.chaoscast.models.earlyexit.ProgressListener;
+import io.chaoscast.models.earlyexit.RiskCalibrator;
+import io.chaoscast.models.earlyexit.TrainingSettings;
+import io.chaoscast.models.evaluation.EvaluationReport;
+import io.chaoscast.models.evaluation.EvaluationSettings;
+import io.chaoscast.models.evaluation.ForecastEvaluator;
+import io.chaoscast.models.policy.ExitPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The early-exit goals side by side on several catalog systems, in one run: trains the default
+ * network per system (as the training job does), calibrates it by Learn-then-Test at ε 5 %,
+ * confidence 90 %, and prints mean depth against the oracle, the measured test risk, the guarantee
+ * rate over 20 random calibration/test re-splits, decision and block costs, batch-1 and batch-256
+ * speed of the dynamic policy against full depth, full-depth and dynamic VPT and training time.
+ * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
+ * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}.
+ */
+public final class EarlyExitBenchmark {
+
+    private static final double EPS = RiskCalibration.DEFAULT_TOLERANCE;
+    private static final double CONF = RiskCalibration.DEFAULT_CONFIDENCE;
+
+    private EarlyExitBenchmark() {}
+
+    public static void main(String[] args) {
+        String[] systems = System.getProperty("bench.systems", "Lorenz,Halvorsen,Thomas").split(",");
+        int trajectories = Integer.getInteger("bench.trajectories", 4);
+        int length = Integer.getInteger("bench.length", 20_000);
+        long seed = Long.getLong("bench.seed", 42L);
+        p("machine: %d cores, java %s, load average %.1f", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (String name : systems) {
+            columns.add(run(name.trim(), trajectories, length, seed));
+        }
+        p("");
+        p("goals side by side (ε %.0f %%, confidence %.0f %%):", 100 * EPS, 100 * CONF);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s", "figure"));
+        for (String s : systems) {
+            head.append(String.format(Locale.ROOT, "%-26s", s.trim()));
+        }
+        p("%s", head);
+        for (String key : columns.get(0).keySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s", key));
+            for (Map<String, String> c : columns) {
+                line.append(String.format(Locale.ROOT, "%-26s", c.getOrDefault(key, "-")));
+            }
+            p("%s", line);
+        }
+    }
+
+    static Map<String, String> run(String name, int trajectories, int length, long seed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ChaoticSystem system = SystemCatalog.standard().find(name).orElseThrow();
+        double lambda = InvariantTable.standard().find(name).orElseThrow().maxLyapunov();
+        double dt = LorenzData.dt(system, 100);
+        int lt = EvaluationSettings.steps(1, dt, lambda);
+        double[][][] data = LorenzData.trajectories(system, trajectories, length, 100, seed);
+        Splits splits = Splits.inTime(data, 0.70, 0.15);
+        p("");
+        p("== %s: %d x %d points, dt %.5f, λmax %.4f, one Lyapunov time = %d steps", name, trajectories, length, dt,
+                lambda, lt);
+        int d = data[0][0].length;
+        long t0 = System.nanoTime();
+        var ts = ModelTypes.defaultTraining(seed);
+        // bench.epochs: a quick smoke run of this benchmark, not for figures.
+        ts = new TrainingSettings(Integer.getInteger("bench.epochs", ts.epochs()), ts.batchSize(), ts.learningRate(),
+                ts.patience(), ts.stride(), seed, ts.timeBudgetSeconds(), ts.inputNoise());
+        var dl = ModelTypes.defaultLoss();
+        // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
+        var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
+                dl.layerwiseWeight(), System.getProperty("bench.exitWeighting", dl.exitWeighting()),
+                Double.parseDouble(System.getProperty("bench.distill", "" + dl.distillationWeight())));
+        if (!loss.equals(dl)) {
+            p("loss: %s", loss);
+        }
+        var outcome = EarlyExitTrainer.train(splits.train(), splits.validation(), ModelTypes.defaultArchitecture(d),
+                loss, ts, ProgressListener.NONE);
+        double trainS = secs(t0);
+        long t1 = System.nanoTime();
+        EarlyExitForecaster net = RiskCalibrator.calibrate(
+                outcome.forecaster(), splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
+        double calS = secs(t1);
+        int n = net.spec().depth();
+        RiskCalibration rc = net.modelSpec().risk();
+        var chosen = rc.pointFor(EPS, CONF);
+        p("training %.0f s (%d epochs, best %d); router + calibration %.0f s on %d windows", trainS,
+                outcome.report().epochs().size(), outcome.report().bestEpoch(), calS, rc.windows());
+        for (var pt : rc.points()) {
+            p("  curve: threshold %.4f depth %.2f (%.1f %%) risk %.4f mean-MSE %+.2f %%", pt.threshold(), pt.meanDepth(),
+                    100 * pt.computeFraction(), pt.risk(), 100 * pt.relativeMse());
+        }
+        double oracleCal = rc.oracleMeanDepth(EPS);
+        p("  chosen: threshold %.4f depth %.2f of %d; oracle %.2f", chosen.threshold(), chosen.meanDepth(), n, oracleCal);
+
+        // Test split at the calibrated threshold.
+        double[] thresholds = rc.points().stream().mapToDouble(x -> x.threshold()).toArray();
+        int idx = indexOf(thresholds, chosen.threshold());
+        var test = RiskCalibrator.measure(net, splits.test(), lt, ModelTypes.RISK_WINDOWS, thresholds);
+        int[] all = test.all();
+        double testDepth = test.meanDepth(idx, all) / n;
+        double testOracle = test.oracleDepth(EPS, all) / n;
+        double testRisk = test.meanLoss(idx, all);
+
+        // 20 random calibration/test re-splits of the validation and test windows together.
+        double[][][] pool = concat(splits.validation(), splits.test());
+        var pooled = RiskCalibrator.measure(net, pool, lt, 2 * ModelTypes.RISK_WINDOWS, thresholds);
+        SplittableRandom rng = new SplittableRandom(seed);
+        int held = 0;
+        double riskSum = 0;
+        double depthSum = 0;
+        for (int s = 0; s < 20; s++) {
+            int[] perm = pooled.all();
+            for (int i = perm.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int tmp = perm[i];
+                perm[i] = perm[j];
+                perm[j] = tmp;
+            }
+            int[] cal = Arrays.copyOf(perm, perm.length / 2);
+            int[] tst = Arrays.copyOfRange(perm, perm.length / 2, perm.length);
+            var c = pooled.calibration(cal, lt, EPS, CONF);
+            int k = indexOf(thresholds, c.threshold());
+            double r = pooled.meanLoss(k, tst);
+            riskSum += r;
+            depthSum += pooled.meanDepth(k, tst) / n;
+            if (r <= EPS) {
+                held++;
+            }
+        }
+
+        // Full-depth and dynamic skill over 15 Lyapunov times.
+        var eval = new ForecastEvaluator(new EvaluationSettings(200, net.spec().contextLength(),
+                EvaluationSettings.steps(15, dt, lambda), lt, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD));
+        EvaluationReport report = eval.evaluate(splits.test(), net, List.of());
+        double vptFull = report.policy("full").medianVpt();
+        double vptDyn = report.policy(net.calibratedPolicy().name()).medianVpt();
+
+        // Costs and speed.
+        double[][][] ctx = contexts(splits.test(), net.spec().contextLength(), 256);
+        DecisionCost c1 = DecisionCost.measure(net, ctx, 1, 400);
+        DecisionCost c256 = DecisionCost.measure(net, ctx, 256, 40);
+        ExitPolicy dyn = net.calibratedPolicy();
+        int h = net.spec().stepsPerPass();
+        double[] onePass = speed(net, Arrays.copyOf(ctx, 200), h, dyn, 1, 7);
+        double[] rollout = speed(net, Arrays.copyOf(ctx, 40), 100, dyn, 1, 5);
+        double[] b256 = speed(net, ctx, h, dyn, 256, 7);
+
+        out.put("mean depth at ε/δ (test), fraction", pct(testDepth));
+        out.put("oracle depth at ε (test), fraction", pct(testOracle));
+        out.put("dynamic / oracle depth", f2(testDepth / testOracle) + "x");
+        out.put("calibration depth / oracle", pct(chosen.computeFraction()) + " / " + pct(oracleCal / n));
+        out.put("test risk (goal <= 5 %)", pct(testRisk));
+        out.put("20 re-splits: held / mean risk", held + "/20, " + pct(riskSum / 20));
+        out.put("20 re-splits: mean depth", pct(depthSum / 20));
+        out.put("router decision / block, batch 1", pct(c1.routerFraction()));
+        out.put("router decision / block, batch 256", pct(c256.routerFraction()));
+        out.put("per-block UEM decision / block, b 1/256", pct(c1.uemFraction()) + " / " + pct(c256.uemFraction()));
+        out.put("block us, batch 1 / 256", f2(c1.blockNanos() / 1e3) + " / " + f2(c256.blockNanos() / 1e3));
+        out.put("batch 1 one pass: full/dyn us, speed-up", f2(onePass[0] / 1e3) + "/" + f2(onePass[1] / 1e3) + " "
+                + f2(onePass[0] / onePass[1]) + "x");
+        out.put("batch 1 100 steps: full/dyn ms, speed-up", f2(rollout[0] / 1e6) + "/" + f2(rollout[1] / 1e6) + " "
+                + f2(rollout[0] / rollout[1]) + "x");
+        out.put("batch 256 throughput ratio", f2(b256[0] / b256[1]) + "x");
+        out.put("VPT median full / dynamic (LT)", f2(vptFull) + " / " + f2(vptDyn));
+        out.put("relative loss of median VPT", pct(1 - vptDyn / vptFull));
+        out.put("training s (+ calibration s)", String.format(Locale.ROOT, "%.0f (+%.0f)", trainS, calS));
+        out.forEach((k, v) -> p("  %-44s %s", k, v));
+        net.close();
+        return out;
+    }
+
+    /** Nanoseconds per call of full and dynamic, median over alternating rounds. */
+    static double[] speed(EarlyExitForecaster f, double[][][] ctx, int horizon, ExitPolicy dyn, int batch, int rounds) {
+        ExitPolicy[] policies = {ExitPolicy.full(), dyn};
+        double[][] t = new double[2][rounds];
+        for (int r = -1; r < rounds; r++) {
+            for (int p = 0; p < 2; p++) {
+                long t0 = System.nanoTime();
+                int calls = 0;
+                if (batch == 1) {
+                    for (double[][] c : ctx) {
+                        f.forecast(new double[][][] {c}, horizon, policies[p]);
+                        calls++;
+                    }
+                } else {
+                    for (int k = 0; k < 10; k++) {
+                        f.forecast(ctx, horizon, policies[p]);
+                        calls++;
+                    }
+                }
+                if (r >= 0) {
+                    t[p][r] = (double) (System.nanoTime() - t0) / calls;
+                }
+            }
+        }
+        Arrays.sort(t[0]);
+        Arrays.sort(t[1]);
+        return new double[] {t[0][rounds / 2], t[1][rounds / 2]};
+    }
+
+    static double[][][] contexts(double[][][] test, int l, int count) {
+        List<double[][]> out = new ArrayList<>();
+        int per = (count + test.length - 1) / test.length;
+        for (double[][] t : test) {
+            int span = t.length - l;
+            for (int k = 0; k < per && out.size() < count; k++) {
+                int s = (int) ((long) span * k / per);
+                out.add(Arrays.copyOfRange(t, s, s + l));
+            }
+        }
+        return out.toArray(double[][][]::new);
+    }
+
+    static double[][][] concat(double[][][] a, double[][][] b) {
+        double[][][] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static int indexOf(double[] v, double x) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == x) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("threshold " + x + " not on the grid");
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void p(String fmt, Object... args) {
+        System.out.println(String.format(Locale.ROOT, fmt, args));
+        System.out.flush();
+    }
+}

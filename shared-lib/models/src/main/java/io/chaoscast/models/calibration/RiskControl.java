@@ -1,0 +1,125 @@
+package io.chaoscast.models.calibration;
+
+/**
+ * Learn-then-Test (Angelopoulos, Bates et al. 2021), as CALM (Schuster et al. 2022) uses it for
+ * early exit: each threshold {@code λ} is a null hypothesis "risk(λ) &gt; ε", tested with a
+ * p-value of its mean loss on {@code n} calibration windows (losses in [0, 1]): the
+ * Hoeffding–Bentkus p-value, and where the losses' variance is known the smaller of it and the
+ * empirical-Bernstein p-value (Maurer and Pontil 2009), doubled (a union bound keeps it valid);
+ * the Bernstein bound matters when losses cluster far from 0 and 1 with a small spread;
+ * thresholds are tested in a fixed sequence, from the most conservative (full depth) to the most
+ * aggressive, and the sequence stops at the first that is not rejected. Every threshold rejected
+ * before that has risk ≤ ε with probability at least 1 − δ over the draw of the calibration
+ * windows (family-wise error ≤ δ without any multiplicity correction, because the order is fixed
+ * before seeing the data). The p-values need only the mean and variance of the loss and {@code
+ * n}, which is why the artifact stores those per threshold and any (ε, δ) can be served later.
+ */
+public final class RiskControl {
+
+    private RiskControl() {}
+
+    /**
+     * Hoeffding–Bentkus p-value for "mean loss &gt; alpha" given the empirical mean {@code riskHat}
+     * of {@code n} losses in [0, 1]: {@code min(exp(−n h(min(R̂, α), α)), e · P(Bin(n, α) ≤ ⌈n R̂⌉))}.
+     */
+    public static double hoeffdingBentkus(double riskHat, int n, double alpha) {
+        if (n <= 0 || !(alpha > 0)) {
+            return 1;
+        }
+        if (alpha >= 1) {
+            return 0; // losses are at most 1: a risk above 1 is impossible
+        }
+        double r = Math.max(0, Math.min(1, riskHat));
+        double a = Math.min(r, alpha);
+        double hoeffding = Math.exp(-n * klBernoulli(a, alpha));
+        int k = (int) Math.ceil(n * r - 1e-9);
+        double bentkus = Math.E * binomialCdf(k, n, alpha);
+        return Math.min(1, Math.min(hoeffding, bentkus));
+    }
+
+    /**
+     * Empirical-Bernstein p-value for "mean loss &gt; alpha" (losses in [0, 1], sample variance
+     * {@code variance}): the smallest δ with {@code R̂ + sqrt(2 σ̂² L / n) + 7 L / (3 (n − 1)) ≤ α},
+     * {@code L = ln(2/δ)}.
+     */
+    public static double empiricalBernstein(double riskHat, double variance, int n, double alpha) {
+        if (n < 2 || !(alpha > riskHat)) {
+            return 1;
+        }
+        double a = 7.0 / (3 * (n - 1));
+        double b = Math.sqrt(2 * Math.max(0, variance) / n);
+        double x = (-b + Math.sqrt(b * b + 4 * a * (alpha - riskHat))) / (2 * a);
+        return Math.min(1, 2 * Math.exp(-x * x));
+    }
+
+    /** The p-value used: Hoeffding–Bentkus, or with a variance the doubled smaller of it and Bernstein's. */
+    public static double pValue(double riskHat, double variance, int n, double alpha) {
+        double hb = hoeffdingBentkus(riskHat, n, alpha);
+        if (Double.isNaN(variance)) {
+            return hb;
+        }
+        return Math.min(1, 2 * Math.min(hb, empiricalBernstein(riskHat, variance, n, alpha)));
+    }
+
+    /** {@code a log(a/b) + (1−a) log((1−a)/(1−b))}, with 0 log 0 = 0. */
+    static double klBernoulli(double a, double b) {
+        double s = 0;
+        if (a > 0) {
+            s += a * Math.log(a / b);
+        }
+        if (a < 1) {
+            s += (1 - a) * Math.log((1 - a) / (1 - b));
+        }
+        return s;
+    }
+
+    /** {@code P(Bin(n, p) ≤ k)}, summed in log space (no overflow for large n). */
+    static double binomialCdf(int k, int n, double p) {
+        if (k < 0) {
+            return 0;
+        }
+        if (k >= n) {
+            return 1;
+        }
+        double logPmf = n * Math.log1p(-p);
+        double ratio = Math.log(p) - Math.log1p(-p);
+        double max = logPmf;
+        double[] terms = new double[k + 1];
+        terms[0] = logPmf;
+        for (int i = 0; i < k; i++) {
+            logPmf += Math.log((double) (n - i) / (i + 1)) + ratio;
+            terms[i + 1] = logPmf;
+            max = Math.max(max, logPmf);
+        }
+        double s = 0;
+        for (double t : terms) {
+            s += Math.exp(t - max);
+        }
+        return Math.min(1, Math.exp(max) * s);
+    }
+
+    /**
+     * Fixed-sequence testing over {@code risks} (ordered from the most conservative threshold to
+     * the most aggressive; entry 0 is full depth, whose loss is 0 by construction and is always
+     * valid).
+     *
+     * @return the index of the last threshold rejected in sequence (0 if none beyond full depth)
+     */
+    public static int fixedSequence(double[] risks, int n, double epsilon, double delta) {
+        return fixedSequence(risks, null, n, epsilon, delta);
+    }
+
+    /** As above, with each threshold's loss variance ({@code null}: Hoeffding–Bentkus alone). */
+    public static int fixedSequence(double[] risks, double[] variances, int n, double epsilon, double delta) {
+        int chosen = 0;
+        for (int i = 1; i < risks.length; i++) {
+            double v = variances == null ? Double.NaN : variances[i];
+            if (pValue(risks[i], v, n, epsilon) <= delta) {
+                chosen = i;
+            } else {
+                break;
+            }
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,173 @@
+package io.chaoscast.models.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Learn-then-Test on synthetic losses whose true risk is known: thresholds {@code j = 0..J} have
+ * true risk {@code r_j} (increasing, {@code r_0 = 0}), and a window's loss at threshold {@code j}
+ * is 1 when its latent uniform draw is below {@code r_j} (nested, like exits that get worse as
+ * the threshold rises), else 0.
+ */
+class RiskControlTest {
+
+    private static final double[] TRUE_RISK = trueRisks();
+
+    private static double[] trueRisks() {
+        double[] r = new double[41];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = 0.3 * j / (r.length - 1); // 0 .. 30 %, steps of 0.75 %
+        }
+        return r;
+    }
+
+    private static double[] empiricalRisks(int n, SplittableRandom rng) {
+        double[] latent = new double[n];
+        for (int i = 0; i < n; i++) {
+            latent[i] = rng.nextDouble();
+        }
+        double[] out = new double[TRUE_RISK.length];
+        for (int j = 0; j < out.length; j++) {
+            int c = 0;
+            for (double v : latent) {
+                if (v < TRUE_RISK[j]) {
+                    c++;
+                }
+            }
+            out[j] = (double) c / n;
+        }
+        return out;
+    }
+
+    @Test
+    void guaranteeHoldsAtTheStatedConfidenceOverManyCalibrationDraws() {
+        double eps = 0.1;
+        double delta = 0.1;
+        int trials = 400;
+        int violations = 0;
+        double meanChosenRisk = 0;
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int t = 0; t < trials; t++) {
+            int j = RiskControl.fixedSequence(empiricalRisks(300, rng), 300, eps, delta);
+            if (TRUE_RISK[j] > eps) {
+                violations++;
+            }
+            meanChosenRisk += TRUE_RISK[j] / trials;
+        }
+        assertThat((double) violations / trials).isLessThanOrEqualTo(delta);
+        // Not vacuous: it picks thresholds with real risk, close below the budget.
+        assertThat(meanChosenRisk).isBetween(0.05, eps);
+    }
+
+    @Test
+    void choosingByTheEmpiricalMeanAloneBreaksTheGuarantee() {
+        // The naive in-sample rule "largest threshold whose measured risk is within ε" violates the
+        // budget far more often than δ: the test above could fail, and this is why p-values are used.
+        double eps = 0.1;
+        int trials = 400;
+        int violations = 0;
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int t = 0; t < trials; t++) {
+            double[] r = empiricalRisks(300, rng);
+            int j = 0;
+            for (int k = 0; k < r.length; k++) {
+                if (r[k] <= eps) {
+                    j = k;
+                }
+            }
+            if (TRUE_RISK[j] > eps) {
+                violations++;
+            }
+        }
+        assertThat((double) violations / trials).isGreaterThan(0.3);
+    }
+
+    @Test
+    void signedLossesWithTheirVarianceKeepTheGuarantee() {
+        // Losses in [-1, 1]: per-window relative change of error, true mean m_j, spread 0.3; tested on
+        // (l + 1) / 2 with the Bernstein and Hoeffding-Bentkus p-values, as the stored calibration does.
+        double eps = 0.05;
+        double delta = 0.1;
+        int n = 1000;
+        double[] trueMean = new double[30];
+        for (int j = 0; j < trueMean.length; j++) {
+            trueMean[j] = -0.05 + 0.2 * j / (trueMean.length - 1);
+        }
+        SplittableRandom rng = new SplittableRandom(4);
+        int violations = 0;
+        int trials = 300;
+        double chosenSum = 0;
+        for (int t = 0; t < trials; t++) {
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = gaussian(rng) * 0.3;
+            }
+            List<RiskPoint> points = new ArrayList<>();
+            points.add(new RiskPoint(0, 8, 1, 0, 0, 0));
+            for (int j = 0; j < trueMean.length; j++) {
+                double s = 0;
+                double s2 = 0;
+                for (double v : z) {
+                    double l = Math.max(-1, Math.min(1, trueMean[j] + v));
+                    s += l;
+                    s2 += l * l;
+                }
+                double m = s / n;
+                points.add(new RiskPoint(0.01 * (j + 1), 7 - 0.2 * j, 0.5, m, Math.sqrt(s2 / n - m * m), m));
+            }
+            int k = RiskCalibration.chosenIndex(points, n, eps, 1 - delta);
+            double truth = k == 0 ? 0 : trueMean[k - 1];
+            if (truth > eps) {
+                violations++;
+            }
+            chosenSum += truth / trials;
+        }
+        assertThat((double) violations / trials).isLessThanOrEqualTo(delta);
+        assertThat(chosenSum).isGreaterThan(0.0); // it does use thresholds with positive risk
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    @Test
+    void nothingPassesWhenEveryThresholdIsTooRisky() {
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] r = empiricalRisks(300, rng);
+        // ε below the smallest non-zero true risk (0.75 %): only full depth is certified.
+        assertThat(RiskControl.fixedSequence(r, 300, 0.002, 0.1)).isZero();
+    }
+
+    @Test
+    void hoeffdingBentkusPValueBehaves() {
+        assertThat(RiskControl.hoeffdingBentkus(0, 1000, 0.05)).isLessThan(1e-10);
+        assertThat(RiskControl.hoeffdingBentkus(0.05, 1000, 0.05)).isGreaterThan(0.5);
+        assertThat(RiskControl.hoeffdingBentkus(0.2, 1000, 0.05)).isEqualTo(1.0);
+        assertThat(RiskControl.hoeffdingBentkus(0.03, 1000, 0.05))
+                .isLessThan(RiskControl.hoeffdingBentkus(0.03, 200, 0.05));
+        assertThat(RiskControl.binomialCdf(2, 4, 0.5)).isCloseTo(11.0 / 16, within(1e-12));
+    }
+
+    @Test
+    void storedStatisticsServeAnyToleranceAndConfidence() {
+        List<RiskPoint> points = new ArrayList<>();
+        for (int j = 0; j < 10; j++) {
+            points.add(new RiskPoint(j / 10.0, 8 - 0.7 * j, (8 - 0.7 * j) / 8, 0.01 * j, 0.05, 0.01 * j));
+        }
+        var rc = new RiskCalibration(70, 2000, 0.05, 0.9, 0.3, List.of(), points);
+        double loose = rc.pointFor(0.1, 0.9).computeFraction();
+        double strict = rc.pointFor(0.02, 0.9).computeFraction();
+        double confident = rc.pointFor(0.1, 0.999).computeFraction();
+        assertThat(loose).isLessThan(strict);
+        assertThat(confident).isGreaterThanOrEqualTo(loose);
+        assertThat(rc.pointFor(0, 0.9).threshold()).isZero();
+        for (double eps : new double[] {0.02, 0.05, 0.1}) {
+            assertThat(rc.pointFor(eps, 0.9).risk()).isLessThanOrEqualTo(eps);
+        }
+    }
+}
