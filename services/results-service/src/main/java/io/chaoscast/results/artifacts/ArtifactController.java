@@ -1,12 +1,14 @@
 package io.chaoscast.results.artifacts;
 
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.ClientGoneException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.contracts.results.ArtifactResponse;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.results.artifacts.ArtifactRepository.StoredArtifact;
 import io.chaoscast.results.idempotency.IdempotentWrites;
 import io.chaoscast.results.runs.RunRepository;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +72,7 @@ public class ArtifactController {
         long max = limits.maxSize().toBytes();
         if (request.getContentLengthLong() > max) {
             // Refused before a byte is read; Tomcat discards the rest (server.tomcat.max-swallow-size).
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body",
+            throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
                     "an artifact must be at most " + max + " bytes, found " + request.getContentLengthLong());
         }
         String scope = "PUT /api/v1/runs/" + runId + "/artifacts/" + name;
@@ -78,18 +80,18 @@ public class ArtifactController {
         return idempotent.run(scope, key, scope, ArtifactResponse.class, () -> {
             RunStatus status = runs.lockStatus(runId, false).orElseThrow(() -> ApiException.notFound("run", runId));
             if (status.isTerminal()) {
-                throw new ApiException(ErrorCode.RUN_NOT_RUNNING, "runId",
+                throw new ApiException(ResultsError.RUN_NOT_RUNNING, "runId",
                         "run " + runId + " is " + status.wireName() + "; only running runs take artifacts");
             }
             if (artifacts.find(runId, name).isPresent()) {
-                throw new ApiException(ErrorCode.ALREADY_EXISTS, "name",
+                throw new ApiException(ResultsError.ALREADY_EXISTS, "name",
                         "run " + runId + " already has an artifact '" + name + "'; artifacts are immutable");
             }
             ArtifactStore.Written written;
             try {
                 written = store.write(request.getInputStream(), max);
             } catch (IOException e) {
-                throw new ApiException(ErrorCode.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+                throw new ApiException(CommonError.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
             }
             ArtifactResponse stored =
                     artifacts.insert(runId, name, written.sha256(), written.size(), contentType, written.oid());
@@ -115,30 +117,30 @@ public class ArtifactController {
             @PathVariable String name,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletResponse response) {
-        readOnly.executeWithoutResult(tx -> {
-            StoredArtifact a = artifacts.find(runId, name).orElseThrow(() -> {
-                if (runs.find(runId).isEmpty()) {
-                    return ApiException.notFound("run", runId);
-                }
-                return new ApiException(ErrorCode.NOT_FOUND, "name", "run " + runId + " has no artifact '" + name + "'");
-            });
-            String etag = quoted(a.metadata().sha256());
-            response.setHeader(HttpHeaders.ETAG, etag);
-            if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-                response.setStatus(HttpStatus.NOT_MODIFIED.value());
-                return;
+        // Only the look-up runs in a transaction; the bytes are streamed after it, chunk by chunk,
+        // so that a slow client never holds a pooled database connection for the whole download.
+        StoredArtifact a = readOnly.execute(tx -> artifacts.find(runId, name).orElseThrow(() -> {
+            if (runs.find(runId).isEmpty()) {
+                return ApiException.notFound("run", runId);
             }
-            response.setStatus(HttpStatus.OK.value());
-            response.setContentType(a.metadata().contentType());
-            response.setContentLengthLong(a.metadata().sizeBytes());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-            try {
-                store.read(a.contentOid(), response.getOutputStream());
-            } catch (IOException e) {
-                // The client went away mid-download; nothing to answer to.
-                throw new io.chaoscast.results.web.ClientGoneException(e);
-            }
-        });
+            return new ApiException(CommonError.NOT_FOUND, "name", "run " + runId + " has no artifact '" + name + "'");
+        }));
+        String etag = quoted(a.metadata().sha256());
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(a.metadata().contentType());
+        response.setContentLengthLong(a.metadata().sizeBytes());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        try {
+            store.read(a.contentOid(), a.metadata().sizeBytes(), response.getOutputStream());
+        } catch (IOException e) {
+            // The client went away mid-download; nothing to answer to.
+            throw new ClientGoneException(e);
+        }
     }
 
     private static String quoted(String sha) {

@@ -1,7 +1,7 @@
 package io.chaoscast.results.dashboard;
 
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public class ServiceGateway {
                     return u;
                 }
             }
-            throw ApiException.invalid("service", "must be one of dataset, training, inference; found '" + wire + "'");
+            throw ApiException.invalidValue("service", "must be one of dataset, training, inference; found '" + wire + "'");
         }
     }
 
@@ -75,7 +75,7 @@ public class ServiceGateway {
         Upstream upstream = Upstream.of(service);
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length() + service.length());
         if (!path.startsWith("/api/v1/") || path.contains("/../") || path.contains("/./")) {
-            throw ApiException.invalid("path", "must start with /api/v1/ and not contain dot segments; found '" + path + "'");
+            throw ApiException.invalidValue("path", "must start with /api/v1/ and not contain dot segments; found '" + path + "'");
         }
         URI base = switch (upstream) {
             case DATASET -> properties.datasetUrl();
@@ -96,7 +96,7 @@ public class ServiceGateway {
         if ("POST".equals(request.getMethod())) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, null,
+                throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, null,
                         "request body is larger than the gateway's limit of " + limit + " bytes");
             }
             out.POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -133,7 +133,7 @@ public class ServiceGateway {
     }
 
     private static ApiException unavailable(Upstream upstream, URI base, Exception e) {
-        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, null,
+        return new ApiException(CommonError.UPSTREAM_UNAVAILABLE, null,
                 upstream.wire() + "-service at " + base + " did not answer (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }

@@ -1,11 +1,11 @@
 package io.chaoscast.training.jobs;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.training.config.TrainingProperties;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
 import io.chaoscast.training.upstream.RunGateway;
-import io.chaoscast.training.web.BadRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +51,12 @@ public class TrainingJobService {
     public TrainingJob submit(TrainingJobRequest request) {
         String type = request.model().type();
         if (!MODEL_TYPES.contains(type)) {
-            throw new BadRequestException("model.type", "must be one of " + MODEL_TYPES.stream().sorted().toList() + ", found " + type);
+            throw ApiException.invalidValue("model.type", "must be one of " + MODEL_TYPES.stream().sorted().toList() + ", found " + type);
         }
         TrainingSettings settings = TrainingSettings.resolve(request.training());
         DatasetSummary dataset = datasets.describe(request.datasetId());
         if (!"ready".equals(dataset.status())) {
-            throw new BadRequestException("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
+            throw ApiException.invalidValue("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
         }
         Map<String, Object> spec = specs.resolve(type, request.model().hyperparameters(), dataset);
         String experiment = request.experiment() == null || request.experiment().isBlank() ? "default" : request.experiment();
