@@ -7,7 +7,14 @@ import io.chaoscast.web.problem.ProblemDetailsAdvice;
 import io.chaoscast.web.problem.ProblemErrorController;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import io.chaoscast.web.problem.ProblemErrorReportValve;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +38,28 @@ public class WebLayerAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** Replaces Tomcat's HTML error page (for requests it refuses itself) by a problem. */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    if (context.getParent() instanceof StandardHost host) {
+                        for (Valve v : host.getPipeline().getValves()) {
+                            if (v instanceof ErrorReportValve) {
+                                host.getPipeline().removeValve(v);
+                            }
+                        }
+                        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                        host.getPipeline().addValve(new ProblemErrorReportValve());
+                    }
+                });
+            }
+        };
     }
 
     @Bean

@@ -13,6 +13,11 @@ import io.chaoscast.results.web.Fields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -75,6 +80,20 @@ public class ArtifactController {
             throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
                     "an artifact must be at most " + max + " bytes, found " + request.getContentLengthLong());
         }
+        // The body is spooled to a temporary file first and only then copied into the database in
+        // one short transaction: a slow uploader must not hold a pooled connection for its whole
+        // upload (ten uploads over a bad link would otherwise starve every other request).
+        Path spool = Files.createTempFile("chaoscast-artifact-", ".upload");
+        try {
+            spool(request, spool, max);
+            return store(runId, name, key, contentType, spool, max);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private ResponseEntity<ArtifactResponse> store(
+            UUID runId, String name, String key, String contentType, Path spool, long max) {
         String scope = "PUT /api/v1/runs/" + runId + "/artifacts/" + name;
         // The bytes are not known before they are stored, so the scope itself is the fingerprint.
         return idempotent.run(scope, key, scope, ArtifactResponse.class, () -> {
@@ -88,10 +107,10 @@ public class ArtifactController {
                         "run " + runId + " already has an artifact '" + name + "'; artifacts are immutable");
             }
             ArtifactStore.Written written;
-            try {
-                written = store.write(request.getInputStream(), max);
+            try (InputStream in = Files.newInputStream(spool)) {
+                written = store.write(in, max);
             } catch (IOException e) {
-                throw new ApiException(CommonError.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+                throw new UncheckedIOException("reading the spooled upload back", e);
             }
             ArtifactResponse stored =
                     artifacts.insert(runId, name, written.sha256(), written.size(), contentType, written.oid());
@@ -99,6 +118,25 @@ public class ArtifactController {
                     .eTag(quoted(stored.sha256()))
                     .body(stored);
         });
+    }
+
+    /** Copies the upload to {@code spool}, refusing it (413) once more than {@code max} bytes arrived. */
+    private static void spool(HttpServletRequest request, Path spool, long max) {
+        try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
+            byte[] buf = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                size += n;
+                if (size > max) {
+                    throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
+                            "an artifact must be at most " + max + " bytes, found more");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // The client went away mid-upload: nothing is kept.
+            throw new ApiException(CommonError.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+        }
     }
 
     @GetMapping
