@@ -36,6 +36,10 @@ public final class Fields {
         if (value != null && value.length() > max) {
             throw ApiException.invalidValue(field, "must be at most " + max + " characters, found " + value.length());
         }
+        if (value != null && value.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold it.
+            throw ApiException.invalidValue(field, "must not contain the NUL character (U+0000)");
+        }
         return value;
     }
 

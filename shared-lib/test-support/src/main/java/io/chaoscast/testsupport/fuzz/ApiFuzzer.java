@@ -70,6 +70,7 @@ public final class ApiFuzzer {
     private final JsonNode api;
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, List<String>> knownValues = new HashMap<>();
+    private final Map<String, JsonNode> examples = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -142,6 +143,19 @@ public final class ApiFuzzer {
         return this;
     }
 
+    /**
+     * A valid body of {@code operation} (e.g. {@code POST /api/v1/datasets}): half of that
+     * operation's requests start from it instead of from the schema, so that one broken field is
+     * met on an otherwise valid request and the checks behind the first one are reached too.
+     */
+    public ApiFuzzer example(String operation, String json) {
+        if (operations.stream().noneMatch(op -> (op.method + " " + op.path).equals(operation))) {
+            throw new IllegalArgumentException(service + " has no operation " + operation);
+        }
+        examples.put(operation, JSON.readTree(json));
+        return this;
+    }
+
     /** The service's request-body limit: over-limit bodies are sent just above it. */
     public ApiFuzzer maxBodyBytes(long bytes) {
         this.maxBodyBytes = bytes;
@@ -159,6 +173,7 @@ public final class ApiFuzzer {
     public FuzzResult run(long seed, int requests, Duration budget) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<Integer, Integer> statuses = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> byOperation = new LinkedHashMap<>();
         List<FuzzResult.Failure> failures = new ArrayList<>();
         int[] closed = {0};
         long start = System.nanoTime();
@@ -167,16 +182,16 @@ public final class ApiFuzzer {
         for (; sent < requests && System.nanoTime() < deadline; sent++) {
             Operation op = operations.get(sent % operations.size());
             Request r = generate(op, random.split());
-            send(r, false, statuses, failures, closed);
+            send(r, false, statuses, byOperation, failures, closed);
         }
         for (Request r : overLimit()) {
-            send(r, true, statuses, failures, closed);
+            send(r, true, statuses, byOperation, failures, closed);
             sent++;
         }
-        return new FuzzResult(service, seed, sent, statuses, closed[0], failures, (System.nanoTime() - start) / 1e9);
+        return new FuzzResult(service, seed, sent, statuses, byOperation, closed[0], failures, (System.nanoTime() - start) / 1e9);
     }
 
-    private record Request(String method, String target, String contentType, byte[] body, boolean chunked) {}
+    private record Request(String operation, String method, String target, String contentType, byte[] body, boolean chunked) {}
 
     private Request generate(Operation op, SplittableRandom random) {
         int mode = random.nextInt(100);
@@ -210,21 +225,22 @@ public final class ApiFuzzer {
         String target = base + path + query;
         if (op.contentType == null) {
             if (mode >= 78 && mode < 90 && !"GET".equals(op.method)) {
-                return new Request(op.method, target, "application/json", bytes(pick(random, MALFORMED_BODIES)), false);
+                return new Request(op.method + " " + op.path, op.method, target, "application/json", bytes(pick(random, MALFORMED_BODIES)), false);
             }
-            return new Request(op.method, target, null, null, false);
+            return new Request(op.method + " " + op.path, op.method, target, null, null, false);
         }
         if (!op.contentType.contains("json")) {
             byte[] raw = new byte[random.nextInt(4096)];
             random.nextBytes(raw);
-            return new Request(op.method, target, op.contentType, raw, random.nextInt(4) == 0);
+            return new Request(op.method + " " + op.path, op.method, target, op.contentType, raw, random.nextInt(4) == 0);
         }
         String contentType = op.contentType;
         String text;
         if (mode >= 78 && mode < 90) {
             text = pick(random, MALFORMED_BODIES);
         } else {
-            JsonNode tree = value("body", op.body, random, 0);
+            JsonNode example = examples.get(op.method + " " + op.path);
+            JsonNode tree = example != null && random.nextBoolean() ? example.deepCopy() : value("body", op.body, random, 0);
             if (mode >= 35 && mode < 60) {
                 tree = breakOneField(tree, random);
             } else if (mode >= 70 && mode < 78 && tree instanceof ObjectNode o) {
@@ -236,7 +252,7 @@ public final class ApiFuzzer {
                         "multipart/form-data; boundary=x", "application/json; charset=latin-7", "*/*", "application/octet-stream"));
             }
         }
-        return new Request(op.method, target, contentType, bytes(text), random.nextInt(10) == 0);
+        return new Request(op.method + " " + op.path, op.method, target, contentType, bytes(text), random.nextInt(10) == 0);
     }
 
     /** Two bodies just over the limit per operation that takes JSON: one declared, one chunked. */
@@ -252,15 +268,15 @@ public final class ApiFuzzer {
                 }
                 huge[huge.length - 2] = '0';
                 huge[huge.length - 1] = ']';
-                out.add(new Request(op.method, base + op.path, "application/json", huge, false));
-                out.add(new Request(op.method, base + op.path, "application/json", huge, true));
+                out.add(new Request(op.method + " " + op.path, op.method, base + op.path, "application/json", huge, false));
+                out.add(new Request(op.method + " " + op.path, op.method, base + op.path, "application/json", huge, true));
             }
         }
         return out;
     }
 
-    private void send(Request r, boolean overLimit, Map<Integer, Integer> statuses, List<FuzzResult.Failure> failures,
-            int[] closed) {
+    private void send(Request r, boolean overLimit, Map<Integer, Integer> statuses,
+            Map<String, Map<Integer, Integer>> byOperation, List<FuzzResult.Failure> failures, int[] closed) {
         String shown = r.body == null ? null : new String(r.body, 0, Math.min(r.body.length, 2000), StandardCharsets.UTF_8);
         HttpRequest.Builder b;
         try {
@@ -298,6 +314,7 @@ public final class ApiFuzzer {
         }
         int status = answer.statusCode();
         statuses.merge(status, 1, Integer::sum);
+        byOperation.computeIfAbsent(r.operation, k -> new LinkedHashMap<>()).merge(status, 1, Integer::sum);
         String type = answer.headers().firstValue("Content-Type").orElse("");
         String outcome = null;
         if (status >= 500) {

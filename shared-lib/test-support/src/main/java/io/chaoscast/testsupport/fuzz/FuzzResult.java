@@ -9,11 +9,12 @@ import java.util.TreeMap;
  * the rule (a 5xx, a 4xx that is not {@code application/problem+json}, a hang, a dropped
  * connection).
  *
+ * @param byOperation the statuses of each operation ({@code METHOD /path/{param}})
  * @param connectionClosed over-limit bodies answered by closing the connection after (or instead
  *     of) the 413, counted apart: not a failure, the server refused to read them
  */
 public record FuzzResult(String service, long seed, int requests, Map<Integer, Integer> statuses,
-        int connectionClosed, List<Failure> failures, double seconds) {
+        Map<String, Map<Integer, Integer>> byOperation, int connectionClosed, List<Failure> failures, double seconds) {
 
     /** One broken answer, with what it takes to repeat it. */
     public record Failure(String method, String target, String contentType, String body, String outcome) {
@@ -36,6 +37,7 @@ public record FuzzResult(String service, long seed, int requests, Map<Integer, I
         if (connectionClosed > 0) {
             sb.append(", ").append(connectionClosed).append(" over-limit bodies cut off by closing the connection");
         }
+        new TreeMap<>(byOperation).forEach((op, counts) -> sb.append("\n  ").append(op).append(' ').append(new TreeMap<>(counts)));
         for (Failure f : failures.subList(0, Math.min(25, failures.size()))) {
             sb.append("\n  ").append(f);
         }

@@ -11,8 +11,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses request bodies over {@link WebLimitsProperties#maxBodySize()} with {@code 413
  * payload-too-large}: at once when {@code Content-Length} says so, and while reading for chunked
  * bodies (the stream throws {@link PayloadTooLargeException}), so that no service buffers an
- * unbounded body.
+ * unbounded body. Also refuses a {@code Content-Type} that is no concrete media type (415).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -36,8 +37,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         this.ownLimitPaths = List.copyOf(limits.ownBodyLimitPaths());
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    private boolean ownLimit(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return ownLimitPaths.stream().anyMatch(p -> matcher.match(p, path));
     }
@@ -45,22 +45,41 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && !concrete(contentType)) {
+            // Spring MVC would fail on it deep inside argument resolution (a 500): refuse it here.
+            refuse(response, Problems.problem(CommonError.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+                    "Content-Type must be a concrete media type such as application/json, found '" + contentType + "'"));
+            return;
+        }
+        if (ownLimit(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(response, Problems.problem(CommonError.PAYLOAD_TOO_LARGE, "body",
+                    "the request body is larger than the limit of " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        var p = Problems.problem(CommonError.PAYLOAD_TOO_LARGE, "body",
-                "the request body is larger than the limit of " + maxBytes + " bytes");
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, ProblemDetail p) throws IOException {
+        response.setStatus(p.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The body is not read: ask the client not to send it on this connection.
         response.setHeader("Connection", "close");
-        JSON.writeValue(response.getOutputStream(), p);
+        JSON.writeValue(response.getOutputStream(), Problems.members(p));
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

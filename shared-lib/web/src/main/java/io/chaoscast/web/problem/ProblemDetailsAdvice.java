@@ -2,6 +2,7 @@ package io.chaoscast.web.problem;
 
 import io.chaoscast.web.limits.PayloadTooLargeException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,6 +90,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         PayloadTooLargeException tooLarge = Problems.findCause(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        SQLException sql = Problems.findCause(e, SQLException.class);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.startsWith("22")) {
+            // A data exception (a value PostgreSQL cannot store: a NUL character, a number out of
+            // its column's range): the request is at fault, though no check named it before.
+            log.warn("value refused by the database: {}", sql.getMessage());
+            return Problems.respond(Problems.problem(CommonError.INVALID_FIELD, null,
+                    "a value of the request cannot be stored (SQLState " + state + "): " + firstLine(sql.getMessage())), null);
+        }
+        if (state.startsWith("23")) {
+            log.warn("integrity violation: {}", sql.getMessage());
+            return Problems.respond(Problems.problem(CommonError.CONFLICT, null,
+                    "the request conflicts with what is stored (SQLState " + state + ")"), null);
         }
         if (isA(e, DATABASE_DOWN)) {
             log.error("database unreachable", e);
@@ -208,6 +223,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         h.addAll(headers);
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(p, h, p.getStatus());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static String lastNode(String path) {

@@ -41,7 +41,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("utf-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(p));
+                writer.write(JSON.writeValueAsString(Problems.members(p)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,6 +1,8 @@
 package io.chaoscast.web.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -100,6 +102,25 @@ public final class Problems {
             case "List", "ArrayList" -> "JSON array";
             default -> type.getSimpleName();
         };
+    }
+
+    /**
+     * The problem as its JSON members, for the places that write it outside Spring MVC (a filter,
+     * Tomcat's error valve), where Spring's ProblemDetail serialisation does not apply.
+     */
+    public static Map<String, Object> members(ProblemDetail p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", String.valueOf(p.getType()));
+        m.put("title", p.getTitle());
+        m.put("status", p.getStatus());
+        m.put("detail", p.getDetail());
+        if (p.getInstance() != null) {
+            m.put("instance", String.valueOf(p.getInstance()));
+        }
+        if (p.getProperties() != null) {
+            m.putAll(p.getProperties());
+        }
+        return m;
     }
 
     static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
