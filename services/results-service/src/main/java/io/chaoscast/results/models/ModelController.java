@@ -8,7 +8,6 @@ import io.chaoscast.contracts.results.PageResponse;
 import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.results.idempotency.Fingerprint;
 import io.chaoscast.results.idempotency.IdempotentWrites;
-import io.chaoscast.results.web.Fields;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

@@ -223,18 +223,23 @@ public final class ApiFuzzer {
             path = path + "/" + pick(random, PATH_TRICKS);
         }
         String target = base + path + query;
-        if (op.contentType == null) {
+        String declaredType = op.contentType;
+        if (declaredType == null && examples.containsKey(op.method + " " + op.path)) {
+            // A body the document does not declare (the controller reads the stream itself).
+            declaredType = "application/json";
+        }
+        if (declaredType == null) {
             if (mode >= 78 && mode < 90 && !"GET".equals(op.method)) {
                 return new Request(op.method + " " + op.path, op.method, target, "application/json", bytes(pick(random, MALFORMED_BODIES)), false);
             }
             return new Request(op.method + " " + op.path, op.method, target, null, null, false);
         }
-        if (!op.contentType.contains("json")) {
+        if (!declaredType.contains("json")) {
             byte[] raw = new byte[random.nextInt(4096)];
             random.nextBytes(raw);
-            return new Request(op.method + " " + op.path, op.method, target, op.contentType, raw, random.nextInt(4) == 0);
+            return new Request(op.method + " " + op.path, op.method, target, declaredType, raw, random.nextInt(4) == 0);
         }
-        String contentType = op.contentType;
+        String contentType = declaredType;
         String text;
         if (mode >= 78 && mode < 90) {
             text = pick(random, MALFORMED_BODIES);

@@ -1,8 +1,9 @@
 package io.chaoscast.web.problem;
 
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
-/** The codes every service answers with. Services add their own in a small enum of their own. */
+/** The codes every service answers with. Services add their own in a small table ({@link ErrorCode#of}). */
 public enum CommonError implements ErrorCode {
     /** A field, query parameter or header is missing, malformed or out of its allowed range. */
     INVALID_FIELD(HttpStatus.BAD_REQUEST, "Invalid field"),
@@ -35,6 +36,11 @@ public enum CommonError implements ErrorCode {
     CommonError(HttpStatus status, String title) {
         this.status = status;
         this.title = title;
+    }
+
+    @Override
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override
