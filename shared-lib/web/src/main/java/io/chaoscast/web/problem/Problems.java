@@ -95,9 +95,9 @@ public final class Problems {
             case "boolean", "Boolean" -> "boolean";
             case "Instant" -> "ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";
             case "UUID" -> "UUID";
-            case "double[]" -> "array of numbers";
-            case "double[][]" -> "array of arrays of numbers";
-            case "double[][][]" -> "array of arrays of arrays of numbers";
+            case "double[]" -> "array of numbers (one state)";
+            case "double[][]" -> "array of states";
+            case "double[][][]" -> "array of contexts";
             case "Map", "LinkedHashMap", "HashMap" -> "JSON object";
             case "List", "ArrayList" -> "JSON array";
             default -> type.getSimpleName();
