@@ -45,7 +45,9 @@ class RecipeValidationApiTest extends ApiTest {
                 Arguments.of("", 400, "malformed-body", null, "body"),
                 Arguments.of("{\"system\": \"Lorenz\", \"length\": \"long\"}", 400, "invalid-field", "length", "length"),
                 Arguments.of("{\"system\": \"Lorenz\", \"length\": 1e20}", 400, "malformed-body", "length", "length"),
-                Arguments.of("{\"system\": \"Lorenz\", \"lenght\": 100}", 400, "invalid-field", "lenght", "allowed"));
+                Arguments.of("{\"system\": \"Lorenz\", \"lenght\": 100}", 400, "invalid-field", "lenght", "allowed"),
+                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 2000}}", 400, "invalid-field", "parameters.n", "from 4 to 1024"),
+                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 4.5}}", 400, "invalid-field", "parameters.n", "whole number"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} {3}")
