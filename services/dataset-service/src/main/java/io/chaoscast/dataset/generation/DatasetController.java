@@ -4,7 +4,7 @@ import io.chaoscast.contracts.datasets.DatasetPage;
 import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SplitRange;
-import io.chaoscast.dataset.web.ApiException;
+import io.chaoscast.web.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -8,8 +8,9 @@ import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SplitFractions;
 import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dataset.systems.SystemRegistry;
-import io.chaoscast.dataset.web.ApiException;
-import io.chaoscast.dataset.web.ErrorCode;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.dataset.web.DatasetError;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.dynamics.catalog.Invariants;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public class DatasetService {
             } catch (RejectedExecutionException e) {
                 repository.delete(id);
                 throw new ApiException(
-                        ErrorCode.BUSY,
+                        CommonError.BUSY,
                         null,
                         "the generation queue is full (" + properties.queueCapacity() + " waiting); retry shortly");
             }
@@ -128,7 +129,7 @@ public class DatasetService {
             String why = DatasetResponse.FAILED.equals(row.status())
                     ? "dataset " + id + " failed: " + row.failureReason()
                     : "dataset " + id + " is still generating (progress " + Math.round(row.progress() * 100) + " %); retry when its status is ready";
-            throw new ApiException(ErrorCode.DATASET_NOT_READY, "id", why);
+            throw new ApiException(DatasetError.DATASET_NOT_READY, "id", why);
         }
         DatasetRecipe recipe = RecipeIds.parse(row.recipeJson());
         SplitLayout layout = SplitLayout.of(row.length(), recipe.split().train(), recipe.split().val());
@@ -170,7 +171,7 @@ public class DatasetService {
             DatasetGenerator.GeneratedData data = new DatasetGenerator().generate(normalizer.plan(recipe), temp, (d, t) -> {});
             if (!data.checksum().equals(row.checksum())) {
                 throw new ApiException(
-                        ErrorCode.CHECKSUM_MISMATCH,
+                        DatasetError.CHECKSUM_MISMATCH,
                         null,
                         "the cached bytes of dataset " + row.id() + " were gone and regenerating them gave checksum " + data.checksum()
                                 + " instead of " + row.checksum() + "; this build integrates differently from the one that made it");
@@ -188,7 +189,7 @@ public class DatasetService {
 
     private DatasetRow require(String id) {
         return repository.find(id)
-                .orElseThrow(() -> new ApiException(ErrorCode.DATASET_NOT_FOUND, "id", "no dataset with id " + id));
+                .orElseThrow(() -> new ApiException(DatasetError.DATASET_NOT_FOUND, "id", "no dataset with id " + id));
     }
 
     DatasetResponse toResponse(DatasetRow row) {

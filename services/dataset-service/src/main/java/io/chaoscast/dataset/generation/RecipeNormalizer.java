@@ -5,7 +5,7 @@ import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.contracts.datasets.SplitFractions;
 import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dataset.systems.SystemRegistry;
-import io.chaoscast.dataset.web.ApiException;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;

@@ -3,8 +3,9 @@ package io.chaoscast.dataset.systems;
 import io.chaoscast.contracts.datasets.LyapunovRequest;
 import io.chaoscast.contracts.datasets.LyapunovResponse;
 import io.chaoscast.dataset.config.LyapunovProperties;
-import io.chaoscast.dataset.web.ApiException;
-import io.chaoscast.dataset.web.ErrorCode;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.dataset.web.DatasetError;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.dynamics.integration.DivergenceException;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.lyapunov.EstimationBudgetExceededException;
@@ -63,7 +64,7 @@ public class LyapunovService {
                 new LyapunovSettings(periods * period, limits.transientPeriods() * period, spectrum, IntegrationSettings.DEFAULT);
         if (!permits.tryAcquire()) {
             throw new ApiException(
-                    ErrorCode.BUSY, null, limits.maxConcurrent() + " Lyapunov estimates are already running; retry shortly");
+                    CommonError.BUSY, null, limits.maxConcurrent() + " Lyapunov estimates are already running; retry shortly");
         }
         LyapunovResult result;
         try {
@@ -72,9 +73,9 @@ public class LyapunovService {
             throw ApiException.limit(
                     "duration", "the estimate ran past its time limit of " + limits.timeout().toSeconds() + " s: " + e.getMessage());
         } catch (UnsupportedOperationException e) {
-            throw new ApiException(ErrorCode.NOT_IMPLEMENTED, null, "Lyapunov estimation is not available: " + e.getMessage());
+            throw new ApiException(DatasetError.NOT_IMPLEMENTED, null, "Lyapunov estimation is not available: " + e.getMessage());
         } catch (DivergenceException e) {
-            throw new ApiException(ErrorCode.DIVERGED, null, e.getMessage());
+            throw new ApiException(DatasetError.DIVERGED, null, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(null, e.getMessage());
         } finally {

@@ -1,8 +1,8 @@
 package io.chaoscast.dataset.systems;
 
 import io.chaoscast.contracts.datasets.SystemResponse;
-import io.chaoscast.dataset.web.ApiException;
-import io.chaoscast.dataset.web.ErrorCode;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.dataset.web.DatasetError;
 import io.chaoscast.dynamics.catalog.InvariantTable;
 import io.chaoscast.dynamics.catalog.Invariants;
 import io.chaoscast.dynamics.catalog.SystemCatalog;
@@ -26,7 +26,7 @@ public class SystemRegistry {
         return catalog.find(name)
                 .orElseThrow(
                         () -> new ApiException(
-                                ErrorCode.UNKNOWN_SYSTEM,
+                                DatasetError.UNKNOWN_SYSTEM,
                                 "system",
                                 "unknown system '" + name + "'; GET /api/v1/systems lists the " + catalog.size() + " known systems"));
     }

@@ -3,7 +3,7 @@ package io.chaoscast.dataset.systems;
 import io.chaoscast.contracts.datasets.LyapunovRequest;
 import io.chaoscast.contracts.datasets.LyapunovResponse;
 import io.chaoscast.contracts.datasets.SystemResponse;
-import io.chaoscast.dataset.web.ApiException;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.dynamics.systems.SystemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;

@@ -41,11 +41,13 @@ class RecipeValidationApiTest extends ApiTest {
                 Arguments.of("{\"system\": \"Lorenz\", \"pointsPerPeriod\": 0}", 400, "invalid-field", "pointsPerPeriod", "positive"),
                 Arguments.of("{\"system\": \"Lorenz\", \"pointsPerPeriod\": 10, \"samplingInterval\": 0.1}", 400, "invalid-field", "samplingInterval", "not both"),
                 Arguments.of("{\"system\": \"Henon\", \"samplingInterval\": 0.5}", 400, "invalid-field", "samplingInterval", "map"),
-                Arguments.of("{\"system\": \"Lorenz\",", 400, "malformed-request", null, "JSON"),
-                Arguments.of("", 400, "malformed-request", null, "body"),
-                Arguments.of("{\"system\": \"Lorenz\", \"length\": \"long\"}", 400, "malformed-request", "length", "length"),
-                Arguments.of("{\"system\": \"Lorenz\", \"length\": 1e20}", 400, "malformed-request", "length", "length"),
-                Arguments.of("{\"system\": \"Lorenz\", \"lenght\": 100}", 400, "malformed-request", "lenght", "allowed"));
+                Arguments.of("{\"system\": \"Lorenz\",", 400, "malformed-body", null, "JSON"),
+                Arguments.of("", 400, "malformed-body", null, "body"),
+                Arguments.of("{\"system\": \"Lorenz\", \"length\": \"long\"}", 400, "invalid-field", "length", "length"),
+                Arguments.of("{\"system\": \"Lorenz\", \"length\": 1e20}", 400, "malformed-body", "length", "length"),
+                Arguments.of("{\"system\": \"Lorenz\", \"lenght\": 100}", 400, "invalid-field", "lenght", "allowed"),
+                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 2000}}", 400, "invalid-field", "parameters.n", "from 4 to 1024"),
+                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 4.5}}", 400, "invalid-field", "parameters.n", "whole number"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} {3}")

@@ -114,7 +114,7 @@ class SystemsApiTest extends ApiTest {
         assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"parameters\": {\"rho\": \"NaN\"}}"), 400, "invalid-field", "parameters.rho");
         assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"initialConditions\": [1, 2]}"), 400, "invalid-field", "initialConditions");
         assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"duration\": \"Infinity\"}"), 400, "limit-exceeded", "duration");
-        assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"duration\": 10"), 400, "malformed-request", null);
+        assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"duration\": 10"), 400, "malformed-body", null);
         assertProblem(post("/api/v1/systems/Nope/lyapunov", "{}"), 404, "unknown-system", "system");
     }
 

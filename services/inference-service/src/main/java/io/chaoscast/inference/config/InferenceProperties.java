@@ -60,13 +60,15 @@ public record InferenceProperties(
      * @param maxHorizon most steps one forecast may ask for (rollouts included)
      * @param maxContextRows most states one context may hold
      * @param maxBatchContexts most contexts in one {@code /forecast/batch} request
+     * @param maxOutputValues most numbers in one answer: contexts x horizon x model dimension
      */
     public record Limits(
             @DefaultValue("10000") int maxHorizon,
             @DefaultValue("10000") int maxContextRows,
-            @DefaultValue("1024") int maxBatchContexts) {
+            @DefaultValue("1024") int maxBatchContexts,
+            @DefaultValue("1000000") long maxOutputValues) {
         public ServingLimits settings() {
-            return new ServingLimits(maxHorizon, maxContextRows, maxBatchContexts);
+            return new ServingLimits(maxHorizon, maxContextRows, maxBatchContexts, maxOutputValues);
         }
     }
 

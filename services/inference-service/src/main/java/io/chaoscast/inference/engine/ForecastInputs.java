@@ -27,6 +27,12 @@ public final class ForecastInputs {
                     field + " may hold between 1 and " + limits.maxBatchContexts() + " contexts, found "
                             + contexts.length);
         }
+        long values = (long) contexts.length * horizon * spec.dimension();
+        if (values > limits.maxOutputValues()) {
+            throw new InvalidForecastException("horizon", "the answer would hold " + contexts.length + " contexts x horizon "
+                    + horizon + " x dimension " + spec.dimension() + " = " + values + " numbers; at most "
+                    + limits.maxOutputValues() + " are served per request (ask for a shorter horizon or fewer contexts)");
+        }
         for (int b = 0; b < contexts.length; b++) {
             double[][] c = contexts[b];
             String name = single ? field : field + "[" + b + "]";

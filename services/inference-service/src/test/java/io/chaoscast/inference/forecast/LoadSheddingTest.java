@@ -78,7 +78,7 @@ class LoadSheddingTest {
             if (r.status() == 429) {
                 shed++;
                 assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
-                assertThat(r.body().get("code").asString()).isEqualTo("overloaded");
+                assertThat(r.body().get("code").asString()).isEqualTo("busy");
             }
         }
         pool.shutdownNow();

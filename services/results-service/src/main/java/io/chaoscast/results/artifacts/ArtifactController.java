@@ -1,16 +1,23 @@
 package io.chaoscast.results.artifacts;
 
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.ClientGoneException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.contracts.results.ArtifactResponse;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.results.artifacts.ArtifactRepository.StoredArtifact;
 import io.chaoscast.results.idempotency.IdempotentWrites;
 import io.chaoscast.results.runs.RunRepository;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -70,26 +77,40 @@ public class ArtifactController {
         long max = limits.maxSize().toBytes();
         if (request.getContentLengthLong() > max) {
             // Refused before a byte is read; Tomcat discards the rest (server.tomcat.max-swallow-size).
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body",
+            throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
                     "an artifact must be at most " + max + " bytes, found " + request.getContentLengthLong());
         }
+        // The body is spooled to a temporary file first and only then copied into the database in
+        // one short transaction: a slow uploader must not hold a pooled connection for its whole
+        // upload (ten uploads over a bad link would otherwise starve every other request).
+        Path spool = Files.createTempFile("chaoscast-artifact-", ".upload");
+        try {
+            spool(request, spool, max);
+            return store(runId, name, key, contentType, spool, max);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private ResponseEntity<ArtifactResponse> store(
+            UUID runId, String name, String key, String contentType, Path spool, long max) {
         String scope = "PUT /api/v1/runs/" + runId + "/artifacts/" + name;
         // The bytes are not known before they are stored, so the scope itself is the fingerprint.
         return idempotent.run(scope, key, scope, ArtifactResponse.class, () -> {
             RunStatus status = runs.lockStatus(runId, false).orElseThrow(() -> ApiException.notFound("run", runId));
             if (status.isTerminal()) {
-                throw new ApiException(ErrorCode.RUN_NOT_RUNNING, "runId",
+                throw new ApiException(ResultsError.RUN_NOT_RUNNING, "runId",
                         "run " + runId + " is " + status.wireName() + "; only running runs take artifacts");
             }
             if (artifacts.find(runId, name).isPresent()) {
-                throw new ApiException(ErrorCode.ALREADY_EXISTS, "name",
+                throw new ApiException(ResultsError.ALREADY_EXISTS, "name",
                         "run " + runId + " already has an artifact '" + name + "'; artifacts are immutable");
             }
             ArtifactStore.Written written;
-            try {
-                written = store.write(request.getInputStream(), max);
+            try (InputStream in = Files.newInputStream(spool)) {
+                written = store.write(in, max);
             } catch (IOException e) {
-                throw new ApiException(ErrorCode.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+                throw new UncheckedIOException("reading the spooled upload back", e);
             }
             ArtifactResponse stored =
                     artifacts.insert(runId, name, written.sha256(), written.size(), contentType, written.oid());
@@ -97,6 +118,25 @@ public class ArtifactController {
                     .eTag(quoted(stored.sha256()))
                     .body(stored);
         });
+    }
+
+    /** Copies the upload to {@code spool}, refusing it (413) once more than {@code max} bytes arrived. */
+    private static void spool(HttpServletRequest request, Path spool, long max) {
+        try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
+            byte[] buf = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                size += n;
+                if (size > max) {
+                    throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
+                            "an artifact must be at most " + max + " bytes, found more");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // The client went away mid-upload: nothing is kept.
+            throw new ApiException(CommonError.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+        }
     }
 
     @GetMapping
@@ -115,30 +155,30 @@ public class ArtifactController {
             @PathVariable String name,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletResponse response) {
-        readOnly.executeWithoutResult(tx -> {
-            StoredArtifact a = artifacts.find(runId, name).orElseThrow(() -> {
-                if (runs.find(runId).isEmpty()) {
-                    return ApiException.notFound("run", runId);
-                }
-                return new ApiException(ErrorCode.NOT_FOUND, "name", "run " + runId + " has no artifact '" + name + "'");
-            });
-            String etag = quoted(a.metadata().sha256());
-            response.setHeader(HttpHeaders.ETAG, etag);
-            if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-                response.setStatus(HttpStatus.NOT_MODIFIED.value());
-                return;
+        // Only the look-up runs in a transaction; the bytes are streamed after it, chunk by chunk,
+        // so that a slow client never holds a pooled database connection for the whole download.
+        StoredArtifact a = readOnly.execute(tx -> artifacts.find(runId, name).orElseThrow(() -> {
+            if (runs.find(runId).isEmpty()) {
+                return ApiException.notFound("run", runId);
             }
-            response.setStatus(HttpStatus.OK.value());
-            response.setContentType(a.metadata().contentType());
-            response.setContentLengthLong(a.metadata().sizeBytes());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-            try {
-                store.read(a.contentOid(), response.getOutputStream());
-            } catch (IOException e) {
-                // The client went away mid-download; nothing to answer to.
-                throw new io.chaoscast.results.web.ClientGoneException(e);
-            }
-        });
+            return new ApiException(CommonError.NOT_FOUND, "name", "run " + runId + " has no artifact '" + name + "'");
+        }));
+        String etag = quoted(a.metadata().sha256());
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(a.metadata().contentType());
+        response.setContentLengthLong(a.metadata().sizeBytes());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        try {
+            store.read(a.contentOid(), a.metadata().sizeBytes(), response.getOutputStream());
+        } catch (IOException e) {
+            // The client went away mid-download; nothing to answer to.
+            throw new ClientGoneException(e);
+        }
     }
 
     private static String quoted(String sha) {

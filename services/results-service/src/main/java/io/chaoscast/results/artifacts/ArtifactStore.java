@@ -1,8 +1,8 @@
 package io.chaoscast.results.artifacts;
 
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.results.idempotency.Fingerprint;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +29,21 @@ import org.springframework.stereotype.Component;
  * off is rolled back with nothing left behind; and the bytes stay in the one database that is
  * already backed up and shared by every replica, unlike a file store on one node's disk.
  *
- * <p>Every method must be called inside a transaction: large objects need one.
+ * <p>{@link #write} must be called inside a transaction: large objects need one. {@link #read} must
+ * not: it reads chunk by chunk in short statements of its own.
  */
 @Component
 class ArtifactStore {
 
     private static final int CHUNK = 1 << 16;
+    static final int READ_CHUNK = 1 << 20;
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
 
     ArtifactStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** What was written: the large object, its size and its SHA-256. */
@@ -63,7 +68,7 @@ class ArtifactStore {
                 while ((n = readFully(in, buf)) > 0) {
                     size += n;
                     if (size > maxBytes) {
-                        throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body",
+                        throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, "body",
                                 "an artifact must be at most " + maxBytes + " bytes, found more");
                     }
                     sha.update(buf, 0, n);
@@ -77,25 +82,24 @@ class ArtifactStore {
             throw new UncategorizedSQLException("write artifact", null, e);
         } catch (IOException e) {
             // The client went away mid-upload: nothing is kept (the transaction rolls back).
-            throw new ApiException(ErrorCode.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
+            throw new ApiException(CommonError.MALFORMED_BODY, "body", "the upload broke off: " + e.getMessage());
         }
     }
 
-    /** Copies the large object {@code oid} to {@code out}. */
-    void read(long oid, OutputStream out) throws IOException {
-        try {
-            LargeObject lo = manager().open(oid, LargeObjectManager.READ);
-            try {
-                byte[] buf = new byte[CHUNK];
-                int n;
-                while ((n = lo.read(buf, 0, buf.length)) > 0) {
-                    out.write(buf, 0, n);
-                }
-            } finally {
-                lo.close();
+    /**
+     * Copies the large object {@code oid} of {@code size} bytes to {@code out} in {@value
+     * #READ_CHUNK}-byte chunks, each read by its own short statement outside any transaction: the
+     * pooled connection goes back to the pool between chunks, so a slow download never holds one.
+     * Artifacts are immutable, so the chunks need no common snapshot.
+     */
+    void read(long oid, long size, OutputStream out) throws IOException {
+        for (long offset = 0; offset < size; offset += READ_CHUNK) {
+            int length = (int) Math.min(READ_CHUNK, size - offset);
+            byte[] chunk = jdbc.queryForObject("SELECT lo_get(?::oid, ?, ?)", byte[].class, oid, offset, length);
+            if (chunk == null || chunk.length == 0) {
+                throw new IllegalStateException("large object " + oid + " ended at " + offset + " of " + size + " bytes");
             }
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("read artifact", null, e);
+            out.write(chunk);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.chaoscast.results.dashboard;
 
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.web.security.ApiSecurityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,19 +12,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Same-origin gateway from the dashboard page to the dataset-, training- and inference-service.
  *
  * <p>Why a gateway and not CORS on every service: the browser then needs to reach only this
  * service (one port to publish in docker-compose, one ingress in Kubernetes), the other services
- * keep no browser-facing configuration, and a service that is down shows up as one clear 502
+ * keep no browser-facing configuration, and a service that is down shows up as one clear 503
  * problem instead of an opaque CORS/network failure in the page. Only {@code GET} and {@code POST}
  * under {@code /api/v1/} are forwarded, to the three configured base URLs and nowhere else.
  */
@@ -53,7 +55,7 @@ public class ServiceGateway {
                     return u;
                 }
             }
-            throw ApiException.invalid("service", "must be one of dataset, training, inference; found '" + wire + "'");
+            throw ApiException.invalidValue("service", "must be one of dataset, training, inference; found '" + wire + "'");
         }
     }
 
@@ -80,10 +82,8 @@ public class ServiceGateway {
     public void forward(@PathVariable String service, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Upstream upstream = Upstream.of(service);
-        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length() + service.length());
-        if (!path.startsWith("/api/v1/") || path.contains("/../") || path.contains("/./")) {
-            throw ApiException.invalid("path", "must start with /api/v1/ and not contain dot segments; found '" + path + "'");
-        }
+        String path = normalisedPath(
+                request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length() + service.length()));
         URI base = switch (upstream) {
             case DATASET -> properties.datasetUrl();
             case TRAINING -> properties.trainingUrl();
@@ -106,7 +106,7 @@ public class ServiceGateway {
         if ("POST".equals(request.getMethod())) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, null,
+                throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, null,
                         "request body is larger than the gateway's limit of " + limit + " bytes");
             }
             out.POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -142,8 +142,42 @@ public class ServiceGateway {
         }
     }
 
+    /**
+     * The path to forward, decoded once and encoded again segment by segment. Why so strict: the
+     * raw URI is what reaches the upstream, and a check on it alone lets {@code %2e%2e} (an encoded
+     * {@code ..}), an encoded slash or a doubly encoded segment pass and climb out of {@code
+     * /api/v1/} there. Every segment must be non-empty, not a dot segment, and free of {@code %},
+     * {@code \\} and {@code ;} once decoded.
+     */
+    static String normalisedPath(String raw) {
+        String decoded;
+        try {
+            decoded = UriUtils.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw refusedPath(raw);
+        }
+        if (!decoded.startsWith("/api/v1/") || raw.toLowerCase(Locale.ROOT).contains("%2f")) {
+            throw refusedPath(raw);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : decoded.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+                    || segment.indexOf('%') >= 0 || segment.indexOf('\\') >= 0 || segment.indexOf(';') >= 0
+                    || segment.chars().anyMatch(Character::isISOControl)) {
+                throw refusedPath(raw);
+            }
+            out.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private static ApiException refusedPath(String raw) {
+        return ApiException.invalidValue("path", "must start with /api/v1/ and consist of plain segments (no empty,"
+                + " '.' or '..' segments, encoded or not, no encoded '/', '%', '\\' or ';'); found '" + raw + "'");
+    }
+
     private static ApiException unavailable(Upstream upstream, URI base, Exception e) {
-        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, null,
+        return new ApiException(CommonError.UPSTREAM_UNAVAILABLE, null,
                 upstream.wire() + "-service at " + base + " did not answer (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }

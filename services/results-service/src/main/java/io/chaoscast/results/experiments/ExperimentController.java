@@ -1,11 +1,11 @@
 package io.chaoscast.results.experiments;
 
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.CreateExperimentRequest;
 import io.chaoscast.contracts.results.ExperimentResponse;
 import io.chaoscast.results.idempotency.Fingerprint;
 import io.chaoscast.results.idempotency.IdempotentWrites;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,7 @@ public class ExperimentController {
                 ExperimentResponse.class, () -> {
                     ExperimentResponse created = experiments.insert(name, description)
                             .orElseThrow(() -> new ApiException(
-                                    ErrorCode.ALREADY_EXISTS, "name", "an experiment named '" + name + "' already exists"));
+                                    ResultsError.ALREADY_EXISTS, "name", "an experiment named '" + name + "' already exists"));
                     return ResponseEntity.status(HttpStatus.CREATED).body(created);
                 });
     }

@@ -1,7 +1,7 @@
 package io.chaoscast.results.idempotency;
 
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.problem.ApiException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +88,7 @@ public class IdempotentWrites {
                 .single();
         if (!stored.fingerprint().equals(fingerprint)) {
             throw new ApiException(
-                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    ResultsError.IDEMPOTENCY_KEY_REUSED,
                     HEADER,
                     "Idempotency-Key '" + key + "' was already used for a different request to " + scope
                             + "; use a new key for a new request");
@@ -100,7 +100,7 @@ public class IdempotentWrites {
 
     private static void checkKey(String key) {
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.invalid(
+            throw ApiException.invalidValue(
                     HEADER, "must be 1 to 255 visible ASCII characters (a UUID is a good choice), found '" + key + "'");
         }
     }

@@ -1,9 +1,9 @@
 package io.chaoscast.results.leaderboard;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.LeaderboardEntryResponse;
 import io.chaoscast.contracts.results.LeaderboardResponse;
 import io.chaoscast.contracts.results.SortOrder;
-import io.chaoscast.results.web.ApiException;
 import io.chaoscast.results.web.Fields;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public class LeaderboardController {
         try {
             direction = order == null ? SortOrder.ASC : SortOrder.fromWire(order);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("order", e.getMessage());
+            throw ApiException.invalidValue("order", e.getMessage());
         }
         String dir = direction == SortOrder.ASC ? "ASC" : "DESC";
         // DISTINCT ON keeps the first row per model type in this order: its best run (earliest end on a tie).

@@ -1,8 +1,8 @@
 package io.chaoscast.results.metrics;
 
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.results.idempotency.Fingerprint;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -61,13 +61,13 @@ final class MetricBatchParser {
             String where = e.getLocation() == null
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ApiException(ErrorCode.MALFORMED_BODY, ROOT,
+            throw new ApiException(CommonError.MALFORMED_BODY, ROOT,
                     "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         try {
             in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole body
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.MALFORMED_BODY, ROOT, "the body broke off: " + e.getMessage());
+            throw new ApiException(CommonError.MALFORMED_BODY, ROOT, "the body broke off: " + e.getMessage());
         }
         return new Parsed(batch, Fingerprint.hex(digest));
     }
@@ -75,18 +75,18 @@ final class MetricBatchParser {
     private MetricBatch read(JsonParser p, long nowMicros) {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
-            throw ApiException.invalid(ROOT, "must be a JSON array of {key, value, step, timestamp}, found "
+            throw ApiException.invalidValue(ROOT, "must be a JSON array of {key, value, step, timestamp}, found "
                     + (t == null ? "an empty body" : t.asString()));
         }
         MetricBatch grown = new MetricBatch(Math.min(maxPoints, 16_384));
         int i = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (i >= maxPoints) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, ROOT,
+                throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, ROOT,
                         ROOT + " must hold at most " + maxPoints + " points per request, found more; split the batch");
             }
             if (t != JsonToken.START_OBJECT) {
-                throw ApiException.invalid(at(i), "must be a JSON object {key, value, step, timestamp}, found "
+                throw ApiException.invalidValue(at(i), "must be a JSON object {key, value, step, timestamp}, found "
                         + t.asString());
             }
             if (i == grown.keys.length) {
@@ -96,10 +96,10 @@ final class MetricBatchParser {
             i++;
         }
         if (i == 0) {
-            throw ApiException.invalid(ROOT, "must hold 1 to " + maxPoints + " points, found 0");
+            throw ApiException.invalidValue(ROOT, "must hold 1 to " + maxPoints + " points, found 0");
         }
         if (p.nextToken() != null) {
-            throw new ApiException(ErrorCode.MALFORMED_BODY, ROOT, "the body has content after the array");
+            throw new ApiException(CommonError.MALFORMED_BODY, ROOT, "the body has content after the array");
         }
         return grown;
     }
@@ -120,7 +120,7 @@ final class MetricBatchParser {
                     if (t == JsonToken.VALUE_STRING) {
                         key = p.getString();
                     } else if (t != JsonToken.VALUE_NULL) {
-                        throw ApiException.invalid(at(i) + ".key", "must be a string, found " + describe(p, t));
+                        throw ApiException.invalidValue(at(i) + ".key", "must be a string, found " + describe(p, t));
                     }
                 }
                 case "value" -> {
@@ -128,7 +128,7 @@ final class MetricBatchParser {
                         value = p.getDoubleValue();
                         hasValue = true;
                     } else if (t != JsonToken.VALUE_NULL) {
-                        throw ApiException.invalid(at(i) + ".value", "must be a finite number, found " + describe(p, t));
+                        throw ApiException.invalidValue(at(i) + ".value", "must be a finite number, found " + describe(p, t));
                     }
                 }
                 case "step" -> {
@@ -136,41 +136,41 @@ final class MetricBatchParser {
                         try {
                             step = p.getLongValue();
                         } catch (InputCoercionException e) {
-                            throw ApiException.invalid(at(i) + ".step", "must be in [0, " + Long.MAX_VALUE
+                            throw ApiException.invalidValue(at(i) + ".step", "must be in [0, " + Long.MAX_VALUE
                                     + "], found " + p.getString());
                         }
                         hasStep = true;
                     } else if (t != JsonToken.VALUE_NULL) {
-                        throw ApiException.invalid(at(i) + ".step", "must be a whole number of 0 or more, found "
+                        throw ApiException.invalidValue(at(i) + ".step", "must be a whole number of 0 or more, found "
                                 + describe(p, t));
                     }
                 }
                 case "timestamp" -> micros = timestamp(p, t, i, nowMicros);
-                default -> throw ApiException.invalid(at(i) + "." + name,
+                default -> throw ApiException.invalidValue(at(i) + "." + name,
                         "is not a known field; allowed: key, value, step, timestamp");
             }
         }
         if (t != JsonToken.END_OBJECT) {
-            throw new ApiException(ErrorCode.MALFORMED_BODY, at(i), at(i) + " is not a complete JSON object");
+            throw new ApiException(CommonError.MALFORMED_BODY, at(i), at(i) + " is not a complete JSON object");
         }
         if (key == null || key.isEmpty()) {
-            throw ApiException.invalid(at(i) + ".key", "is required (1 to " + Fields.MAX_KEY_LENGTH + " characters)");
+            throw ApiException.invalidValue(at(i) + ".key", "is required (1 to " + Fields.MAX_KEY_LENGTH + " characters)");
         }
         if (key.length() > Fields.MAX_KEY_LENGTH) {
-            throw ApiException.invalid(at(i) + ".key", "must be at most " + Fields.MAX_KEY_LENGTH
+            throw ApiException.invalidValue(at(i) + ".key", "must be at most " + Fields.MAX_KEY_LENGTH
                     + " characters, found " + key.length());
         }
         if (!hasValue) {
-            throw ApiException.invalid(at(i) + ".value", "is required (a finite number)");
+            throw ApiException.invalidValue(at(i) + ".value", "is required (a finite number)");
         }
         if (!Double.isFinite(value)) {
-            throw ApiException.invalid(at(i) + ".value", "must be a finite number, found " + value);
+            throw ApiException.invalidValue(at(i) + ".value", "must be a finite number, found " + value);
         }
         if (!hasStep) {
-            throw ApiException.invalid(at(i) + ".step", "is required (a whole number of 0 or more)");
+            throw ApiException.invalidValue(at(i) + ".step", "is required (a whole number of 0 or more)");
         }
         if (step < 0) {
-            throw ApiException.invalid(at(i) + ".step", "must be 0 or more, found " + step);
+            throw ApiException.invalidValue(at(i) + ".step", "must be 0 or more, found " + step);
         }
         batch.add(key, step, value, micros);
     }
@@ -189,9 +189,9 @@ final class MetricBatchParser {
                 return Math.multiplyExact(p.getLongValue(), 1_000L);
             }
         } catch (DateTimeParseException | ArithmeticException | InputCoercionException e) {
-            throw ApiException.invalid(field, range + ", found " + p.getString());
+            throw ApiException.invalidValue(field, range + ", found " + p.getString());
         }
-        throw ApiException.invalid(field, range + ", found " + describe(p, t));
+        throw ApiException.invalidValue(field, range + ", found " + describe(p, t));
     }
 
     private String lastIso;
@@ -266,7 +266,7 @@ final class MetricBatchParser {
         private void count(int n) {
             count += n;
             if (count > max) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, ROOT,
+                throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, ROOT,
                         "the metric batch must be at most " + max + " bytes, found more; split the batch");
             }
         }

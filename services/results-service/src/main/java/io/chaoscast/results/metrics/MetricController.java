@@ -1,13 +1,15 @@
 package io.chaoscast.results.metrics;
 
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.limits.Paging;
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.MetricBatchResponse;
 import io.chaoscast.contracts.results.MetricHistoryResponse;
 import io.chaoscast.contracts.results.MetricPointResponse;
 import io.chaoscast.results.idempotency.IdempotentWrites;
 import io.chaoscast.results.runs.RunRepository;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -66,7 +68,7 @@ public class MetricController {
             throws IOException {
         long maxBytes = limits.maxRequestSize().toBytes();
         if (request.getContentLengthLong() > maxBytes) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, MetricBatchParser.ROOT,
+            throw new ApiException(CommonError.PAYLOAD_TOO_LARGE, MetricBatchParser.ROOT,
                     "the metric batch must be at most " + maxBytes + " bytes, found " + request.getContentLengthLong()
                             + "; split the batch");
         }
@@ -91,7 +93,7 @@ public class MetricController {
     private void requireRunning(UUID runId) {
         var status = runs.lockStatus(runId, false).orElseThrow(() -> ApiException.notFound("run", runId));
         if (status.isTerminal()) {
-            throw new ApiException(ErrorCode.RUN_NOT_RUNNING, "runId",
+            throw new ApiException(ResultsError.RUN_NOT_RUNNING, "runId",
                     "run " + runId + " is " + status.wireName() + "; only running runs take metrics");
         }
     }
@@ -118,8 +120,8 @@ public class MetricController {
             @RequestParam(required = false) Integer size) {
         String metric = key.startsWith("/") ? key.substring(1) : key;
         Fields.required("key", metric, Fields.MAX_KEY_LENGTH);
-        int p = Fields.page(page);
-        int s = Fields.size(size, 10_000, limits.maxHistoryPageSize());
+        int p = Paging.page(page);
+        int s = Paging.size(size, 10_000, limits.maxHistoryPageSize());
         if (runs.find(runId).isEmpty()) {
             throw ApiException.notFound("run", runId);
         }
@@ -131,7 +133,7 @@ public class MetricController {
         // A first page that is not full holds the whole history: no need to count it again.
         long total = p == 0 && points.size() < s ? points.size() : queries.count(runId, metric);
         if (total == 0) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "key", "run " + runId + " has no metric '" + metric + "'");
+            throw new ApiException(CommonError.NOT_FOUND, "key", "run " + runId + " has no metric '" + metric + "'");
         }
         return new MetricHistoryResponse(runId, metric, p, s, total, points);
     }

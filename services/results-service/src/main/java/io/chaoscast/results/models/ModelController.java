@@ -1,13 +1,13 @@
 package io.chaoscast.results.models;
 
+import io.chaoscast.web.limits.Paging;
+import io.chaoscast.web.limits.WebLimitsProperties;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.ModelResponse;
 import io.chaoscast.contracts.results.PageResponse;
 import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.results.idempotency.Fingerprint;
 import io.chaoscast.results.idempotency.IdempotentWrites;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.Fields;
-import io.chaoscast.results.web.PagingProperties;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -30,9 +30,9 @@ public class ModelController {
     private final ModelRegistry registry;
     private final IdempotentWrites idempotent;
     private final JsonMapper json;
-    private final PagingProperties paging;
+    private final WebLimitsProperties paging;
 
-    public ModelController(ModelRegistry registry, IdempotentWrites idempotent, JsonMapper json, PagingProperties paging) {
+    public ModelController(ModelRegistry registry, IdempotentWrites idempotent, JsonMapper json, WebLimitsProperties paging) {
         this.registry = registry;
         this.idempotent = idempotent;
         this.json = json;
@@ -65,6 +65,6 @@ public class ModelController {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return registry.list(name, Fields.page(page), Fields.size(size, 50, paging.maxPageSize()));
+        return registry.list(name, Paging.page(page), Paging.size(size, 50, paging.maxPageSize()));
     }
 }

@@ -1,12 +1,12 @@
 package io.chaoscast.results.models;
 
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.contracts.results.ModelResponse;
 import io.chaoscast.contracts.results.PageResponse;
 import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.results.artifacts.ArtifactRepository;
 import io.chaoscast.results.runs.RunRepository;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,16 +51,16 @@ public class ModelRegistry {
         Fields.body(r);
         Fields.safeName("name", r.name());
         if (r.runId() == null) {
-            throw ApiException.invalid("runId", "is required (the run that produced the artifact)");
+            throw ApiException.invalidValue("runId", "is required (the run that produced the artifact)");
         }
         Fields.safeName("artifactName", r.artifactName());
         if (r.spec() == null || !r.spec().isObject()) {
-            throw ApiException.invalid("spec", "must be a JSON object describing the network, found "
+            throw ApiException.invalidValue("spec", "must be a JSON object describing the network, found "
                     + (r.spec() == null ? "null" : r.spec().getNodeType().toString().toLowerCase()));
         }
         String spec = json.writeValueAsString(r.spec());
         if (spec.length() > MAX_SPEC_BYTES) {
-            throw ApiException.invalid("spec", "must be at most " + MAX_SPEC_BYTES + " characters, found " + spec.length());
+            throw ApiException.invalidValue("spec", "must be at most " + MAX_SPEC_BYTES + " characters, found " + spec.length());
         }
         return spec;
     }
@@ -70,9 +70,9 @@ public class ModelRegistry {
         String spec = validate(r);
         if (artifacts.find(r.runId(), r.artifactName()).isEmpty()) {
             if (runs.find(r.runId()).isEmpty()) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "runId", "run " + r.runId() + " does not exist");
+                throw new ApiException(CommonError.NOT_FOUND, "runId", "run " + r.runId() + " does not exist");
             }
-            throw new ApiException(ErrorCode.NOT_FOUND, "artifactName",
+            throw new ApiException(CommonError.NOT_FOUND, "artifactName",
                     "run " + r.runId() + " has no artifact '" + r.artifactName() + "'; upload it first");
         }
         // The upsert takes the name's row lock: concurrent registrations of one name get 1, 2, 3…

@@ -1,5 +1,7 @@
 package io.chaoscast.results.runs;
 
+import io.chaoscast.web.limits.Paging;
+import io.chaoscast.web.limits.WebLimitsProperties;
 import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.PageResponse;
 import io.chaoscast.contracts.results.RunResponse;
@@ -7,7 +9,6 @@ import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.results.idempotency.Fingerprint;
 import io.chaoscast.results.idempotency.IdempotentWrites;
 import io.chaoscast.results.web.Fields;
-import io.chaoscast.results.web.PagingProperties;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +33,9 @@ public class RunController {
     private final RunService runs;
     private final IdempotentWrites idempotent;
     private final JsonMapper json;
-    private final PagingProperties paging;
+    private final WebLimitsProperties paging;
 
-    public RunController(RunService runs, IdempotentWrites idempotent, JsonMapper json, PagingProperties paging) {
+    public RunController(RunService runs, IdempotentWrites idempotent, JsonMapper json, WebLimitsProperties paging) {
         this.runs = runs;
         this.idempotent = idempotent;
         this.json = json;
@@ -82,6 +83,6 @@ public class RunController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         RunSearch search = RunSearch.of(experiment, kind, status, system, modelType, tags, sortMetric, order);
-        return runs.search(search, Fields.page(page), Fields.size(size, 50, paging.maxPageSize()));
+        return runs.search(search, Paging.page(page), Paging.size(size, 50, paging.maxPageSize()));
     }
 }

@@ -1,9 +1,9 @@
 package io.chaoscast.results.runs;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.SortOrder;
-import io.chaoscast.results.web.ApiException;
 import io.chaoscast.results.web.Fields;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ record RunSearch(String where, List<Object> args, String join, List<Object> join
         SortOrder direction = order == null ? SortOrder.ASC : parse("order", () -> SortOrder.fromWire(order));
         if (sortMetric == null) {
             if (order != null) {
-                throw ApiException.invalid("order", "needs sortMetric (runs without one are listed newest first)");
+                throw ApiException.invalidValue("order", "needs sortMetric (runs without one are listed newest first)");
             }
             return new RunSearch(where.toString(), args, "", List.of(), "r.start_time DESC, r.id");
         }
@@ -88,7 +88,7 @@ record RunSearch(String where, List<Object> args, String join, List<Object> join
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, e.getMessage());
+            throw ApiException.invalidValue(field, e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.chaoscast.results.runs;
 
+import io.chaoscast.results.web.ResultsError;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.ExperimentResponse;
 import io.chaoscast.contracts.results.LatestMetricResponse;
@@ -9,8 +11,6 @@ import io.chaoscast.contracts.results.RunResponse;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.results.experiments.ExperimentRepository;
-import io.chaoscast.results.web.ApiException;
-import io.chaoscast.results.web.ErrorCode;
 import io.chaoscast.results.web.Fields;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +37,7 @@ public class RunService {
         Fields.required("experiment", r.experiment(), Fields.MAX_KEY_LENGTH);
         Fields.optional("name", r.name(), Fields.MAX_KEY_LENGTH);
         if (r.kind() == null) {
-            throw ApiException.invalid("kind", "is required, one of " + io.chaoscast.contracts.results.RunKind.allowed());
+            throw ApiException.invalidValue("kind", "is required, one of " + io.chaoscast.contracts.results.RunKind.allowed());
         }
         Fields.optional("systemName", r.systemName(), Fields.MAX_KEY_LENGTH);
         Fields.optional("datasetId", r.datasetId(), Fields.MAX_KEY_LENGTH);
@@ -92,11 +92,11 @@ public class RunService {
             if (target == current && (noChange || r.status() != null)) {
                 return get(id);
             }
-            throw new ApiException(ErrorCode.RUN_NOT_RUNNING, "status",
+            throw new ApiException(ResultsError.RUN_NOT_RUNNING, "status",
                     "run " + id + " is " + current.wireName() + "; a final run cannot change");
         }
         if (r.failureReason() != null && target != RunStatus.FAILED) {
-            throw ApiException.invalid("failureReason", "is only allowed with status failed, found status "
+            throw ApiException.invalidValue("failureReason", "is only allowed with status failed, found status "
                     + target.wireName());
         }
         Instant end = r.endTime() != null ? r.endTime().truncatedTo(ChronoUnit.MICROS) : null;
@@ -104,7 +104,7 @@ public class RunService {
             end = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
         if (end != null && end.isBefore(row.startTime())) {
-            throw ApiException.invalid("endTime", "must not be before the run's start " + row.startTime() + ", found " + end);
+            throw ApiException.invalidValue("endTime", "must not be before the run's start " + row.startTime() + ", found " + end);
         }
         runs.update(id, target, r.failureReason(), end);
         return get(id);

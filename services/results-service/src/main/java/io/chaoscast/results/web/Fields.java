@@ -1,5 +1,7 @@
 package io.chaoscast.results.web;
 
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,21 +20,25 @@ public final class Fields {
     /** A JSON body of {@code null} binds to a null record; refuse it like a missing body. */
     public static <T> T body(T request) {
         if (request == null) {
-            throw new ApiException(ErrorCode.MALFORMED_BODY, "body", "the request body must be a JSON object, found null");
+            throw new ApiException(CommonError.MALFORMED_BODY, "body", "the request body must be a JSON object, found null");
         }
         return request;
     }
 
     public static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required (1 to " + max + " characters)");
+            throw ApiException.invalidValue(field, "is required (1 to " + max + " characters)");
         }
         return optional(field, value, max);
     }
 
     public static String optional(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw ApiException.invalid(field, "must be at most " + max + " characters, found " + value.length());
+            throw ApiException.invalidValue(field, "must be at most " + max + " characters, found " + value.length());
+        }
+        if (value != null && value.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold it.
+            throw ApiException.invalidValue(field, "must not contain the NUL character (U+0000)");
         }
         return value;
     }
@@ -41,7 +47,7 @@ public final class Fields {
     public static String safeName(String field, String value) {
         required(field, value, MAX_KEY_LENGTH);
         if (!SAFE_NAME.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-            throw ApiException.invalid(field, "must consist of letters, digits, '.', '_' and '-', found '" + value + "'");
+            throw ApiException.invalidValue(field, "must consist of letters, digits, '.', '_' and '-', found '" + value + "'");
         }
         return value;
     }
@@ -52,31 +58,15 @@ public final class Fields {
             return Map.of();
         }
         if (map.size() > 1000) {
-            throw ApiException.invalid(field, "must have at most 1000 entries, found " + map.size());
+            throw ApiException.invalidValue(field, "must have at most 1000 entries, found " + map.size());
         }
         for (Map.Entry<String, String> e : map.entrySet()) {
             required(field + " key", e.getKey(), MAX_KEY_LENGTH);
             if (e.getValue() == null) {
-                throw ApiException.invalid(field + "." + e.getKey(), "must be a string, found null");
+                throw ApiException.invalidValue(field + "." + e.getKey(), "must be a string, found null");
             }
             optional(field + "." + e.getKey(), e.getValue(), MAX_TEXT_LENGTH);
         }
         return map;
-    }
-
-    public static int page(Integer page) {
-        int p = page == null ? 0 : page;
-        if (p < 0) {
-            throw ApiException.invalid("page", "must be 0 or more, found " + p);
-        }
-        return p;
-    }
-
-    public static int size(Integer size, int defaultSize, int max) {
-        int s = size == null ? defaultSize : size;
-        if (s < 1 || s > max) {
-            throw ApiException.invalid("size", "must be in [1, " + max + "], found " + s);
-        }
-        return s;
     }
 }

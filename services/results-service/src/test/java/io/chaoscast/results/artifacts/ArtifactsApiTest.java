@@ -21,7 +21,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArtifactsApiTest extends ResultsServiceTest {
@@ -45,6 +49,33 @@ class ArtifactsApiTest extends ResultsServiceTest {
 
     private String artifactPath(UUID runId, String name) {
         return "/api/v1/runs/" + runId + "/artifacts/" + name;
+    }
+
+    @Autowired
+    ArtifactStore store;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void downloadHoldsNoPooledConnectionWhileItWritesToTheClient() throws Exception {
+        RunResponse run = newRun(unique("conn"));
+        byte[] content = randomBytes(3 * ArtifactStore.READ_CHUNK + 5, 3);
+        client().uploadArtifact(run.id(), "big.bin", Files.write(dir.resolve("big.bin"), content), "application/octet-stream");
+        long oid = jdbc.queryForObject(
+                "SELECT content_oid FROM results.artifacts WHERE run_id = ? AND name = 'big.bin'", Long.class, run.id());
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        List<Integer> activeWhileWriting = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream client = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                activeWhileWriting.add(pool.getActiveConnections());
+                super.write(b, off, len);
+            }
+        };
+        store.read(oid, content.length, client);
+        assertThat(client.toByteArray()).isEqualTo(content);
+        assertThat(activeWhileWriting).hasSize(4).containsOnly(0);
     }
 
     @Test

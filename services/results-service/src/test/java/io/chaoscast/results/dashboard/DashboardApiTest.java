@@ -102,8 +102,8 @@ class DashboardApiTest extends ResultsServiceTest {
     }
 
     @Test
-    void serviceThatDoesNotAnswerIsA502ProblemNamingIt() {
-        JsonNode p = assertProblem(get("/api/v1/dashboard/services/inference/api/v1/models"), 502, null);
+    void serviceThatDoesNotAnswerIsA503ProblemNamingIt() {
+        JsonNode p = assertProblem(get("/api/v1/dashboard/services/inference/api/v1/models"), 503, null);
         assertThat(p.path("code").asString()).isEqualTo("upstream-unavailable");
         assertThat(p.path("detail").asString()).contains("inference-service").contains(String.valueOf(deadPort));
     }
@@ -114,5 +114,19 @@ class DashboardApiTest extends ResultsServiceTest {
                 .path("detail").asString()).contains("dataset, training, inference");
         assertProblem(get("/api/v1/dashboard/services/dataset/actuator/env"), 400, "path");
         assertThat(send("DELETE", "/api/v1/dashboard/services/dataset/api/v1/datasets/x", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void gatewayRefusesDotSegmentsEncodedOrNotAndNeverForwardsThem() {
+        lastRequest.set(null);
+        for (String trick : new String[] {"/api/v1/%2e%2e/actuator/env", "/api/v1/%2E%2e/%2e%2E/actuator",
+                "/api/v1/.%2e/actuator", "/api/v1/systems%2f..%2f..%2factuator", "/api/v1/%252e%252e/actuator",
+                "/api/v1//systems", "/api/v1/systems/;x=1", "/api/v1/systems%5c..%5c..%5cactuator"}) {
+            HttpResponse<String> r = get("/api/v1/dashboard/services/dataset" + trick);
+            assertThat(r.statusCode()).as(trick).isBetween(400, 499);
+            assertThat(r.headers().firstValue("Content-Type")).as(trick)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(lastRequest.get()).as("nothing reached the upstream").isNull();
     }
 }

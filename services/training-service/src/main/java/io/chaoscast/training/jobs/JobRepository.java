@@ -49,7 +49,7 @@ public class JobRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM training.jobs WHERE id = :id").param("id", id).query(MAPPER).optional();
     }
 
-    public List<TrainingJob> page(String status, int limit, int offset) {
+    public List<TrainingJob> page(String status, int limit, long offset) {
         String where = status == null ? "" : " WHERE status = :status";
         var spec = jdbc.sql("SELECT " + COLUMNS + " FROM training.jobs" + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("limit", limit)

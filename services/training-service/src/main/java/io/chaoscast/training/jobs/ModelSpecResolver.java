@@ -11,7 +11,7 @@ public interface ModelSpecResolver {
 
     /**
      * @return the complete hyperparameters, defaults filled in
-     * @throws io.chaoscast.training.web.BadRequestException naming {@code model.<field>}
+     * @throws io.chaoscast.web.problem.ApiException (invalid-field) naming {@code model.<field>}
      */
     Map<String, Object> resolve(String type, Map<String, Object> hyperparameters, DatasetSummary dataset);
 }

@@ -1,7 +1,7 @@
 package io.chaoscast.training.jobs;
 
-import io.chaoscast.training.web.BadRequestException;
-import io.chaoscast.training.web.NotFoundException;
+import io.chaoscast.web.limits.Paging;
+import io.chaoscast.web.problem.ApiException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -52,16 +52,12 @@ public class TrainingJobController {
             try {
                 status = JobStatus.fromWire(status).wire();
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("status", "must be one of queued, running, succeeded, failed, cancelled; found " + status);
+                throw ApiException.invalidValue("status", "must be one of queued, running, succeeded, failed, cancelled; found " + status);
             }
         }
-        if (page < 0) {
-            throw new BadRequestException("page", "must be at least 0, found " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE + ", found " + size);
-        }
-        List<TrainingJobResponse> items = jobs.page(status, size, page * size).stream().map(TrainingJobResponse::of).toList();
+        Paging.page(page);
+        Paging.size(size, size, MAX_PAGE_SIZE);
+        List<TrainingJobResponse> items = jobs.page(status, size, (long) page * size).stream().map(TrainingJobResponse::of).toList();
         return Map.of("items", items, "page", page, "size", size, "total", jobs.count(status));
     }
 
@@ -70,7 +66,7 @@ public class TrainingJobController {
         return TrainingJobResponse.of(jobs.requestCancel(id).orElseThrow(() -> notFound(id)));
     }
 
-    private static NotFoundException notFound(UUID id) {
-        return new NotFoundException("id", "no training job " + id);
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFoundField("id", "no training job " + id);
     }
 }

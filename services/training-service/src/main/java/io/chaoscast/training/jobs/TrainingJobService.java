@@ -1,11 +1,11 @@
 package io.chaoscast.training.jobs;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.training.config.TrainingProperties;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
 import io.chaoscast.training.upstream.RunGateway;
-import io.chaoscast.training.web.BadRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,12 +52,12 @@ public class TrainingJobService {
 
     public TrainingJob submit(TrainingJobRequest request) {
         // Aliases (e.g. "linear-ar") are stored under the canonical name the registry and artifacts use.
-        String type = ModelType.find(request.model().type()).map(ModelType::id).orElseThrow(() -> new BadRequestException(
+        String type = ModelType.find(request.model().type()).map(ModelType::id).orElseThrow(() -> ApiException.invalidValue(
                 "model.type", "must be one of " + ModelType.ids() + ", found " + request.model().type()));
         TrainingSettings settings = TrainingSettings.resolve(request.training());
         DatasetSummary dataset = datasets.describe(request.datasetId());
         if (!"ready".equals(dataset.status())) {
-            throw new BadRequestException("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
+            throw ApiException.invalidValue("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
         }
         Map<String, Object> spec = specs.resolve(type, request.model().hyperparameters(), dataset);
         String experiment = request.experiment() == null || request.experiment().isBlank() ? "default" : request.experiment();

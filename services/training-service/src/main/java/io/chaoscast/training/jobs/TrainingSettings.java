@@ -1,6 +1,6 @@
 package io.chaoscast.training.jobs;
 
-import io.chaoscast.training.web.BadRequestException;
+import io.chaoscast.web.problem.ApiException;
 
 /** Resolved optimisation settings, every field in range. */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, long seed, int earlyStoppingPatience) {
@@ -22,16 +22,16 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, l
         long seed = q.seed() == null ? 42L : q.seed();
         int patience = q.earlyStoppingPatience() == null ? DEFAULT_PATIENCE : q.earlyStoppingPatience();
         if (epochs < 1 || epochs > MAX_EPOCHS) {
-            throw new BadRequestException("training.epochs", "must be between 1 and " + MAX_EPOCHS + ", found " + epochs);
+            throw ApiException.invalidValue("training.epochs", "must be between 1 and " + MAX_EPOCHS + ", found " + epochs);
         }
         if (batch < 1 || batch > MAX_BATCH) {
-            throw new BadRequestException("training.batchSize", "must be between 1 and " + MAX_BATCH + ", found " + batch);
+            throw ApiException.invalidValue("training.batchSize", "must be between 1 and " + MAX_BATCH + ", found " + batch);
         }
         if (!(lr > 0 && lr < 1)) {
-            throw new BadRequestException("training.learningRate", "must be a finite number in (0, 1), found " + lr);
+            throw ApiException.invalidValue("training.learningRate", "must be a finite number in (0, 1), found " + lr);
         }
         if (patience < 0 || patience > MAX_EPOCHS) {
-            throw new BadRequestException("training.earlyStoppingPatience", "must be between 0 and " + MAX_EPOCHS + ", found " + patience);
+            throw ApiException.invalidValue("training.earlyStoppingPatience", "must be between 0 and " + MAX_EPOCHS + ", found " + patience);
         }
         return new TrainingSettings(epochs, batch, lr, seed, patience);
     }

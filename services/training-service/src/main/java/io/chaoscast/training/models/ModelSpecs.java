@@ -1,13 +1,13 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.models.ModelType;
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.models.ModelTypes;
 import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.training.jobs.ModelSpecResolver;
 import io.chaoscast.training.upstream.DatasetSummary;
-import io.chaoscast.training.web.BadRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ public class ModelSpecs implements ModelSpecResolver {
         if (type.equals(ModelType.EARLY_EXIT.id())) {
             Object base = given.getOrDefault("base", ModelTypes.defaultArchitecture(dataset.dimension()).base());
             if (!BASES.contains(base)) {
-                throw new BadRequestException("model.base", "must be one of " + BASES + ", found " + base);
+                throw ApiException.invalidValue("model.base", "must be one of " + BASES + ", found " + base);
             }
             out.put("base", base);
         }
@@ -76,7 +76,7 @@ public class ModelSpecs implements ModelSpecResolver {
                 continue;
             }
             if (hypers.stream().noneMatch(h -> h.name().equals(key))) {
-                throw new BadRequestException("model." + key,
+                throw ApiException.invalidValue("model." + key,
                         "is not a hyperparameter of " + type + "; allowed: " + hypers.stream().map(Hyper::name).toList());
             }
         }
@@ -84,11 +84,11 @@ public class ModelSpecs implements ModelSpecResolver {
             Object raw = given.get(h.name());
             double v = raw == null ? h.defaultValue() : number(h, raw);
             if (!Double.isFinite(v) || v < h.min() || v > h.max()) {
-                throw new BadRequestException("model." + h.name(), "must be " + (h.integer() ? "a whole number" : "a finite number")
+                throw ApiException.invalidValue("model." + h.name(), "must be " + (h.integer() ? "a whole number" : "a finite number")
                         + " between " + fmt(h.min()) + " and " + fmt(h.max()) + ", found " + raw);
             }
             if (h.integer() && v != Math.rint(v)) {
-                throw new BadRequestException("model." + h.name(), "must be a whole number, found " + raw);
+                throw ApiException.invalidValue("model." + h.name(), "must be a whole number, found " + raw);
             }
             out.put(h.name(), h.integer() ? (Object) (int) v : (Object) v);
         }
@@ -99,7 +99,7 @@ public class ModelSpecs implements ModelSpecResolver {
     private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {
         if (type.equals(ModelType.EARLY_EXIT.id()) && EarlyExitArchitecture.BASE_NVAR.equals(spec.get("base"))
                 && (int) spec.get("contextLength") < ModelTypes.NVAR_TAPS) {
-            throw new BadRequestException("model.contextLength", "must be at least " + ModelTypes.NVAR_TAPS
+            throw ApiException.invalidValue("model.contextLength", "must be at least " + ModelTypes.NVAR_TAPS
                     + " with the nvar base (its delay taps), found " + spec.get("contextLength") + "; or set model.base to none");
         }
         int context = switch (ModelType.of(type)) {
@@ -114,7 +114,7 @@ public class ModelSpecs implements ModelSpecResolver {
         String[] names = {"train", "val", "test"};
         for (int i = 0; i < 3; i++) {
             if (lengths[i] < context + ahead) {
-                throw new BadRequestException(field, "needs " + context + " context states plus " + ahead
+                throw ApiException.invalidValue(field, "needs " + context + " context states plus " + ahead
                         + " to predict, but the " + names[i] + " split of dataset " + d.id() + " has only " + lengths[i]
                         + " points per trajectory; use a longer dataset or a shorter context");
             }
@@ -125,7 +125,7 @@ public class ModelSpecs implements ModelSpecResolver {
         if (raw instanceof Number n) {
             return n.doubleValue();
         }
-        throw new BadRequestException("model." + h.name(), "must be a number, found " + raw);
+        throw ApiException.invalidValue("model." + h.name(), "must be a number, found " + raw);
     }
 
     private static String fmt(double v) {

@@ -4,8 +4,8 @@ package io.chaoscast.training.upstream;
 public interface DatasetGateway {
 
     /**
-     * @throws io.chaoscast.training.web.NotFoundException when the dataset does not exist
-     * @throws io.chaoscast.training.web.UpstreamUnavailableException when the dataset-service does not answer
+     * @throws io.chaoscast.web.problem.ApiException (not-found) when the dataset does not exist
+     * @throws io.chaoscast.web.problem.ApiException (upstream-unavailable) when the dataset-service does not answer
      */
     DatasetSummary describe(String datasetId);
 

@@ -1,11 +1,10 @@
 package io.chaoscast.training.upstream;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetClientException;
 import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SplitRange;
-import io.chaoscast.training.web.NotFoundException;
-import io.chaoscast.training.web.UpstreamUnavailableException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -46,11 +45,12 @@ class HttpDatasetGateway implements DatasetGateway {
 
     private static RuntimeException translate(String datasetId, DatasetClientException e) {
         if (e.status() == 404) {
-            return new NotFoundException("datasetId", "no dataset " + datasetId + " in the dataset-service; create it with POST /api/v1/datasets");
+            return ApiException.notFoundField("datasetId", "no dataset " + datasetId + " in the dataset-service; create it with POST /api/v1/datasets");
         }
         if (e.status() <= 0 || e.status() >= 500) {
-            return new UpstreamUnavailableException("the dataset-service does not answer (" + e.getMessage() + "); start it or retry shortly", e);
+            return ApiException.upstreamUnavailable("the dataset-service does not answer (" + e.getMessage() + "); start it or retry shortly", e);
         }
-        return new IllegalStateException("the dataset-service refused dataset " + datasetId + ": " + e.getMessage(), e);
+        // Any other refusal (e.g. 400 for an id that is not a dataset id) is about the id the client sent.
+        return ApiException.invalid("datasetId", "the dataset-service refused dataset " + datasetId + ": " + e.getMessage());
     }
 }

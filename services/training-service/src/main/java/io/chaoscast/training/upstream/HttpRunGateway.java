@@ -1,13 +1,12 @@
 package io.chaoscast.training.upstream;
 
+import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.ResultsClientException;
 import io.chaoscast.contracts.results.RunKind;
-import io.chaoscast.training.web.BadRequestException;
-import io.chaoscast.training.web.UpstreamUnavailableException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -31,11 +30,11 @@ class HttpRunGateway implements RunGateway {
         } catch (ResultsApiException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 String field = e.field() == null ? "experiment" : e.field();
-                throw new BadRequestException(field, "was refused by the results-service: " + e.getMessage());
+                throw ApiException.invalidValue(field, "was refused by the results-service: " + e.getMessage());
             }
-            throw new UpstreamUnavailableException("the results-service could not open a run (" + e.getMessage() + "); retry shortly", e);
+            throw ApiException.upstreamUnavailable("the results-service could not open a run (" + e.getMessage() + "); retry shortly", e);
         } catch (ResultsClientException e) {
-            throw new UpstreamUnavailableException(
+            throw ApiException.upstreamUnavailable(
                     "the results-service at " + results.baseUri() + " does not answer (" + e.getMessage() + "); start it or retry shortly", e);
         }
     }

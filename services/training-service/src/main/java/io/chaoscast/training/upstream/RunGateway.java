@@ -10,7 +10,7 @@ public interface RunGateway {
     /**
      * Opens a training run; called when a job is accepted so the response can name the run.
      *
-     * @throws io.chaoscast.training.web.UpstreamUnavailableException when the results-service does not answer
+     * @throws io.chaoscast.web.problem.ApiException (upstream-unavailable) when the results-service does not answer
      */
     UUID openRun(String experiment, String name, String system, String datasetId, String modelType, Map<String, String> params, Provenance provenance);
 }

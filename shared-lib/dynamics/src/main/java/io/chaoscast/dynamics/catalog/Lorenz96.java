@@ -4,6 +4,7 @@ import static io.chaoscast.dynamics.catalog.Defs.ic;
 import static io.chaoscast.dynamics.catalog.Defs.params;
 
 import io.chaoscast.dynamics.systems.FlowSystem;
+import io.chaoscast.dynamics.systems.ParameterOutOfRangeException;
 
 /**
  * Lorenz's 1996 ring of {@code n} sites, {@code dx_i/dt = (x_{i+1} - x_{i-2}) x_{i-1} - x_i + f}
@@ -47,14 +48,14 @@ final class Lorenz96 extends FlowSystem {
     }
 
     /**
-     * @throws IllegalArgumentException unless {@code n} is a whole number from {@value #MIN_SITES}
+     * @throws ParameterOutOfRangeException unless {@code n} is a whole number from {@value #MIN_SITES}
      *     to {@value #MAX_SITES}
      */
     @Override
     public int dimension(double[] parameters) {
         double n = parameters[1];
         if (!(n >= MIN_SITES && n <= MAX_SITES) || n != Math.rint(n)) {
-            throw new IllegalArgumentException(
+            throw new ParameterOutOfRangeException("n",
                     "parameters.n must be a whole number from " + MIN_SITES + " to " + MAX_SITES + ", found " + n);
         }
         return (int) n;
@@ -68,7 +69,7 @@ final class Lorenz96 extends FlowSystem {
     /** A state on (or, for other sizes, near) the attractor for a ring of {@code n} sites. */
     static double[] initialCondition(int n) {
         if (n < MIN_SITES || n > MAX_SITES) {
-            throw new IllegalArgumentException(
+            throw new ParameterOutOfRangeException("n",
                     "parameters.n must be a whole number from " + MIN_SITES + " to " + MAX_SITES + ", found " + n);
         }
         double[] x = new double[n];

@@ -37,7 +37,8 @@ public final class FlowSampler {
      * @param sink receives each sample
      * @return the state at the last sample
      * @throws DivergenceException when the state becomes non-finite, exceeds {@link
-     *     #DIVERGENCE_BOUND}, or the step size collapses
+     *     #DIVERGENCE_BOUND}, the step size collapses, or the integration needs more evaluations
+     *     than {@link #maxEvaluations} allows
      */
     public double[] sample(
             Flow flow, double[] p, double[] y0, double t0, double transientTime, double dt, int length, TrajectorySink sink) {
@@ -54,6 +55,7 @@ public final class FlowSampler {
         double maxStep = Math.max(dt, (end - t0) / 16);
         DormandPrince853Integrator integrator =
                 new DormandPrince853Integrator(1e-12 * Math.max(dt, 1e-6), maxStep, settings.atol(), settings.rtol());
+        integrator.setMaxEvaluations(maxEvaluations((end - t0) / dt));
         OrdinaryDifferentialEquation ode =
                 new OrdinaryDifferentialEquation() {
                     @Override
@@ -90,6 +92,20 @@ public final class FlowSampler {
         }
         return handler.last;
     }
+
+    /**
+     * The most derivative evaluations one trajectory may take: {@value #EVALUATIONS_PER_INTERVAL} per
+     * sampling interval (transient included) on top of {@value #BASE_EVALUATIONS}. An attractor at
+     * sane parameters needs a few dozen per interval; parameters far out of range (Lorenz at rho =
+     * 2^31) shrink the steps without diverging, and would otherwise integrate for hours.
+     */
+    static int maxEvaluations(double intervals) {
+        double budget = BASE_EVALUATIONS + EVALUATIONS_PER_INTERVAL * Math.max(0, intervals);
+        return budget >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) budget;
+    }
+
+    static final int BASE_EVALUATIONS = 1_000_000;
+    static final int EVALUATIONS_PER_INTERVAL = 1_000;
 
     static void checkFinite(double[] y, double t) {
         for (double v : y) {

@@ -53,6 +53,13 @@ public final class ModelArtifacts {
     static final String PARAMS_ENTRY = "parameters.bin";
     /** Refuse entries bigger than this: an artifact is a model, not a dataset. */
     public static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+    /**
+     * Most entries an artifact may hold (it is written with two): a zip of thousands of tiny entries
+     * must not be read entry by entry into memory.
+     */
+    public static final int MAX_ENTRIES = 16;
+    /** Most bytes all entries together may unpack to: the bound on memory a zip bomb can claim. */
+    public static final long MAX_TOTAL_BYTES = MAX_ENTRY_BYTES + 16L * 1024 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -199,13 +206,23 @@ public final class ModelArtifacts {
         try {
             ZipInputStream zip = new ZipInputStream(in);
             ZipEntry e;
+            long all = 0;
+            int count = 0;
             while ((e = zip.getNextEntry()) != null) {
+                if (++count > MAX_ENTRIES) {
+                    throw new IllegalArgumentException("model artifact holds more than " + MAX_ENTRIES + " entries");
+                }
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
                 byte[] chunk = new byte[65536];
                 long total = 0;
                 int n;
                 while ((n = zip.read(chunk)) > 0) {
                     total += n;
+                    all += n;
+                    if (all > MAX_TOTAL_BYTES) {
+                        throw new IllegalArgumentException(
+                                "model artifact unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
+                    }
                     if (total > MAX_ENTRY_BYTES) {
                         throw new IllegalArgumentException(
                                 "model artifact entry " + e.getName() + " exceeds " + MAX_ENTRY_BYTES + " bytes");

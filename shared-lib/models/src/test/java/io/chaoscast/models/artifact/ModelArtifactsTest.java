@@ -57,6 +57,21 @@ class ModelArtifactsTest {
     }
 
     @Test
+    void zipOfManyEntriesIsRefusedBeforeItIsReadIntoMemory() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i <= ModelArtifacts.MAX_ENTRIES; i++) {
+                zip.putNextEntry(new ZipEntry("entry-" + i + ".json"));
+                zip.write("{}".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> ModelArtifacts.header(bytes.toByteArray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than " + ModelArtifacts.MAX_ENTRIES + " entries");
+    }
+
+    @Test
     void baselinesRoundTrip() {
         var s = TinyLorenz.splits();
         List<Forecaster> all = List.of(

@@ -1,4 +1,4 @@
-package io.chaoscast.contracts;
+package io.chaoscast.web.problem;
 
 import java.util.List;
 import tools.jackson.core.JacksonException;

@@ -1,4 +1,4 @@
-package io.chaoscast.contracts;
+package io.chaoscast.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
