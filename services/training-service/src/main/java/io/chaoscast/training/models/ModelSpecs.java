@@ -25,7 +25,7 @@ public class ModelSpecs implements ModelSpecResolver {
     record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
 
     static List<Hyper> hyperparameters(String type, int dimension) {
-        ModelType modelType = ModelType.find(type).orElseThrow(() -> new BadRequestException("model.type", "is unknown: " + type));
+        ModelType modelType = ModelType.find(type).orElseThrow(() -> ApiException.invalidValue("model.type", "is unknown: " + type));
         return switch (modelType) {
             case EARLY_EXIT -> {
                 EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
