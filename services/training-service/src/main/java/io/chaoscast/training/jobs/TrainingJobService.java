@@ -49,6 +49,14 @@ public class TrainingJobService {
     }
 
     public TrainingJob submit(TrainingJobRequest request) {
+        return submit(request, UUID.randomUUID());
+    }
+
+    /**
+     * Submits under a given id, so that a caller that retries (the benchmark driver after a
+     * restart) finds the job it made instead of making another.
+     */
+    public TrainingJob submit(TrainingJobRequest request, UUID id) {
         String type = request.model().type();
         if (!MODEL_TYPES.contains(type)) {
             throw new BadRequestException("model.type", "must be one of " + MODEL_TYPES.stream().sorted().toList() + ", found " + type);
@@ -76,7 +84,6 @@ public class TrainingJobService {
         params.put("training.earlyStoppingPatience", String.valueOf(settings.earlyStoppingPatience()));
         Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
 
-        UUID id = UUID.randomUUID();
         UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);
         jobs.insert(id, dataset.id(), experiment, type, json.writeValueAsString(normalised), runId, properties.maxAttempts());
         return jobs.find(id).orElseThrow();
