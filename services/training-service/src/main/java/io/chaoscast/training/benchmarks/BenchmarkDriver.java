@@ -3,7 +3,6 @@ package io.chaoscast.training.benchmarks;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
 import io.chaoscast.contracts.datasets.DatasetClient;
-import io.chaoscast.contracts.datasets.DatasetClientException;
 import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SystemResponse;
 import io.chaoscast.training.jobs.JobRepository;
