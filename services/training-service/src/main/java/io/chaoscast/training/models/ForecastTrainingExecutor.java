@@ -98,6 +98,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
                 TestEvaluation.metrics(report).forEach((k, v) -> metrics.log(k, 0, v));
+                AttractorEvaluation.metrics(forecaster, test).forEach((k, v) -> metrics.log(k, 0, v));
 
                 ctx.progress(epochs, epochs, null, null, "uploading the model");
                 byte[] artifact = ModelArtifacts.toBytes(forecaster);
