@@ -28,6 +28,7 @@ final class EnvironmentRules {
                     "CHAOSCAST_SERVICES_TRAINING_URL", "chaoscast.services.training-url",
                     "CHAOSCAST_SERVICES_INFERENCE_URL", "chaoscast.services.inference-url",
                     "CHAOSCAST_TRAINING_WORKERS", "chaoscast.training.workers",
+                    "CHAOSCAST_BENCHMARKS_ENABLED", "chaoscast.benchmarks.enabled",
                     "CHAOSCAST_INFERENCE_DEVICE", "chaoscast.inference.device");
 
     static final Set<String> NON_SPRING_VARIABLES =

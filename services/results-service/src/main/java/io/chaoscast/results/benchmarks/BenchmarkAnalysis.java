@@ -1,6 +1,7 @@
 package io.chaoscast.results.benchmarks;
 
 import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.dynamics.metrics.BootstrapInterval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

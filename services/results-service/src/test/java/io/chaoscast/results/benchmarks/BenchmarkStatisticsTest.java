@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.dynamics.metrics.BootstrapInterval;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -108,7 +108,7 @@ class BenchmarkEndToEndTest {
 
         JsonNode table = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/table", null).body());
         assertThat(table.get("rows")).hasSize(6);
-        assertThat(table.get("metrics").toString()).contains("test_vpt_median", "test_mse", "test_attractor_bounded_fraction", "test_attractor_wasserstein");
+        assertThat(table.get("metrics").toString()).contains("test_vpt_median", "test_mse", "test_attractor_bounded_fraction", "test_attractor_wasserstein", "test_backtest_vpt_ci_low", "test_backtest_mse_ci_high");
         for (JsonNode row : table.get("rows")) {
             assertThat(row.get("metrics").get("test_vpt_median").isNumber()).as(row.toString()).isTrue();
         }

@@ -1,4 +1,4 @@
-package io.chaoscast.results.benchmarks;
+package io.chaoscast.dynamics.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -9,17 +9,19 @@ import java.util.SplittableRandom;
  * mean, and read the interval off the quantiles of those means. Seeded, so the same values always
  * give the same interval.
  *
+ * @param n number of values
  * @param mean the sample mean
+ * @param median the sample median
  * @param low lower end of the interval
  * @param high upper end of the interval
  */
-record BootstrapInterval(int n, double mean, double median, double low, double high) {
+public record BootstrapInterval(int n, double mean, double median, double low, double high) {
 
-    static final int RESAMPLES = 2000;
-    static final double LEVEL = 0.95;
+    public static final int RESAMPLES = 2000;
+    public static final double LEVEL = 0.95;
 
     /** NaN ends when there are no values; a single value gives a zero-width interval. */
-    static BootstrapInterval of(double[] values, long seed) {
+    public static BootstrapInterval of(double[] values, long seed) {
         int n = values.length;
         if (n == 0) {
             return new BootstrapInterval(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
