@@ -2,6 +2,7 @@
 // of systems x models (VPT), the distribution of VPT per model, VPT against the largest Lyapunov
 // exponent, and every cell with a link into its run. Built with DOM calls and textContent only
 // (no HTML strings, no inline styles), so it runs under a strict Content-Security-Policy.
+import * as api from '../api.js';
 import { dataset, get, results } from '../api.js';
 import { chart, disposeCharts, fmt, palette, time } from '../ui.js';
 
@@ -18,6 +19,18 @@ function el(tag, attrs = {}, ...children) {
   });
   children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
   return e;
+}
+
+/** A link that downloads through the API helper (which adds the sign-in token where there is one). */
+function downloadLink(url, name, label) {
+  const a = el('a', { href: url, download: name, 'data-download': name }, label);
+  if (typeof api.download === 'function') {
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      api.download(url, name);
+    });
+  }
+  return a;
 }
 
 function badge(status) {
@@ -99,9 +112,9 @@ function draw(main, { benchmark: b, table: t }, lambda) {
       + `${b.protocol.testOrigins} test origins, horizon ${b.protocol.horizonLyapunovTimes} LT, noise ${b.protocol.noise}, ${b.protocol.epochs} epochs; `
       + `${b.systems.length} systems x ${b.models.length} models x ${b.seeds.length} seeds`),
     el('div', { class: 'card' }, stats, el('p', {}, progress, ` ${done} of ${b.cells} cells final`),
-      el('p', {}, el('a', { href: `api/v1/benchmarks/${b.id}/table?format=csv`, download: `benchmark-${b.id}.csv` }, 'table as CSV'), ' · ',
-        el('a', { href: `api/v1/benchmarks/${b.id}/table` }, 'table as JSON'), ' · ',
-        el('a', { href: `api/v1/benchmarks/${b.id}/summary` }, 'summary (CIs, ranks, correlations)'))),
+      el('p', {}, downloadLink(`api/v1/benchmarks/${b.id}/table?format=csv`, `benchmark-${b.id}.csv`, 'table as CSV'), ' · ',
+        downloadLink(`api/v1/benchmarks/${b.id}/table`, `benchmark-${b.id}.json`, 'table as JSON'), ' · ',
+        downloadLink(`api/v1/benchmarks/${b.id}/summary`, `benchmark-${b.id}-summary.json`, 'summary (CIs, ranks, correlations)'))),
     el('div', { class: 'card' }, el('h2', {}, 'VPT (Lyapunov times), systems x models'), el('div', { class: 'chart tall', id: 'bm-heatmap' })),
     el('div', { class: 'grid2' },
       el('div', { class: 'card' }, el('h2', {}, 'VPT per model'), el('div', { class: 'chart', id: 'bm-vpt-box' })),

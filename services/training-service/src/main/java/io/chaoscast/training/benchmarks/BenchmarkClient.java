@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +24,13 @@ class BenchmarkClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BenchmarkClient(ServicesProperties services) {
+    private final String token;
+
+    /** @param token this service's client token ({@code chaoscast.security.client-token}), sent when set */
+    BenchmarkClient(ServicesProperties services, @Value("${chaoscast.security.client-token:}") String token) {
         String s = services.resultsUrl().toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        this.token = token == null || token.isBlank() ? null : token;
     }
 
     List<BenchmarkCellResponse> openCells(int limit) throws IOException, InterruptedException {
@@ -40,6 +45,9 @@ class BenchmarkClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IOException("results-service answered " + r.statusCode() + " to " + r.request().uri() + ": " + r.body());
