@@ -28,6 +28,7 @@ final class EnvironmentRules {
                     Map.entry("CHAOSCAST_SERVICES_TRAINING_URL", "chaoscast.services.training-url"),
                     Map.entry("CHAOSCAST_SERVICES_INFERENCE_URL", "chaoscast.services.inference-url"),
                     Map.entry("CHAOSCAST_TRAINING_WORKERS", "chaoscast.training.workers"),
+                    Map.entry("CHAOSCAST_BENCHMARKS_ENABLED", "chaoscast.benchmarks.enabled"),
                     Map.entry("CHAOSCAST_INFERENCE_DEVICE", "chaoscast.inference.device"),
                     Map.entry("CHAOSCAST_SECURITY_ADMIN_TOKEN", "chaoscast.security.admin-token"),
                     Map.entry("CHAOSCAST_SECURITY_CLIENT_TOKEN", "chaoscast.security.client-token"),

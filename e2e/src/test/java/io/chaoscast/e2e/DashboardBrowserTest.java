@@ -7,6 +7,8 @@ import io.chaoscast.testsupport.AccessCheck;
 import io.chaoscast.testsupport.TestTokens;
 import java.io.File;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -392,5 +395,36 @@ class DashboardBrowserTest {
         // The linear baseline forecasts too (full depth, no calibration).
         navigateInPage(() -> new Select(driver.findElement(By.name("model"))).selectByValue(platform.linearModelId()));
         assertThat(chartPoints("fc-x0")).isGreaterThan(50);
+    }
+
+    @Test
+    void benchmarkPageShowsLiveProgressHeatmapVptChartsAndLinksIntoRuns() throws Exception {
+        String body = "{\"name\":\"e2e tiny\",\"systems\":{\"names\":[\"Lorenz\",\"Rossler\"]},"
+                + "\"models\":[{\"type\":\"persistence\"},{\"type\":\"linear\",\"order\":4}],\"protocol\":{\"pointsPerPeriod\":20,"
+                + "\"trainingPeriods\":12,\"testOrigins\":5,\"horizonLyapunovTimes\":1,\"epochs\":1}}";
+        HttpResponse<String> created = HttpClient.newHttpClient().send(TestTokens.request(URI.create(base + "/api/v1/benchmarks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.body().replaceFirst("^\\{\"id\":\"([^\"]+)\".*$", "$1");
+
+        open("benchmarks/" + id);
+        // The page redraws itself every few seconds until every cell is final.
+        new WebDriverWait(driver, Duration.ofMinutes(4)).ignoring(StaleElementReferenceException.class).until(d -> d
+                .findElement(By.cssSelector("#bm-counts [data-state=succeeded] .big")).getText().equals("4"));
+        Thread.sleep(500);
+        assertNoConsoleErrors();
+        assertThat(chartPoints("bm-heatmap")).isEqualTo(4);
+        assertThat(chartPoints("bm-vpt-box")).isEqualTo(2);
+        assertThat(chartPoints("bm-vpt-lambda")).isEqualTo(4);
+        assertThat(driver.findElement(By.id("bm-progress")).getDomAttribute("value")).isEqualTo("4");
+        List<WebElement> runLinks = driver.findElements(By.cssSelector("#bm-cells a[href^='#/run/']"));
+        assertThat(runLinks).hasSize(4);
+        screenshot("benchmark", 1700);
+
+        navigateInPage(() -> runLinks.get(0).click());
+        assertThat(driver.findElement(By.id("page")).getDomAttribute("data-page")).isEqualTo("run");
+        open("benchmarks");
+        assertThat(column("benchmarks-table", 0)).contains("e2e tiny");
     }
 }

@@ -10,8 +10,9 @@ import * as leaderboard from './pages/leaderboard.js';
 import * as models from './pages/models.js';
 import * as model from './pages/model.js';
 import * as forecast from './pages/forecast.js';
+import * as benchmarks from './pages/benchmarks.js';
 
-const pages = { systems, runs, run, compare, leaderboard, models, model, forecast };
+const pages = { systems, runs, run, compare, leaderboard, models, model, forecast, benchmarks };
 const main = document.getElementById('page');
 let current = null;
 

@@ -51,6 +51,14 @@ public class TrainingJobService {
     }
 
     public TrainingJob submit(TrainingJobRequest request) {
+        return submit(request, UUID.randomUUID());
+    }
+
+    /**
+     * Submits under a given id, so that a caller that retries (the benchmark driver after a
+     * restart) finds the job it made instead of making another.
+     */
+    public TrainingJob submit(TrainingJobRequest request, UUID id) {
         // Aliases (e.g. "linear-ar") are stored under the canonical name the registry and artifacts use.
         String type = ModelType.find(request.model().type()).map(ModelType::id).orElseThrow(() -> ApiException.invalidValue(
                 "model.type", "must be one of " + ModelType.ids() + ", found " + request.model().type()));
@@ -77,7 +85,6 @@ public class TrainingJobService {
         params.put("training.earlyStoppingPatience", String.valueOf(settings.earlyStoppingPatience()));
         Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
 
-        UUID id = UUID.randomUUID();
         UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);
         jobs.insert(id, dataset.id(), experiment, type, json.writeValueAsString(normalised), runId, properties.maxAttempts());
         return jobs.find(id).orElseThrow();

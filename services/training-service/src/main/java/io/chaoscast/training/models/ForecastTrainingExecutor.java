@@ -103,6 +103,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
                 figures.forEach((k, v) -> metrics.log(k, 0, v));
+                logExtraEvaluations(metrics, forecaster, dataset, test);
 
                 ctx.progress(epochs, epochs, null, null, "uploading the model");
                 byte[] artifact = ModelArtifacts.toBytes(forecaster);
@@ -129,6 +130,25 @@ public class ForecastTrainingExecutor implements JobExecutor {
 
     static String modelName(String system, String type) {
         return (system + "-" + type).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * The attractor-level metrics of one long rollout and the rolling-origin backtest (per-origin
+     * VPT and bootstrap intervals). Extras: a failure here is logged and leaves the run as it is.
+     */
+    private static void logExtraEvaluations(MetricBuffer metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
+        try {
+            AttractorEvaluation.metrics(forecaster, test).forEach((k, v) -> metrics.log(k, 0, v));
+            if (dataset.lyapunovTime() != null) {
+                var backtest = BacktestEvaluation.run(forecaster, dataset, test, TestEvaluation.maxLyapunov(dataset));
+                for (int i = 0; i < backtest.perOriginVpt().size(); i++) {
+                    metrics.log("test_backtest_vpt", i, backtest.perOriginVpt().get(i));
+                }
+                backtest.summary().forEach((k, v) -> metrics.log(k, 0, v));
+            }
+        } catch (RuntimeException e) {
+            log.warn("attractor metrics or backtest of dataset {} failed: {}", dataset.id(), e.getMessage());
+        }
     }
 
     private void closeRun(UUID runId, RunStatus status, String reason) {

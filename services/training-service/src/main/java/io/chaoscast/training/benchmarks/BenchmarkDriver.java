@@ -1,0 +1,197 @@
+package io.chaoscast.training.benchmarks;
+
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
+import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
+import io.chaoscast.contracts.datasets.DatasetClient;
+import io.chaoscast.contracts.datasets.DatasetResponse;
+import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.training.jobs.JobRepository;
+import io.chaoscast.training.jobs.ModelRequest;
+import io.chaoscast.training.jobs.TrainingJob;
+import io.chaoscast.training.jobs.TrainingJobRequest;
+import io.chaoscast.training.jobs.TrainingJobService;
+import io.chaoscast.training.jobs.TrainingSettingsRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Does the work of the results-service's benchmarks: for each open cell it creates the dataset,
+ * queues the training job on this service's Postgres queue, and reports the job's state back.
+ *
+ * <p>It keeps no state of its own, so a restart of this service or of the results-service resumes
+ * where things stand: every poll re-derives each cell from the two databases. A cell's job id is
+ * derived from the benchmark and the cell, so a job made before a crash is found again instead of
+ * made twice; one replica drives at a time, under a transaction-scoped advisory lock.
+ */
+@Component
+public class BenchmarkDriver implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkDriver.class);
+    private static final long LOCK_KEY = 0x43_48_41_4F_53_42_4EL; // "CHAOSBN"
+
+    private final BenchmarkClient cells;
+    private final DatasetClient datasets;
+    private final JobRepository jobs;
+    private final TrainingJobService submissions;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final BenchmarkDriverProperties properties;
+    private final Map<String, SystemResponse> systems = new HashMap<>();
+    private ScheduledExecutorService executor;
+
+    BenchmarkDriver(
+            BenchmarkClient cells, DatasetClient datasets, JobRepository jobs, TrainingJobService submissions, JdbcClient jdbc,
+            TransactionTemplate transactions, BenchmarkDriverProperties properties) {
+        this.cells = cells;
+        this.datasets = datasets;
+        this.jobs = jobs;
+        this.submissions = submissions;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /** The job of a cell: the same benchmark and cell always give the same id. */
+    static UUID jobId(BenchmarkCellResponse cell) {
+        return UUID.nameUUIDFromBytes(("benchmark:" + cell.benchmarkId() + ":" + cell.key()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One pass over the open cells; returns how many were looked at (0 when another replica drives). */
+    public int poll() {
+        Integer seen = transactions.execute(status -> {
+            Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
+            if (!locked) {
+                return 0;
+            }
+            List<BenchmarkCellResponse> open;
+            try {
+                open = cells.openCells(properties.batch());
+            } catch (Exception e) {
+                log.debug("results-service not reachable for benchmark cells: {}", e.getMessage());
+                return 0;
+            }
+            for (BenchmarkCellResponse cell : open) {
+                try {
+                    advance(cell);
+                } catch (Exception e) {
+                    // Upstream hiccups: the cell stays as it is and is looked at again next poll.
+                    log.warn("benchmark {} cell {}: {}", cell.benchmarkId(), cell.key(), e.getMessage());
+                }
+            }
+            return open.size();
+        });
+        return seen == null ? 0 : seen;
+    }
+
+    private void advance(BenchmarkCellResponse cell) throws Exception {
+        UUID jobId = cell.jobId() != null ? cell.jobId() : jobId(cell);
+        Optional<TrainingJob> job = jobs.find(jobId);
+        if (job.isEmpty()) {
+            if (cell.benchmarkCancelled()) {
+                report(cell, "cancelled", null, null, null, null);
+                return;
+            }
+            SystemResponse system = systems.computeIfAbsent(cell.system(), datasets::system);
+            DatasetResponse dataset = cell.datasetId() != null ? datasets.get(cell.datasetId())
+                    : datasets.create(BenchmarkRecipe.of(system, cell.protocol(), cell.seed()));
+            if ("failed".equals(dataset.status())) {
+                report(cell, "failed", dataset.id(), null, null, "dataset " + dataset.id() + " failed: " + dataset.failureReason());
+                return;
+            }
+            if (!"ready".equals(dataset.status())) {
+                if (!dataset.id().equals(cell.datasetId())) {
+                    report(cell, "pending", dataset.id(), null, null, null);
+                }
+                return;
+            }
+            try {
+                job = Optional.of(submissions.submit(request(cell, dataset.id()), jobId));
+            } catch (ApiException e) {
+                if (!e.status().is4xxClientError()) {
+                    throw e; // a neighbour's outage: the next poll tries again
+                }
+                report(cell, "failed", dataset.id(), null, null, e.getMessage());
+                return;
+            } catch (DuplicateKeyException e) {
+                job = jobs.find(jobId);
+            }
+            if (job.isEmpty()) {
+                return;
+            }
+            // Report the job before anything else can happen to it: the cell now points at it.
+            report(cell, "queued", dataset.id(), jobId, job.get().runId(), null);
+        }
+        TrainingJob j = job.get();
+        if (cell.benchmarkCancelled() && !j.status().isFinal() && !j.cancelRequested()) {
+            jobs.requestCancel(jobId);
+        }
+        String state = j.status().wire();
+        if (!state.equals(cell.state()) || !Objects.equals(j.runId(), cell.runId()) || !jobId.equals(cell.jobId())) {
+            report(cell, state, j.datasetId(), jobId, j.runId(), j.failureReason());
+        }
+    }
+
+    private static TrainingJobRequest request(BenchmarkCellResponse cell, String datasetId) {
+        Map<String, Object> hyper = new LinkedHashMap<>(cell.model());
+        hyper.remove("type");
+        return new TrainingJobRequest(
+                datasetId,
+                "benchmark-" + cell.benchmarkId(),
+                new ModelRequest(cell.modelType(), hyper),
+                new TrainingSettingsRequest(cell.protocol().epochs(), null, null, cell.seed(), null));
+    }
+
+    private void report(BenchmarkCellResponse cell, String state, String datasetId, UUID jobId, UUID runId, String reason) throws Exception {
+        cells.report(cell.benchmarkId(), cell.ordinal(), new BenchmarkCellUpdateRequest(state, datasetId, jobId, runId, reason));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "benchmark-driver");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                log.warn("benchmark driver poll failed: {}", e.getMessage());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,179 @@
+package io.chaoscast.training.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoscast.dataset.DatasetServiceApplication;
+import io.chaoscast.results.ResultsServiceApplication;
+import io.chaoscast.testsupport.PostgresIntegrationTest;
+import io.chaoscast.testsupport.RunningService;
+import io.chaoscast.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small benchmark end to end: the real results- and dataset-service (in this JVM), this
+ * service's driver and workers, real PostgreSQL and real training, three systems x two models on a
+ * tiny protocol.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chaoscast.training.workers=1", "chaoscast.training.poll-interval=100ms", "chaoscast.benchmarks.poll-interval=200ms"})
+@PostgresIntegrationTest
+class BenchmarkEndToEndTest {
+
+    private static RunningService results;
+    private static RunningService datasets;
+
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper json = JsonMapper.builder().build();
+
+    private static final String TINY = "\"protocol\":{\"name\":\"quick\",\"pointsPerPeriod\":20,\"trainingPeriods\":12,"
+            + "\"testOrigins\":5,\"horizonLyapunovTimes\":1,\"epochs\":1}";
+
+    @Autowired
+    BenchmarkDriver driver;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) throws Exception {
+        if (results == null) {
+            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
+                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
+            results = RunningService.start(ResultsServiceApplication.class, "results",
+                    Map.of("chaoscast.services.dataset-url", datasets.baseUri().toString()));
+        }
+        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
+        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = TestTokens.request(URI.create(results.baseUri() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitStatus(String id, String status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode b = null;
+        while (System.nanoTime() < deadline) {
+            b = json.readTree(send("GET", "/api/v1/benchmarks/" + id, null).body());
+            if (b.get("status").asText().equals(status)) {
+                return b;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("benchmark " + id + " not " + status + " in " + timeout + ": " + b);
+    }
+
+    private int jobsOf(String benchmarkId) {
+        return jdbc.sql("SELECT count(*) FROM training.jobs WHERE experiment = ?").param("benchmark-" + benchmarkId).query(Integer.class).single();
+    }
+
+    @Test
+    void smallBenchmarkRunsEndToEndAndAnswersWithTableSummaryAndCorrelations() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/benchmarks",
+                "{\"name\":\"tiny\",\"systems\":{\"names\":[\"Lorenz\",\"Rossler\",\"Thomas\"]},"
+                        + "\"models\":[{\"type\":\"persistence\"},{\"type\":\"linear\",\"order\":4}],\"seeds\":[3]," + TINY + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asText();
+        assertThat(json.readTree(created.body()).get("cells").asInt()).isEqualTo(6);
+
+        JsonNode done = awaitStatus(id, "finished", Duration.ofMinutes(4));
+        assertThat(done.get("counts").get("succeeded").asInt()).as(done.toString()).isEqualTo(6);
+        assertThat(done.get("failures")).isEmpty();
+        assertThat(done.get("etaSeconds").asDouble()).isZero();
+
+        // The driver keeps nothing: polling again over finished cells makes no second job.
+        driver.poll();
+        assertThat(jobsOf(id)).isEqualTo(6);
+
+        JsonNode table = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/table", null).body());
+        assertThat(table.get("rows")).hasSize(6);
+        assertThat(table.get("metrics").toString()).contains("test_vpt_median", "test_mse", "test_attractor_bounded_fraction", "test_attractor_wasserstein", "test_backtest_vpt_ci_low", "test_backtest_mse_ci_high");
+        for (JsonNode row : table.get("rows")) {
+            assertThat(row.get("metrics").get("test_vpt_median").isNumber()).as(row.toString()).isTrue();
+        }
+        HttpResponse<String> csv = send("GET", "/api/v1/benchmarks/" + id + "/table?format=csv", null);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).hasSize(7);
+
+        JsonNode summary = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/summary", null).body());
+        assertThat(summary.get("models")).hasSize(2);
+        JsonNode linear = summary.get("models").get(1);
+        assertThat(linear.get("model").asText()).isEqualTo("1:linear");
+        assertThat(linear.get("correlations").get("maxLyapunov").get("systems").asInt()).isEqualTo(3);
+        assertThat(linear.get("metrics").get("test_vpt_median").get("low").asDouble())
+                .isLessThanOrEqualTo(linear.get("metrics").get("test_vpt_median").get("high").asDouble());
+        assertThat(summary.get("ranks").properties()).hasSize(3);
+    }
+
+    @Test
+    void jobMadeBeforeACrashIsFoundAgainNotMadeTwice() throws Exception {
+        driver.stop();
+        try {
+            String body = "{\"systems\":{\"names\":[\"Lorenz\"]},\"models\":[{\"type\":\"persistence\"}]," + TINY + "}";
+            String id = json.readTree(send("POST", "/api/v1/benchmarks", body).body()).get("id").asText();
+            // Each poll takes the cell one step further, as a driver that is killed and restarted between steps would.
+            for (int i = 0; i < 50 && jobsOf(id) == 0; i++) {
+                driver.poll();
+                Thread.sleep(100);
+            }
+            assertThat(jobsOf(id)).isEqualTo(1);
+            String jobId = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0).get("jobId").asText();
+            // Forget the report, as if the service had died right after queueing the job.
+            results.context().getBean(JdbcClient.class).sql("UPDATE results.benchmark_cells SET state = 'pending', job_id = NULL, run_id = NULL WHERE benchmark_id = ?")
+                    .param(UUID.fromString(id)).update();
+            driver.poll();
+            JsonNode cell = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0);
+            assertThat(cell.get("jobId").asText()).isEqualTo(jobId);
+            assertThat(cell.get("state").asText()).isNotEqualTo("pending");
+            assertThat(jobsOf(id)).isEqualTo(1);
+        } finally {
+            driver.start();
+        }
+    }
+
+    @Test
+    void cancelledBenchmarkEndsWithoutTraining() throws Exception {
+        driver.stop();
+        try {
+            String body = "{\"systems\":{\"names\":[\"Lorenz\",\"Rossler\"]},\"models\":[{\"type\":\"linear\"}]," + TINY + "}";
+            String id = json.readTree(send("POST", "/api/v1/benchmarks", body).body()).get("id").asText();
+            JsonNode cancelled = json.readTree(send("POST", "/api/v1/benchmarks/" + id + "/cancel", null).body());
+            assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+            assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(2);
+            driver.poll();
+            assertThat(jobsOf(id)).isZero();
+        } finally {
+            driver.start();
+        }
+    }
+
+    @Test
+    void unknownSystemIsRefusedNamingTheEntry() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/benchmarks",
+                "{\"systems\":{\"names\":[\"Lorenz\",\"Nope\"]},\"models\":[{\"type\":\"linear\"}]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("field").asText()).isEqualTo("systems.names[1]");
+    }
+}
