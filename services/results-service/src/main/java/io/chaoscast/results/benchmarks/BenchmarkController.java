@@ -3,7 +3,7 @@ package io.chaoscast.results.benchmarks;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
 import io.chaoscast.web.problem.ApiException;
-import io.chaoscast.results.web.Fields;
+import io.chaoscast.web.limits.Paging;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +46,8 @@ class BenchmarkController {
 
     @GetMapping
     List<BenchmarkResponse> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        int s = Fields.size(size, 20, 100);
-        return benchmarks.list(s, (long) Fields.page(page) * s);
+        int s = Paging.size(size, 20, 100);
+        return benchmarks.list(s, (long) Paging.page(page) * s);
     }
 
     @GetMapping("/{id}")
