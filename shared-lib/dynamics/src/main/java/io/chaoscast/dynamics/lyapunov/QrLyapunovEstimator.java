@@ -1,6 +1,7 @@
 package io.chaoscast.dynamics.lyapunov;
 
 import io.chaoscast.dynamics.integration.DivergenceException;
+import io.chaoscast.dynamics.integration.TrialStages;
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.systems.Flow;
@@ -248,7 +249,7 @@ public final class QrLyapunovEstimator {
         public double[] computeDerivatives(double t, double[] y) {
             double[] d = new double[n];
             flow.derivatives(t, y, p, d);
-            return d;
+            return TrialStages.rejectNonFinite(d);
         }
     }
 
@@ -301,7 +302,7 @@ public final class QrLyapunovEstimator {
                     dz[off + r] = s;
                 }
             }
-            return dz;
+            return TrialStages.rejectNonFinite(dz);
         }
     }
 

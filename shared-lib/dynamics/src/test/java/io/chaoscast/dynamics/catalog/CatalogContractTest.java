@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,32 @@ class CatalogContractTest {
      * below it over the runs here.
      */
     static final double BOUND = 1e5;
+
+    /**
+     * Coordinates that grow without bound by design (dysts' {@code unbounded_indices}): forcing
+     * phases and protocol clocks, angles of rotators and of particles circling in a disk, positions
+     * along a jet or a periodic lattice. They must stay finite; the bound does not apply to them.
+     */
+    static final Map<String, Set<Integer>> UNBOUNDED_COORDINATES = Map.ofEntries(
+            Map.entry("ArnoldBeltramiChildress", Set.of(0, 1, 2)),
+            Map.entry("ArnoldWeb", Set.of(2, 3, 4)),
+            Map.entry("BickleyJet", Set.of(1, 2)),
+            Map.entry("BlinkingRotlet", Set.of(1, 2)),
+            Map.entry("BlinkingVortex", Set.of(1, 2)),
+            Map.entry("CircadianRhythm", Set.of(4)),
+            Map.entry("DoubleGyre", Set.of(2)),
+            Map.entry("DoublePendulum", Set.of(0, 1)),
+            Map.entry("Duffing", Set.of(2)),
+            Map.entry("FluidTrampoline", Set.of(2)),
+            Map.entry("ForcedBrusselator", Set.of(2)),
+            Map.entry("ForcedFitzHughNagumo", Set.of(2)),
+            Map.entry("ForcedVanDerPol", Set.of(2)),
+            Map.entry("InteriorSquirmer", Set.of(1, 2)),
+            Map.entry("LidDrivenCavityFlow", Set.of(2)),
+            Map.entry("OscillatingFlow", Set.of(0, 2)),
+            Map.entry("StickSlipOscillator", Set.of(2)),
+            Map.entry("SwingingAtwood", Set.of(1)),
+            Map.entry("TurchinHanski", Set.of(2)));
 
     static Stream<ChaoticSystem> systems() {
         return SystemCatalog.standard().all().stream().filter(s -> s.kind() != SystemKind.DELAY);
@@ -66,10 +93,13 @@ class CatalogContractTest {
     @MethodSource("systems")
     void staysFiniteAndBoundedFor100Periods(ChaoticSystem system) {
         double[] max = {0};
+        Set<Integer> unbounded = UNBOUNDED_COORDINATES.getOrDefault(system.name(), Set.of());
         trajectory(system, 100, 10, (i, y) -> {
-            for (double v : y) {
-                assertThat(v).isFinite();
-                max[0] = Math.max(max[0], Math.abs(v));
+            for (int j = 0; j < y.length; j++) {
+                assertThat(y[j]).isFinite();
+                if (!unbounded.contains(j)) {
+                    max[0] = Math.max(max[0], Math.abs(y[j]));
+                }
             }
         });
         assertThat(max[0]).as("largest magnitude over 100 periods").isLessThan(BOUND);
@@ -77,7 +107,7 @@ class CatalogContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("systems")
-    void analyticJacobianMatchesFiniteDifferences(ChaoticSystem system) {
+    void jacobianMatchesFiniteDifferences(ChaoticSystem system) {
         List<double[]> points = new ArrayList<>();
         // Points spread along the attractor: one every third of a period (every iteration for maps).
         trajectory(system, 2, 3, (i, y) -> points.add(y.clone()));
@@ -90,7 +120,7 @@ class CatalogContractTest {
             double[][] numeric = finiteDifferenceJacobian(system, x, p);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    double tol = 1e-6 * Math.max(1, Math.abs(analytic[i][j]));
+                    double tol = (hasAnalyticJacobian(system) ? 1e-6 : 1e-4) * Math.max(1, Math.abs(analytic[i][j]));
                     if (!(Math.abs(analytic[i][j] - numeric[i][j]) <= tol)) {
                         failures.add("J[" + i + "][" + j + "] at " + java.util.Arrays.toString(x) + ": analytic "
                                 + analytic[i][j] + ", finite differences " + numeric[i][j]);
@@ -141,6 +171,15 @@ class CatalogContractTest {
         }
     }
 
+    /**
+     * Systems without an analytic Jacobian answer second-order central differences; checking those
+     * against the fourth-order ones here, at a looser tolerance, still catches a wrong step or a
+     * transposed matrix.
+     */
+    static boolean hasAnalyticJacobian(ChaoticSystem system) {
+        return system instanceof Flow flow ? flow.hasAnalyticJacobian() : ((DiscreteMap) system).hasAnalyticJacobian();
+    }
+
     private static void jacobian(ChaoticSystem system, double[] x, double[] p, double[][] jac) {
         if (system instanceof Flow flow) {
             flow.jacobian(0, x, p, jac);
@@ -167,7 +206,7 @@ class CatalogContractTest {
         double[][] jac = new double[n][n];
         double[] f1 = new double[n], f2 = new double[n], f3 = new double[n], f4 = new double[n];
         for (int j = 0; j < n; j++) {
-            double h = 1e-5 * Math.max(1, Math.abs(x[j]));
+            double h = 1e-5 * Math.min(Math.max(1, Math.abs(x[j])), 1000);
             double[] y = x.clone();
             y[j] = x[j] + 2 * h;
             evaluate(system, y, p, f1);
