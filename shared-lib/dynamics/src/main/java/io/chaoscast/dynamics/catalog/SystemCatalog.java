@@ -47,6 +47,9 @@ public final class SystemCatalog {
         all.addAll(CircuitFlows.systems());
         all.addAll(ChemicalBiologicalFlows.systems());
         all.addAll(MechanicalFlows.systems());
+        all.addAll(ElementaryFlows.systems());
+        all.addAll(LifeScienceFlows.systems());
+        all.addAll(ForcedFlows.systems());
         all.addAll(ClassicMaps.systems());
         all.addAll(PlaneMaps.systems());
         all.addAll(IntervalMaps.systems());
