@@ -53,6 +53,7 @@ public final class SystemCatalog {
         all.addAll(ClassicMaps.systems());
         all.addAll(PlaneMaps.systems());
         all.addAll(IntervalMaps.systems());
+        all.addAll(IteratedMaps.systems());
         all.addAll(DelaySystems.systems());
         return all;
     }
