@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,36 +33,11 @@ class CatalogContractTest {
 
     /**
      * No catalog attractor leaves this box; FlowSampler's divergence bound (1e12) is far too lax to
-     * call a trajectory bounded. Phase variables of forced systems grow linearly but stay well
-     * below it over the runs here.
+     * call a trajectory bounded. Coordinates that grow by design ({@link UnboundedCoordinates}) must
+     * only stay finite.
      */
     static final double BOUND = 1e5;
 
-    /**
-     * Coordinates that grow without bound by design (dysts' {@code unbounded_indices}): forcing
-     * phases and protocol clocks, angles of rotators and of particles circling in a disk, positions
-     * along a jet or a periodic lattice. They must stay finite; the bound does not apply to them.
-     */
-    static final Map<String, Set<Integer>> UNBOUNDED_COORDINATES = Map.ofEntries(
-            Map.entry("ArnoldBeltramiChildress", Set.of(0, 1, 2)),
-            Map.entry("ArnoldWeb", Set.of(2, 3, 4)),
-            Map.entry("BickleyJet", Set.of(1, 2)),
-            Map.entry("BlinkingRotlet", Set.of(1, 2)),
-            Map.entry("BlinkingVortex", Set.of(1, 2)),
-            Map.entry("CircadianRhythm", Set.of(4)),
-            Map.entry("DoubleGyre", Set.of(2)),
-            Map.entry("DoublePendulum", Set.of(0, 1)),
-            Map.entry("Duffing", Set.of(2)),
-            Map.entry("FluidTrampoline", Set.of(2)),
-            Map.entry("ForcedBrusselator", Set.of(2)),
-            Map.entry("ForcedFitzHughNagumo", Set.of(2)),
-            Map.entry("ForcedVanDerPol", Set.of(2)),
-            Map.entry("InteriorSquirmer", Set.of(1, 2)),
-            Map.entry("LidDrivenCavityFlow", Set.of(2)),
-            Map.entry("OscillatingFlow", Set.of(0, 2)),
-            Map.entry("StickSlipOscillator", Set.of(2)),
-            Map.entry("SwingingAtwood", Set.of(1)),
-            Map.entry("TurchinHanski", Set.of(2)));
 
     static Stream<ChaoticSystem> systems() {
         return SystemCatalog.standard().all().stream().filter(s -> s.kind() != SystemKind.DELAY);
@@ -93,7 +67,7 @@ class CatalogContractTest {
     @MethodSource("systems")
     void staysFiniteAndBoundedFor100Periods(ChaoticSystem system) {
         double[] max = {0};
-        Set<Integer> unbounded = UNBOUNDED_COORDINATES.getOrDefault(system.name(), Set.of());
+        Set<Integer> unbounded = UnboundedCoordinates.of(system.name()).keySet();
         trajectory(system, 100, 10, (i, y) -> {
             for (int j = 0; j < y.length; j++) {
                 assertThat(y[j]).isFinite();
