@@ -5,7 +5,6 @@ import io.chaoscast.contracts.datasets.Standardization;
 import io.chaoscast.dynamics.integration.TrajectoryGenerator;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
-import io.chaoscast.dataset.systems.SystemRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -239,7 +238,7 @@ public final class DatasetGenerator {
         double periods = system.kind() == SystemKind.MAP
                 ? random.nextInt(1, (int) MAX_DRAW_PERIODS + 1)
                 : random.nextDouble(1, MAX_DRAW_PERIODS);
-        double[] start = SystemRegistry.defaultState(system, plan.parameters());
+        double[] start = system.defaultInitialCondition(plan.parameters());
         double[] state = new double[start.length];
         generator.generate(
                 system,

@@ -2,6 +2,7 @@ package io.chaoscast.dataset.generation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +39,46 @@ public class DatasetRepository {
                 .param("l", length)
                 .param("d", dimension)
                 .param("dt", dt)
+                .query(DatasetRepository::map)
+                .optional();
+    }
+
+    /**
+     * Inserts a dataset that was generated before its row existed (the synchronous path): ready,
+     * or failed with {@code failureReason}. One statement, one commit.
+     *
+     * @return the new row, or empty when a row with this id appeared meanwhile (an identical recipe
+     *     posted concurrently)
+     */
+    public Optional<DatasetRow> insertFinished(
+            String id,
+            String system,
+            String recipeJson,
+            int trajectories,
+            int length,
+            int dimension,
+            double dt,
+            String checksum,
+            Long sizeBytes,
+            String standardizationJson,
+            String failureReason) {
+        return jdbc.sql("INSERT INTO datasets.dataset (id, system, recipe, status, progress, trajectories, length, dimension,"
+                        + " sampling_interval, checksum, size_bytes, standardization, failure_reason, completed_at)"
+                        + " VALUES (:id, :system, :recipe, :status, :progress, :t, :l, :d, :dt, :c, :s, :std, :r, now())"
+                        + " ON CONFLICT (id) DO NOTHING RETURNING " + COLUMNS)
+                .param("id", id)
+                .param("system", system)
+                .param("recipe", recipeJson)
+                .param("status", failureReason == null ? "ready" : "failed")
+                .param("progress", failureReason == null ? 1.0 : 0.0)
+                .param("t", trajectories)
+                .param("l", length)
+                .param("d", dimension)
+                .param("dt", dt)
+                .param("c", checksum, Types.VARCHAR)
+                .param("s", sizeBytes, Types.BIGINT)
+                .param("std", standardizationJson, Types.VARCHAR)
+                .param("r", failureReason, Types.VARCHAR)
                 .query(DatasetRepository::map)
                 .optional();
     }
@@ -93,7 +134,9 @@ public class DatasetRepository {
                         + " RETURNING " + COLUMNS)
                 .param("c", checksum)
                 .param("s", sizeBytes)
-                .param("std", standardizationJson)
+                // Typed: a null of unknown type makes Spring ask the driver for the parameter's type,
+                // one more round trip to PostgreSQL on every ready dataset.
+                .param("std", standardizationJson, Types.VARCHAR)
                 .param("id", id)
                 .query(DatasetRepository::map)
                 .optional();

@@ -12,7 +12,6 @@ import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.dataset.web.DatasetError;
 import io.chaoscast.web.problem.CommonError;
 import io.chaoscast.dynamics.catalog.Invariants;
-import io.chaoscast.dynamics.systems.ChaoticSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,31 +65,46 @@ public class DatasetService {
     }
 
     public Creation create(DatasetRequest request) {
-        DatasetRecipe recipe = normalizer.normalize(request);
+        RecipeNormalizer.Normalized normalized = normalizer.normalize(request);
+        DatasetRecipe recipe = normalized.recipe();
+        GenerationPlan plan = normalized.plan();
         String json = RecipeIds.canonicalJson(recipe);
         String id = RecipeIds.id(recipe);
-        GenerationPlan plan = normalizer.plan(recipe);
+        if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
+            // Small recipes are generated in this request before their row exists: a read to find an
+            // earlier identical recipe, then one insert of the finished row (no 'generating' row to
+            // insert and update, which cost two commits per request).
+            Optional<DatasetRow> earlier = repository.find(id);
+            if (earlier.isPresent()) {
+                return new Creation(toResponse(earlier.get()), false);
+            }
+            Optional<DatasetRow> done;
+            try {
+                done = jobs.runUnrecorded(id, json, plan);
+            } catch (DatasetGenerator.CancelledException e) {
+                throw new ApiException(CommonError.BUSY, null, "the generation was interrupted (the service is stopping); retry");
+            }
+            if (done.isEmpty()) {
+                return new Creation(toResponse(require(id)), false); // an identical recipe won the race
+            }
+            remember(done.get());
+            return new Creation(toResponse(done.get(), recipe, plan), true);
+        }
         Optional<DatasetRow> inserted = repository.insertGenerating(
                 id, recipe.system(), json, plan.trajectories(), plan.length(), plan.dimension(), plan.samplingInterval());
         if (inserted.isEmpty()) {
             return new Creation(toResponse(require(id)), false); // posted before
         }
-        if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
-            DatasetRow done = jobs.runNow(id, plan).orElseGet(() -> require(id));
-            remember(done);
-            return new Creation(toResponse(done, recipe), true);
-        } else {
-            try {
-                jobs.submit(id, plan);
-            } catch (RejectedExecutionException e) {
-                repository.delete(id);
-                throw new ApiException(
-                        CommonError.BUSY,
-                        null,
-                        "the generation queue is full (" + properties.queueCapacity() + " waiting); retry shortly");
-            }
+        try {
+            jobs.submit(id, plan);
+        } catch (RejectedExecutionException e) {
+            repository.delete(id);
+            throw new ApiException(
+                    CommonError.BUSY,
+                    null,
+                    "the generation queue is full (" + properties.queueCapacity() + " waiting); retry shortly");
         }
-        return new Creation(toResponse(inserted.get(), recipe), true);
+        return new Creation(toResponse(inserted.get(), recipe, plan), true);
     }
 
     public DatasetResponse get(String id) {
@@ -196,17 +210,27 @@ public class DatasetService {
         return toResponse(row, RecipeIds.parse(row.recipeJson()));
     }
 
+    /** For a stored row: the recipe's system is looked up (it may have left the catalog). */
     private DatasetResponse toResponse(DatasetRow row, DatasetRecipe recipe) {
+        Double lyapunovTime = registry.find(recipe.system())
+                .flatMap(s -> registry.invariantsAt(s, s.resolveParameters(recipe.parameters())))
+                .map(Invariants::lyapunovTime)
+                .filter(Double::isFinite)
+                .orElse(null);
+        return toResponse(row, recipe, lyapunovTime);
+    }
+
+    /** For a request just resolved: its plan already holds the system and the parameter array. */
+    private DatasetResponse toResponse(DatasetRow row, DatasetRecipe recipe, GenerationPlan plan) {
+        Double lyapunovTime = registry.invariantsAt(plan.system(), plan.parameters())
+                .map(Invariants::lyapunovTime)
+                .filter(Double::isFinite)
+                .orElse(null);
+        return toResponse(row, recipe, lyapunovTime);
+    }
+
+    private DatasetResponse toResponse(DatasetRow row, DatasetRecipe recipe, Double lyapunovTime) {
         SplitFractions f = recipe.split();
-        Double lyapunovTime = null;
-        var system = registry.find(recipe.system());
-        if (system.isPresent()) {
-            ChaoticSystem s = system.get();
-            lyapunovTime = registry.invariantsAt(s, s.resolveParameters(recipe.parameters()))
-                    .map(Invariants::lyapunovTime)
-                    .filter(Double::isFinite)
-                    .orElse(null);
-        }
         return new DatasetResponse(
                 row.id(),
                 row.status(),

@@ -37,7 +37,14 @@ public class RecipeNormalizer {
         this.limits = limits;
     }
 
-    public DatasetRecipe normalize(DatasetRequest r) {
+    /** A request checked against the limits: the recipe to store and hash, and the plan to run it. */
+    public record Normalized(DatasetRecipe recipe, GenerationPlan plan) {}
+
+    /**
+     * Checks a request and resolves it once: the system is looked up and the parameters resolved
+     * here only, and both the stored recipe and the generator's plan are built from them.
+     */
+    public Normalized normalize(DatasetRequest r) {
         if (r == null) {
             throw ApiException.invalid(null, "a recipe is required, e.g. {\"system\": \"Lorenz\", \"length\": 1000}");
         }
@@ -118,7 +125,7 @@ public class RecipeNormalizer {
         SplitFractions split = split(r.split(), length);
         double rtol = tolerance("rtol", r.rtol());
         double atol = tolerance("atol", r.atol());
-        return new DatasetRecipe(
+        DatasetRecipe recipe = new DatasetRecipe(
                 GENERATOR_VERSION,
                 system.name(),
                 system.parameterMap(p),
@@ -133,12 +140,16 @@ public class RecipeNormalizer {
                 Boolean.TRUE.equals(r.standardize()),
                 rtol,
                 atol);
+        return new Normalized(recipe, plan(recipe, system, p));
     }
 
     /** Resolves a normalised (stored) recipe for the generator. */
     public GenerationPlan plan(DatasetRecipe recipe) {
         ChaoticSystem system = registry.require(recipe.system());
-        double[] p = system.resolveParameters(recipe.parameters());
+        return plan(recipe, system, system.resolveParameters(recipe.parameters()));
+    }
+
+    private static GenerationPlan plan(DatasetRecipe recipe, ChaoticSystem system, double[] p) {
         SplitFractions f = recipe.split();
         return new GenerationPlan(
                 system,

@@ -14,6 +14,7 @@ import io.chaoscast.dynamics.lyapunov.LyapunovResult;
 import io.chaoscast.dynamics.lyapunov.LyapunovSettings;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,10 @@ public class LyapunovService {
         ChaoticSystem system = registry.require(name);
         double[] p = resolveParameters(system, r.parameters());
         int d = system.dimension(p);
-        double[] initial = r.initialConditions() == null ? SystemRegistry.defaultState(system, p) : state(r.initialConditions(), d);
+        double[] initial = r.initialConditions() == null ? system.defaultInitialCondition(p) : state(r.initialConditions(), d);
         boolean spectrum = Boolean.TRUE.equals(r.spectrum());
-        double periods = r.duration() == null ? limits.defaultDurationPeriods() : r.duration();
+        boolean adaptive = r.duration() == null;
+        double periods = adaptive ? limits.defaultDurationPeriods() : r.duration();
         if (!Double.isFinite(periods) || periods < 1 || periods > limits.maxDurationPeriods()) {
             throw ApiException.limit(
                     "duration",
@@ -60,8 +62,13 @@ public class LyapunovService {
                             + " duration may be at most " + fmt(Math.floor(limits.maxWork() / perPeriod)) + " periods");
         }
         double period = system.period();
-        LyapunovSettings settings =
-                new LyapunovSettings(periods * period, limits.transientPeriods() * period, spectrum, IntegrationSettings.DEFAULT);
+        // Without a duration the estimate decides its own: batches until the standard error of the
+        // largest exponent meets the target, at most as many periods as the work budget allows.
+        LyapunovSettings settings = adaptive
+                ? LyapunovSettings.adaptive(
+                        system, spectrum, limits.transientPeriods(), periods, Math.floor(limits.maxWork() / perPeriod),
+                        IntegrationSettings.DEFAULT)
+                : new LyapunovSettings(periods * period, limits.transientPeriods() * period, spectrum, IntegrationSettings.DEFAULT);
         if (!permits.tryAcquire()) {
             throw new ApiException(
                     CommonError.BUSY, null, limits.maxConcurrent() + " Lyapunov estimates are already running; retry shortly");
@@ -82,7 +89,7 @@ public class LyapunovService {
             permits.release();
         }
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("durationPeriods", periods);
+        used.put(adaptive ? "minDurationPeriods" : "durationPeriods", periods);
         used.put("transientPeriods", limits.transientPeriods());
         if (result.settings() != null) {
             used.putAll(result.settings());
@@ -96,7 +103,11 @@ public class LyapunovService {
                 finiteOrNull(result.kaplanYorkeDimension()),
                 finiteOrNull(result.lyapunovTime()),
                 result.method(),
-                used);
+                used,
+                Arrays.stream(result.standardErrors()).mapToObj(LyapunovService::finiteOrNull).toArray(Double[]::new),
+                finiteOrNull(result.maxExponentStandardError()),
+                finiteOrNull(result.kaplanYorkeStandardError()),
+                result.converged());
     }
 
     static double[] resolveParameters(ChaoticSystem system, Map<String, Double> overrides) {

@@ -1,5 +1,6 @@
 package io.chaoscast.dataset.systems;
 
+import io.chaoscast.contracts.datasets.SystemInvariants;
 import io.chaoscast.contracts.datasets.SystemResponse;
 import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.dataset.web.DatasetError;
@@ -7,6 +8,8 @@ import io.chaoscast.dynamics.catalog.InvariantTable;
 import io.chaoscast.dynamics.catalog.Invariants;
 import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.dynamics.systems.DiscreteMap;
+import io.chaoscast.dynamics.systems.Flow;
 import io.chaoscast.dynamics.systems.SystemKind;
 import java.util.Arrays;
 import java.util.List;
@@ -67,23 +70,41 @@ public class SystemRegistry {
                 inv.map(Invariants::lyapunovTime).filter(Double::isFinite).orElse(null),
                 inv.map(Invariants::kaplanYorkeDimension).filter(Double::isFinite).orElse(null),
                 s.info().description(),
-                s.info().citation());
+                s.info().citation(),
+                jacobian(s),
+                inv.map(SystemRegistry::invariants).orElse(null));
     }
 
-    /**
-     * The default state resized to the dimension at {@code p}: systems whose size is a parameter
-     * (Lorenz96) get the default pattern repeated.
-     */
-    public static double[] defaultState(ChaoticSystem system, double[] p) {
-        double[] base = system.defaultInitialCondition();
-        int d = system.dimension(p);
-        if (d == base.length) {
-            return base;
+    static String jacobian(ChaoticSystem s) {
+        boolean analytic;
+        if (s instanceof Flow f) {
+            analytic = f.hasAnalyticJacobian();
+        } else if (s instanceof DiscreteMap m) {
+            analytic = m.hasAnalyticJacobian();
+        } else {
+            return null;
         }
-        double[] out = new double[d];
-        for (int i = 0; i < d; i++) {
-            out[i] = base[i % base.length];
-        }
-        return out;
+        return analytic ? "analytic" : "finite-difference";
+    }
+
+    static SystemInvariants invariants(Invariants i) {
+        return new SystemInvariants(
+                finite(i.maxLyapunov()),
+                finite(i.maxLyapunovStandardError()),
+                boxed(i.spectrum()),
+                boxed(i.spectrumStandardErrors()),
+                finite(i.kaplanYorkeDimension()),
+                finite(i.kaplanYorkeStandardError()),
+                finite(i.correlationDimension()),
+                finite(i.correlationDimensionStandardError()),
+                i.converged());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Double[] boxed(double[] v) {
+        return Arrays.stream(v).mapToObj(SystemRegistry::finite).toArray(Double[]::new);
     }
 }

@@ -43,8 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DatasetThroughputBenchmark {
 
     private static final int LENGTH = 10_000;
-    private static final int WARMUP = 100;
-    private static final int REPETITIONS = 40;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 40);
 
     private DatasetThroughputBenchmark() {}
 

@@ -30,7 +30,7 @@ class ResumeAfterRestartTest extends ApiTest {
     DatasetRepository repository;
 
     private String orphan(DatasetRequest request, int attempts) {
-        DatasetRecipe recipe = normalizer.normalize(request);
+        DatasetRecipe recipe = normalizer.normalize(request).recipe();
         String id = RecipeIds.id(recipe);
         GenerationPlan plan = normalizer.plan(recipe);
         repository.insertGenerating(

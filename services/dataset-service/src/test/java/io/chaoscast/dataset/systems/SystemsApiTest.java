@@ -59,14 +59,49 @@ class SystemsApiTest extends ApiTest {
         assertThat(s.path("period").asDouble()).isEqualTo(1.5008);
         assertThat(s.path("citation").asString()).contains("Lorenz");
         assertThat(s.path("description").asString()).isNotBlank();
+        assertThat(s.path("jacobian").asString()).isEqualTo("analytic");
         Optional<Invariants> inv = InvariantTable.standard().find("Lorenz");
         if (inv.isPresent()) {
+            JsonNode i = s.path("invariants");
+            assertThat(i.path("maxLyapunov").asDouble()).isEqualTo(inv.get().maxLyapunov());
+            assertThat(i.path("maxLyapunovStandardError").asDouble()).isPositive().isLessThan(0.05);
+            assertThat(i.path("spectrum").size()).isEqualTo(3);
+            assertThat(i.path("spectrumStandardErrors").size()).isEqualTo(3);
+            assertThat(i.path("correlationDimension").asDouble()).isBetween(1.9, 2.2);
+            assertThat(i.path("correlationDimensionStandardError").asDouble()).isPositive();
+            assertThat(i.path("converged").isBoolean()).isTrue();
             assertThat(s.path("maxLyapunov").asDouble()).isEqualTo(inv.get().maxLyapunov());
             assertThat(s.path("lyapunovTime").asDouble()).isCloseTo(1 / inv.get().maxLyapunov(), within(1e-12));
             assertThat(s.path("kaplanYorkeDimension").asDouble()).isEqualTo(inv.get().kaplanYorkeDimension());
         } else {
             assertThat(s.path("maxLyapunov").isNull()).isTrue();
         }
+    }
+
+    /** Every one of dysts' 161 systems is served; how each Jacobian is computed is part of the answer. */
+    @Test
+    void servesTheWholeCatalogAndSaysHowJacobiansAreComputed() throws Exception {
+        assertThat(json(get("/api/v1/systems")).size()).isGreaterThanOrEqualTo(161);
+        assertThat(json(get("/api/v1/systems/Blasius")).path("jacobian").asString()).isEqualTo("finite-difference");
+        assertThat(json(get("/api/v1/systems/Henon")).path("jacobian").asString()).isEqualTo("analytic");
+        assertThat(json(get("/api/v1/systems/MackeyGlass")).path("jacobian").isNull()).isTrue();
+    }
+
+    /**
+     * Without a duration the estimate decides its own length and answers with its standard error
+     * and whether it converged: Henon's published 0.41922 within 2 %.
+     */
+    @Test
+    void defaultEstimateDecidesItsLengthAndCarriesAnErrorBar() throws Exception {
+        HttpResponse<String> r = post("/api/v1/systems/Henon/lyapunov", "{}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode e = json(r);
+        assertThat(e.path("maxLyapunov").asDouble()).isCloseTo(0.41922, within(0.02 * 0.41922));
+        assertThat(e.path("converged").asBoolean()).isTrue();
+        assertThat(e.path("maxLyapunovStandardError").asDouble()).isPositive().isLessThan(0.01 * 0.42);
+        assertThat(e.path("standardErrors").size()).isEqualTo(1);
+        assertThat(e.path("settings").path("convergence").asString()).isEqualTo("adaptive");
+        assertThat(e.path("settings").path("stoppedBy").asString()).isEqualTo("target met");
     }
 
     @Test

@@ -88,6 +88,6 @@ class BenchmarkStatisticsTest {
     }
 
     private static SystemResponse system(String name, double lambda) {
-        return new SystemResponse(name, "flow", 3, Map.of(), new double[3], 1.0, lambda, 1 / lambda, 2.0, "", "");
+        return new SystemResponse(name, "flow", 3, Map.of(), new double[3], 1.0, lambda, 1 / lambda, 2.0, "", "", "analytic", null);
     }
 }

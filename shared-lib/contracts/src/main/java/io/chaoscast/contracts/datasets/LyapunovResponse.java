@@ -13,7 +13,13 @@ import java.util.Map;
  * @param kaplanYorkeDimension from the spectrum; null when only the largest exponent was estimated
  * @param lyapunovTime {@code 1 / maxLyapunov}; null when the largest exponent is not positive
  * @param method the algorithm used
- * @param settings the settings used (duration, transient, tolerances, ...)
+ * @param settings the settings used (duration, transient, tolerances, batches, convergence target)
+ * @param standardErrors standard error of each exponent of {@code spectrum}, same order (batch
+ *     means); an entry is null when fewer than two batches were complete
+ * @param maxLyapunovStandardError standard error of {@code maxLyapunov}; null when unknown
+ * @param kaplanYorkeStandardError standard error of the Kaplan-Yorke dimension; null when unknown
+ * @param converged whether the standard error of {@code maxLyapunov} met the convergence target; a
+ *     false answer is an estimate whose accuracy is only what its standard error says
  */
 public record LyapunovResponse(
         String system,
@@ -24,4 +30,8 @@ public record LyapunovResponse(
         Double kaplanYorkeDimension,
         Double lyapunovTime,
         String method,
-        Map<String, Object> settings) {}
+        Map<String, Object> settings,
+        Double[] standardErrors,
+        Double maxLyapunovStandardError,
+        Double kaplanYorkeStandardError,
+        boolean converged) {}

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param kaplanYorkeDimension Kaplan-Yorke dimension, null when not tabulated
  * @param description what the system models
  * @param citation where it was published
+ * @param jacobian {@code analytic} or {@code finite-difference} (central differences of the
+ *     equations, used by Lyapunov estimation); null for delay equations, which need none
+ * @param invariants the tabulated invariants with their standard errors; null when not tabulated
  */
 public record SystemResponse(
         String name,
@@ -28,4 +31,6 @@ public record SystemResponse(
         Double lyapunovTime,
         Double kaplanYorkeDimension,
         String description,
-        String citation) {}
+        String citation,
+        String jacobian,
+        SystemInvariants invariants) {}

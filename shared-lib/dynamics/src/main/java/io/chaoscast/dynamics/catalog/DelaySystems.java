@@ -29,7 +29,7 @@ final class DelaySystems {
     private DelaySystems() {}
 
     static List<ChaoticSystem> systems() {
-        return List.of(mackeyGlass(), ikedaDelay());
+        return List.of(mackeyGlass(), ikedaDelay(), piecewiseCircuit(), scrollDelay(), sprottDelay(), vossDelay());
     }
 
     static DelayEquationSystem mackeyGlass() {
@@ -64,6 +64,81 @@ final class DelaySystems {
                 (t, x, xt, p, d) -> {
                     double c = p[0], mu = p[1], x0 = p[3];
                     d[0] = mu * Math.sin(xt[0] - x0) - c * x[0];
+                },
+                DelayEquationSystem.delayParameter(info, "tau"));
+    }
+
+    static DelayEquationSystem piecewiseCircuit() {
+        SystemInfo info =
+                info(
+                        "PiecewiseCircuit",
+                        params("alpha", 1.0, "beta", 1.0, "c", 2.24, "tau", 4.9),
+                        ic(-0.37155972),
+                        52.99484890125133,
+                        "A. Tamasevicius, G. Mykolaitis, S. Bumeliene, Electron. Lett. 42, 13 (2006)",
+                        "A delay circuit with a cubic nonlinearity of the delayed voltage.");
+        return new DelayEquationSystem(
+                info,
+                (t, x, xt, p, d) -> {
+                    double alpha = p[0], beta = p[1], c = p[2];
+                    double u = xt[0] / c;
+                    d[0] = -alpha * xt[0] + beta * (-(u * u * u) + 3 * u);
+                },
+                DelayEquationSystem.delayParameter(info, "tau"));
+    }
+
+    static DelayEquationSystem scrollDelay() {
+        SystemInfo info =
+                info(
+                        "ScrollDelay",
+                        params("alpha", 0.2, "beta", 0.2, "tau", 10.0),
+                        ic(-0.70009241),
+                        152.40701151828662,
+                        "R.D. Driver, Ordinary and Delay Differential Equations (Springer, New York, 1977).",
+                        "A delay oscillator with a steep tanh nonlinearity, giving a multi-scroll attractor.");
+        return new DelayEquationSystem(
+                info,
+                (t, x, xt, p, d) -> {
+                    double alpha = p[0], beta = p[1];
+                    d[0] = -alpha * xt[0] + beta * Math.tanh(10 * xt[0]);
+                },
+                DelayEquationSystem.delayParameter(info, "tau"));
+    }
+
+    static DelayEquationSystem sprottDelay() {
+        SystemInfo info =
+                info(
+                        "SprottDelay",
+                        params("c", 0.0, "mu", 1.0, "x0", 0.0, "tau", 5.1),
+                        ic(9.30770542),
+                        20.15628,
+                        "Sprott, J. C (2007). A simple chaotic delay differential equation. Physics Letters A 366.4-5: 397-402.",
+                        "The simplest delay equation dx/dt = sin(x(t - tau)) (Sprott): the Ikeda form without damping.");
+        return new DelayEquationSystem(
+                info,
+                (t, x, xt, p, d) -> {
+                    double c = p[0], mu = p[1], x0 = p[2];
+                    d[0] = mu * Math.sin(xt[0] - x0) - c * x[0];
+                },
+                DelayEquationSystem.delayParameter(info, "tau"));
+    }
+
+    static DelayEquationSystem vossDelay() {
+        SystemInfo info =
+                info(
+                        "VossDelay",
+                        params("alpha", 3.24, "tau", 13.28),
+                        ic(0.24640194),
+                        10.0,
+                        "Voss (2002). Real-time anticipation of chaotic states of an electronic circuit.",
+                        "An electronic delay circuit with a cubic polynomial nonlinearity (Voss), used in studies of"
+                                + " anticipating synchronisation.");
+        return new DelayEquationSystem(
+                info,
+                (t, x, xt, p, d) -> {
+                    double alpha = p[0];
+                    double u = xt[0];
+                    d[0] = -alpha * x[0] + (-10.44 * u * u * u - 13.95 * u * u - 3.63 * u + 0.85);
                 },
                 DelayEquationSystem.delayParameter(info, "tau"));
     }

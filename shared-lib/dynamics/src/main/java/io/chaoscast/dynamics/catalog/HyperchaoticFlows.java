@@ -167,7 +167,12 @@ final class HyperchaoticFlows {
                         ic(8.11348619, 10.55664382, 18.44590719, -28.38151717),
                         0.7162856981996777,
                         "Chen, A., Lu, J., Lu, J., & Yu, S. (2006). Generating hyperchaotic Lu attractor via state feedback control. Physica A: Statistical Mechanics and its Applications, 364, 103-110.",
-                        "The Lu system extended by a state-feedback controller into a hyperchaotic flow."),
+                        "The Lu system extended by a state-feedback controller into a hyperchaotic flow."
+                                + " At dysts' d = 1.3 the feedback state w is self-amplifying (dw/dt = 1.3 w + x z): the orbit"
+                                + " follows the attractor for a few hundred time units, long enough for dysts' statistics and"
+                                + " for datasets of ordinary length, and then escapes to infinity, so it has no Lyapunov"
+                                + " exponents. Chen et al. report hyperchaos for -1.03 <= d <= -0.46; from dysts' state our"
+                                + " runs there settle on periodic orbits, so the default stays dysts'."),
                 (t, st, par, out) -> {
                     double x = st[0], y = st[1], z = st[2], w = st[3];
                     double a = par[0], b = par[1], c = par[2], d = par[3];

@@ -17,8 +17,11 @@ import java.util.Optional;
  * the lyapunov package) and committed, so that serving the catalog costs nothing and every value
  * can be reproduced.
  *
- * <p>Format: {@code name<TAB>maxLyapunov<TAB>kaplanYorke<TAB>spectrum comma-separated}; lines
- * starting with {@code #} are comments.
+ * <p>Format, tab-separated: {@code name, maxLyapunov, maxLyapunovSE, kaplanYorke, kaplanYorkeSE,
+ * correlationDimension, correlationDimensionSE, converged, spectrum, spectrumSE} (the last two
+ * comma-separated); {@code NaN} where a value is unknown. Lines starting with {@code #} are
+ * comments. The older four-column form {@code name, maxLyapunov, kaplanYorke, spectrum} is still
+ * read, without error bars.
  */
 public final class InvariantTable {
 
@@ -44,6 +47,26 @@ public final class InvariantTable {
         return byName.size();
     }
 
+    static Invariants parse(String[] f) {
+        if (f.length == 4) {
+            return new Invariants(Double.parseDouble(f[1]), doubles(f[3]), Double.parseDouble(f[2]));
+        }
+        return new Invariants(
+                Double.parseDouble(f[1]),
+                doubles(f[8]),
+                Double.parseDouble(f[3]),
+                Double.parseDouble(f[2]),
+                doubles(f[9]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]),
+                Double.parseDouble(f[6]),
+                Boolean.parseBoolean(f[7]));
+    }
+
+    private static double[] doubles(String csv) {
+        return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
     private static InvariantTable load() {
         Map<String, Invariants> m = new HashMap<>();
         InputStream in = InvariantTable.class.getResourceAsStream(RESOURCE);
@@ -57,8 +80,7 @@ public final class InvariantTable {
                     continue;
                 }
                 String[] f = line.split("\t");
-                double[] spectrum = Arrays.stream(f[3].split(",")).mapToDouble(Double::parseDouble).toArray();
-                m.put(f[0], new Invariants(Double.parseDouble(f[1]), spectrum, Double.parseDouble(f[2])));
+                m.put(f[0], parse(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,9 +47,13 @@ public final class SystemCatalog {
         all.addAll(CircuitFlows.systems());
         all.addAll(ChemicalBiologicalFlows.systems());
         all.addAll(MechanicalFlows.systems());
+        all.addAll(ElementaryFlows.systems());
+        all.addAll(LifeScienceFlows.systems());
+        all.addAll(ForcedFlows.systems());
         all.addAll(ClassicMaps.systems());
         all.addAll(PlaneMaps.systems());
         all.addAll(IntervalMaps.systems());
+        all.addAll(IteratedMaps.systems());
         all.addAll(DelaySystems.systems());
         return all;
     }

@@ -67,7 +67,7 @@ public final class FlowSampler {
                     public double[] computeDerivatives(double t, double[] y) {
                         double[] dy = new double[n];
                         flow.derivatives(t, y, p, dy);
-                        return dy;
+                        return TrialStages.rejectNonFinite(dy);
                     }
                 };
         GridHandler handler = new GridHandler(start, dt, length, sink);

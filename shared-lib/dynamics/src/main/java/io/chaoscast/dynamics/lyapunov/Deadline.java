@@ -19,6 +19,14 @@ final class Deadline {
         return budget == null ? NONE : new Deadline(budget);
     }
 
+    /**
+     * Whether four fifths of the budget are spent: an adaptive estimate stops at its next batch
+     * boundary and answers unconverged, before the hard limit would throw.
+     */
+    boolean softExpired() {
+        return budget != null && System.nanoTime() - (expiresAt - budget.toNanos() / 5) > 0;
+    }
+
     /** @throws EstimationBudgetExceededException when the budget is spent */
     void check(String system, double reached, double end) {
         if (budget != null && System.nanoTime() - expiresAt > 0) {

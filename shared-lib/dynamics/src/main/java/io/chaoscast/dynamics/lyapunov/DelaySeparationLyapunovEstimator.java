@@ -57,7 +57,7 @@ public final class DelaySeparationLyapunovEstimator {
     LyapunovResult estimate(DelaySystem system, double[] p, double[] history, LyapunovSettings settings, Deadline deadline) {
         int k = settings.spectrum() ? spectrumSize : 1;
         DelayState ref = integrator.start(system, p, history);
-        double end = settings.transientTime() + settings.duration();
+        double end = settings.transientTime() + settings.maxDuration();
         while (ref.time() < settings.transientTime()) {
             ref.advanceTo(Math.min(settings.transientTime(), ref.time() + system.period()));
             deadline.check(system.name(), ref.time(), end);
@@ -89,8 +89,9 @@ public final class DelaySeparationLyapunovEstimator {
             copies[j].importWindow(perturbed(refWindow, directions[j], d0));
         }
 
-        double[] sums = new double[k];
-        long steps = Math.max(1, Math.round(settings.duration() / h));
+        BatchMeans batches = new BatchMeans(k, Math.max(settings.batchLength(), interval));
+        double[] logs = new double[k];
+        long steps = Math.max(1, Math.round(settings.maxDuration() / h));
         long renormalisations = 0;
         long done = 0;
         while (done < steps) {
@@ -112,18 +113,16 @@ public final class DelaySeparationLyapunovEstimator {
             }
             normalise(directions, valueLength, diag);
             for (int j = 0; j < k; j++) {
-                sums[j] += Math.log(diag[j]);
+                logs[j] = Math.log(diag[j]);
                 copies[j].importWindow(perturbed(refWindow, directions[j], d0));
             }
             renormalisations++;
-        }
-        double elapsed = steps * h;
-        double[] exponents = new double[k];
-        for (int j = 0; j < k; j++) {
-            exponents[j] = sums[j] / elapsed;
+            if (batches.add(logs, now * h) && LyapunovEstimators.done(settings, batches, deadline)) {
+                break;
+            }
         }
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("duration", elapsed);
+        used.put("duration", batches.totalTime());
         used.put("transient", settings.transientTime());
         used.put("renormalisationInterval", interval);
         used.put("renormalisations", renormalisations);
@@ -137,7 +136,8 @@ public final class DelaySeparationLyapunovEstimator {
                 ? "two-trajectory renormalised separation (Benettin) in function space"
                 : "renormalised separations of " + k + " trajectories with Gram-Schmidt (Benettin) in function space";
         // A delay equation has infinitely many exponents: the ones estimated are only the leading ones.
-        return LyapunovEstimators.result(exponents, false, method, used);
+        return LyapunovEstimators.result(
+                batches, false, method, used, settings, Convergence.defaults(false, system.period(), settings.duration() / system.period()));
     }
 
     /** Gram-Schmidt in the RMS norm over node values. */

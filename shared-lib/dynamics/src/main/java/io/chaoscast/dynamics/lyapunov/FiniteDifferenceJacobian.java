@@ -4,7 +4,7 @@ import io.chaoscast.dynamics.systems.Flow;
 
 /**
  * Central-difference Jacobian, for flows that do not provide an analytic one ({@link
- * Flow#hasAnalyticJacobian()}). The step {@code eps^(1/3) max(1, |y_j|)} balances truncation error
+ * Flow#hasAnalyticJacobian()}). The step {@code eps^(1/3) min(max(1, |y_j|), 100)} (capped so that phase variables far from zero keep a small step) balances truncation error
  * {@code O(h^2)} against rounding {@code O(eps / h)}, for about ten correct digits.
  */
 final class FiniteDifferenceJacobian {
@@ -27,7 +27,7 @@ final class FiniteDifferenceJacobian {
         int n = yShift.length;
         System.arraycopy(y, 0, yShift, 0, n);
         for (int j = 0; j < n; j++) {
-            double h = REL_STEP * Math.max(1.0, Math.abs(y[j]));
+            double h = REL_STEP * Math.min(Math.max(1.0, Math.abs(y[j])), 100.0);
             yShift[j] = y[j] + h;
             flow.derivatives(t, yShift, p, fPlus);
             yShift[j] = y[j] - h;

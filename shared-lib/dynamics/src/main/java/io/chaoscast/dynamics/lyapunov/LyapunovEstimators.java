@@ -54,9 +54,7 @@ public final class LyapunovEstimators {
         if (!(settings.transientTime() >= 0) || !Double.isFinite(settings.transientTime())) {
             throw new IllegalArgumentException("transient must be non-negative and finite, found " + settings.transientTime());
         }
-        LyapunovSettings s = settings.tolerances() != null
-                ? settings
-                : new LyapunovSettings(settings.duration(), settings.transientTime(), settings.spectrum(), IntegrationSettings.DEFAULT);
+        LyapunovSettings s = settings.tolerances() != null ? settings : settings.withTolerances(IntegrationSettings.DEFAULT);
         if (system instanceof Flow flow) {
             return new QrLyapunovEstimator().estimate(flow, p, initial, s, deadline);
         }
@@ -69,13 +67,77 @@ public final class LyapunovEstimators {
         throw new IllegalArgumentException("unknown kind of system: " + system);
     }
 
-    /** Sorts, derives the Kaplan-Yorke dimension and the Lyapunov time, and packs the result. */
-    static LyapunovResult result(double[] exponents, boolean complete, String method, Map<String, Object> settings) {
-        double[] spectrum = QrLyapunovEstimator.sortedDecreasing(exponents);
+    /**
+     * Sorts, derives the Kaplan-Yorke dimension, the Lyapunov time and the standard errors, judges
+     * convergence, and packs the result.
+     *
+     * @param fallback the target judged for a fixed-duration run
+     */
+    static LyapunovResult result(
+            BatchMeans batches, boolean complete, String method, Map<String, Object> settings, LyapunovSettings requested,
+            Convergence fallback) {
+        double[] exponents = batches.exponents();
+        double[] errors = batches.standardErrors();
+        // Sort the exponents and carry each one's standard error along.
+        Integer[] order = new Integer[exponents.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(exponents[b], exponents[a]));
+        double[] spectrum = new double[exponents.length];
+        double[] se = new double[exponents.length];
+        for (int i = 0; i < order.length; i++) {
+            spectrum[i] = exponents[order[i]];
+            se[i] = errors[order[i]];
+        }
         double max = spectrum[0];
-        double ky = complete || spectrum.length > 1 ? KaplanYorke.dimension(spectrum, complete) : Double.NaN;
+        boolean withKy = complete || spectrum.length > 1;
+        double ky = withKy ? KaplanYorke.dimension(spectrum, complete) : Double.NaN;
+        double kySe = withKy && Double.isFinite(ky) ? batches.standardErrorOf(b -> KaplanYorke.dimension(b, complete)) : Double.NaN;
         double lyapunovTime = max > 0 ? 1.0 / max : Double.POSITIVE_INFINITY;
+        Convergence target = requested.convergence() != null ? requested.convergence() : fallback;
+        boolean converged = target.met(max, se[0], batches.batches());
+        Map<String, Object> used = new LinkedHashMap<>(settings);
+        used.put("batches", batches.batches());
+        used.put("batchLength", requested.batchLength());
+        used.put("convergence", requested.convergence() != null ? "adaptive" : "fixed duration");
+        used.put("targetRelativeError", target.relativeError());
+        used.put("targetAbsoluteError", target.absoluteError());
+        if (requested.convergence() != null) {
+            used.put("maxDuration", requested.maxDuration());
+            used.put(
+                    "stoppedBy",
+                    converged
+                            ? "target met"
+                            : batches.totalTime() + requested.batchLength() > requested.maxDuration() * (1 + 1e-9)
+                                    ? "work cap"
+                                    : "time budget");
+        }
         return new LyapunovResult(
-                spectrum, max, ky, lyapunovTime, method, Collections.unmodifiableMap(new LinkedHashMap<>(settings)));
+                spectrum, max, ky, lyapunovTime, method, Collections.unmodifiableMap(used), se, kySe, converged);
+    }
+
+    /**
+     * Whether an adaptive run may stop after the batch that just closed: the criterion is met, or
+     * the next batch would pass the cap, or the wall-clock budget is nearly spent (an adaptive run
+     * then answers what it has, unconverged, instead of failing). Fixed-duration runs run to their
+     * end.
+     */
+    static boolean done(LyapunovSettings s, BatchMeans batches, Deadline deadline) {
+        if (s.convergence() == null || batches.totalTime() < s.duration() * (1 - 1e-9)) {
+            return false;
+        }
+        if (batches.totalTime() + s.batchLength() > s.maxDuration() * (1 + 1e-9) || deadline.softExpired()) {
+            return true;
+        }
+        double[] e = batches.exponents();
+        double[] se = batches.standardErrors();
+        int lead = 0;
+        for (int j = 1; j < e.length; j++) {
+            if (e[j] > e[lead]) {
+                lead = j;
+            }
+        }
+        return s.convergence().met(e[lead], se[lead], batches.batches());
     }
 }

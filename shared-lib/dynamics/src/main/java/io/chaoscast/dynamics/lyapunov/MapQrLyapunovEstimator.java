@@ -22,7 +22,7 @@ public final class MapQrLyapunovEstimator {
         int n = initial.length;
         int k = settings.spectrum() ? n : 1;
         long transientIterations = Math.round(settings.transientTime());
-        long iterations = Math.round(settings.duration());
+        long iterations = Math.round(settings.maxDuration());
         if (iterations < 1) {
             throw new IllegalArgumentException("duration must be at least one iteration, found " + settings.duration());
         }
@@ -52,7 +52,8 @@ public final class MapQrLyapunovEstimator {
         GramSchmidt.orthonormalise(v, n, diag);
         double[][] jac = new double[n][n];
         double[][] w = new double[k][n];
-        double[] sums = new double[k];
+        BatchMeans batches = new BatchMeans(k, Math.max(1, Math.round(settings.batchLength())));
+        double[] logs = new double[k];
         for (long it = 0; it < iterations; it++) {
             if ((it & 0xFFFF) == 0) {
                 deadline.check(map.name(), transientIterations + it, transientIterations + iterations);
@@ -72,25 +73,31 @@ public final class MapQrLyapunovEstimator {
             w = tmpV;
             GramSchmidt.orthonormalise(v, n, diag);
             for (int j = 0; j < k; j++) {
-                sums[j] += Math.log(diag[j]);
+                logs[j] = Math.log(diag[j]);
             }
+            boolean batchClosed = batches.add(logs, 1);
             map.next(x, p, next);
             checkFinite(map, next, transientIterations + it + 1);
             double[] tmp = x;
             x = next;
             next = tmp;
-        }
-        double[] exponents = new double[k];
-        for (int j = 0; j < k; j++) {
-            exponents[j] = sums[j] / iterations;
+            if (batchClosed && LyapunovEstimators.done(settings, batches, deadline)) {
+                break;
+            }
         }
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("iterations", iterations);
+        used.put("iterations", Math.round(batches.totalTime()));
         used.put("transientIterations", transientIterations);
         used.put("renormalisationInterval", 1);
         used.put("tangentVectors", k);
+        String jacobian = map.hasAnalyticJacobian() ? "analytic Jacobian" : "central finite-difference Jacobian";
         return LyapunovEstimators.result(
-                exponents, k == n, "QR of Jacobian products (Benettin/Shimada-Nagashima), analytic Jacobian", used);
+                batches,
+                k == n,
+                "QR of Jacobian products (Benettin/Shimada-Nagashima), " + jacobian,
+                used,
+                settings,
+                Convergence.defaults(true, 1, settings.duration()));
     }
 
     private static void checkFinite(DiscreteMap map, double[] x, long iteration) {

@@ -1,6 +1,7 @@
 package io.chaoscast.dynamics.lyapunov;
 
 import io.chaoscast.dynamics.integration.DivergenceException;
+import io.chaoscast.dynamics.integration.TrialStages;
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.systems.Flow;
@@ -73,7 +74,7 @@ public final class QrLyapunovEstimator {
             throw new IllegalArgumentException("renormalisation interval must be positive, found " + interval);
         }
 
-        double end = settings.transientTime() + settings.duration();
+        double end = settings.transientTime() + settings.maxDuration();
         LastStep lastStep = new LastStep(flow, deadline, end);
         checkFinite(flow, initial, 0);
         double[] y = initial.clone();
@@ -105,7 +106,8 @@ public final class QrLyapunovEstimator {
                 new DormandPrince853Integrator(1e-12 * interval, interval, tol.atol(), tol.rtol());
         integrator.addStepHandler(lastStep);
 
-        double[] sums = new double[k];
+        BatchMeans batches = new BatchMeans(k, settings.batchLength());
+        double[] logs = new double[k];
         long renormalisations = 0;
         int halvings = 0;
         double initialInterval = interval;
@@ -136,8 +138,9 @@ public final class QrLyapunovEstimator {
             }
             GramSchmidt.orthonormalise(v, n, diag);
             for (int j = 0; j < k; j++) {
-                sums[j] += Math.log(diag[j]);
+                logs[j] = Math.log(diag[j]);
             }
+            boolean batchClosed = batches.add(logs, tNext - t);
             renormalisations++;
             if (k > 1
                     && diag[0] > MAX_GROWTH_RATIO * diag[k - 1]
@@ -146,13 +149,12 @@ public final class QrLyapunovEstimator {
                 halvings++;
             }
             t = tNext;
-        }
-        double[] exponents = new double[k];
-        for (int j = 0; j < k; j++) {
-            exponents[j] = sums[j] / settings.duration();
+            if (batchClosed && LyapunovEstimators.done(settings, batches, deadline)) {
+                break;
+            }
         }
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("duration", settings.duration());
+        used.put("duration", batches.totalTime());
         used.put("transient", settings.transientTime());
         used.put("renormalisationInterval", interval);
         used.put("renormalisationIntervalHalvings", halvings);
@@ -163,7 +165,8 @@ public final class QrLyapunovEstimator {
         used.put("integrator", "DormandPrince853");
         String method = "tangent-space QR (Benettin/Shimada-Nagashima), "
                 + (analytic ? "analytic Jacobian" : "central finite-difference Jacobian");
-        return LyapunovEstimators.result(exponents, k == n, method, used);
+        return LyapunovEstimators.result(
+                batches, k == n, method, used, settings, Convergence.defaults(false, flow.period(), settings.duration() / flow.period()));
     }
 
     private static void checkFinite(Flow flow, double[] z, double t) {
@@ -248,7 +251,7 @@ public final class QrLyapunovEstimator {
         public double[] computeDerivatives(double t, double[] y) {
             double[] d = new double[n];
             flow.derivatives(t, y, p, d);
-            return d;
+            return TrialStages.rejectNonFinite(d);
         }
     }
 
@@ -301,7 +304,7 @@ public final class QrLyapunovEstimator {
                     dz[off + r] = s;
                 }
             }
-            return dz;
+            return TrialStages.rejectNonFinite(dz);
         }
     }
 

@@ -18,13 +18,15 @@ public class FlowSystem implements Flow {
         void apply(double t, double[] y, double[] p, double[][] jac);
     }
 
+    private static final double REL_STEP = Math.cbrt(Math.ulp(1.0));
+
     private final SystemInfo info;
     private final Equations equations;
     private final Jacobian jacobian;
 
     /**
-     * @param jacobian the analytic Jacobian, or null for a flow that has none (Lyapunov estimation
-     *     then uses finite differences)
+     * @param jacobian the analytic Jacobian, or null for a flow that has none: {@link #jacobian}
+     *     then answers central differences, and Lyapunov estimation says so in its method string
      */
     public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian) {
         this.info = info;
@@ -44,10 +46,34 @@ public class FlowSystem implements Flow {
 
     @Override
     public void jacobian(double t, double[] y, double[] p, double[][] jac) {
-        if (jacobian == null) {
-            throw new UnsupportedOperationException(name() + " has no analytic Jacobian");
+        if (jacobian != null) {
+            jacobian.apply(t, y, p, jac);
+        } else {
+            centralDifferences(t, y, p, jac);
         }
-        jacobian.apply(t, y, p, jac);
+    }
+
+    /**
+     * Step {@code eps^(1/3) min(max(1, |y_j|), 100)} (capped so that phase variables far from zero keep a small step): balances truncation against rounding for about ten
+     * correct digits. Allocates; the Lyapunov estimator keeps its own allocation-free copy for the
+     * hot loop.
+     */
+    private void centralDifferences(double t, double[] y, double[] p, double[][] jac) {
+        int n = y.length;
+        double[] shifted = y.clone();
+        double[] plus = new double[n];
+        double[] minus = new double[n];
+        for (int j = 0; j < n; j++) {
+            double h = REL_STEP * Math.min(Math.max(1.0, Math.abs(y[j])), 100.0);
+            shifted[j] = y[j] + h;
+            equations.apply(t, shifted, p, plus);
+            shifted[j] = y[j] - h;
+            equations.apply(t, shifted, p, minus);
+            shifted[j] = y[j];
+            for (int i = 0; i < n; i++) {
+                jac[i][j] = (plus[i] - minus[i]) / (2 * h);
+            }
+        }
     }
 
     @Override

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogStatisticsTest {
 
     static final int WINDOW_PERIODS = 10;
-    static final double WINDOW_STD_TOLERANCE = 0.15;
+    static final double WINDOW_STD_TOLERANCE = 0.10;
     static final double WINDOW_MEAN_TOLERANCE = 0.2;
 
     static final int TRANSIENT_PERIODS = 10;
@@ -53,10 +53,31 @@ class CatalogStatisticsTest {
      * Flows whose formulation differs from dysts', so that even the first window differs. Checked
      * by the long run only.
      */
-    static final Map<String, String> WINDOW_EXCLUDED = Map.of(
-            "DoublePendulum",
-            "point-mass Hamiltonian form (canonical momenta); dysts' own variant was not available to us."
-                    + " Window std ratios 0.95, 0.95, 0.96, 1.19; passes the long run.");
+    static final Map<String, String> WINDOW_EXCLUDED = Map.ofEntries(
+            Map.entry(
+                    "DoublePendulum",
+                    "point-mass Hamiltonian form (canonical momenta); dysts' own variant was not available to us."
+                            + " Window std ratios 0.95, 0.95, 0.96, 1.19; passes the long run."),
+            Map.entry(
+                    "Bouali2",
+                    "z is undamped at dysts' parameters (c = bb = 0): it integrates -1.5 m x, a slow random walk, so"
+                            + " its 10-period spread depends on the integration error (z std 3.96x, x mean +0.38 std)."
+                            + " x and y match."),
+            Map.entry(
+                    "ExcitableCell",
+                    "the calcium variable c is far slower than dysts' period of 1 time unit: a 10-unit window sees a"
+                            + " small part of its excursion (c std 3.2x); v and n match within 3 %."),
+            Map.entry(
+                    "LiuChen",
+                    "std within 4 %, but the x mean sits on the other lobe of the symmetric attractor (-0.22 std)."),
+            Map.entry(
+                    "ThomasLabyrinth",
+                    "largest exponent 1.4 per time unit: the window spans 85 Lyapunov times and the orbit diffuses"
+                            + " through the lattice of cells differently (x std 1.17, y mean +0.47 std)."),
+            Map.entry(
+                    "KawczynskiStrizhak",
+                    "mixed-mode bursts: 10 periods hold a handful of bursts, x std 1.135 against the 10 % tolerance;"
+                            + " passes the long run."));
 
     /**
      * Flows whose long-run spread differs from dysts' 10-period window by more than the tolerance,
@@ -75,20 +96,77 @@ class CatalogStatisticsTest {
             Map.entry("HyperPang", "w: 1.61, slow fourth variable"),
             Map.entry("HyperXu", "w: 1.93, slow fourth variable"),
             Map.entry("HyperCai", "w: 1.45, slow fourth variable"),
-            Map.entry("HyperQi", "all: 1.57-1.96; the window covers one wing of the four"));
+            Map.entry("HyperQi", "all: 1.57-1.96; the window covers one wing of the four"),
+            Map.entry("MultiChua", "x: 2.18, z: 1.56; the long run visits more scrolls than the window"),
+            Map.entry("CoevolvingPredatorPrey", "1.33-1.68; period 123, the window is a few slow cycles"),
+            Map.entry("ExcitableCell", "c: 2.82, the slow calcium variable (see the window exclusion)"),
+            Map.entry("CellCycle", "x2: 49; the two coupled oscillators lock in the window and drift apart later"),
+            Map.entry("ArnoldWeb", "p1, p2: 2.0; slow diffusion along resonances (Arnold diffusion)"),
+            Map.entry("DoubleGyre", "x: 1.40; the particle crosses between the two gyres over the long run"),
+            Map.entry("FluidTrampoline", "x: 1.94, y: 1.38; rare high bounces outside the window"),
+            Map.entry("BickleyJet", "observable sin(k sigma z) has period 2.2e6 time units, longer than the 10-period window"),
+            Map.entry("Bouali2", "z: 4.35, undamped z (see the window exclusion)"),
+            Map.entry("HyperYangChen", "w: 1.33, slow fourth variable"),
+            Map.entry("ZhouChen", "y: 0.64, z: 0.78; the window covers one wing"),
+            Map.entry(
+                    "PanXuZhou",
+                    "transient chaos: dysts' equilibria (+-6.53, +-6.53, 16) are stable foci (eigenvalues -12.6,"
+                            + " -0.055 +- 8.24i); the orbit is chaotic for about 50 periods, the window dysts measured,"
+                            + " then spirals into one of them (std 0.15)"));
 
     /**
      * dysts computes its statistics after post-processing unbounded phase and angle variables; we
      * apply the same map before comparing.
      */
-    static final Map<String, RunningMoments.Observable> OBSERVABLES = Map.of(
-            "Duffing", (y, o) -> copyWith(y, o, 2, Math.cos(y[2])),
-            "ForcedVanDerPol", (y, o) -> copyWith(y, o, 2, Math.sin(y[2])),
-            "DoublePendulum", (y, o) -> {
+    static final Map<String, RunningMoments.Observable> OBSERVABLES = Map.ofEntries(
+            Map.entry("Duffing", (y, o) -> copyWith(y, o, 2, Math.cos(y[2]))),
+            Map.entry("ForcedVanDerPol", (y, o) -> copyWith(y, o, 2, Math.sin(y[2]))),
+            Map.entry("DoublePendulum", (y, o) -> {
                 System.arraycopy(y, 0, o, 0, y.length);
                 o[0] = Math.sin(y[0]);
                 o[1] = Math.sin(y[1]);
-            });
+            }),
+            Map.entry("ArnoldBeltramiChildress", (y, o) -> {
+                o[0] = Math.sin(y[0]);
+                o[1] = Math.cos(y[1]);
+                o[2] = Math.sin(y[2]);
+            }),
+            Map.entry("ArnoldWeb", (y, o) -> {
+                System.arraycopy(y, 0, o, 0, y.length);
+                o[2] = Math.sin(y[2]);
+                o[3] = Math.sin(y[3]);
+                o[4] = Math.cos(y[4]);
+            }),
+            // dysts scales by the slowest wave: its smallest wavenumber and speed, omega = 1.
+            Map.entry("BickleyJet", (y, o) -> {
+                o[0] = y[0];
+                o[1] = Math.sin(0.313922 * y[1]);
+                o[2] = Math.sin(y[2] * 0.313922 * 9.05854e-06);
+            }),
+            Map.entry("BlinkingRotlet", (y, o) -> polarWithClock(y, o, 3)),
+            Map.entry("BlinkingVortex", (y, o) -> polarWithClock(y, o, 3)),
+            Map.entry("InteriorSquirmer", (y, o) -> polarWithClock(y, o, 3)),
+            Map.entry("LidDrivenCavityFlow", (y, o) -> copyWith(y, o, 2, Math.sin(2 * Math.PI * y[2] / 1.1))),
+            Map.entry("CircadianRhythm", (y, o) -> copyWith(y, o, 4, Math.cos(y[4]))),
+            Map.entry("DoubleGyre", (y, o) -> copyWith(y, o, 2, Math.sin(y[2]))),
+            Map.entry("FluidTrampoline", (y, o) -> copyWith(y, o, 2, Math.cos(y[2]))),
+            Map.entry("ForcedBrusselator", (y, o) -> copyWith(y, o, 2, Math.sin(y[2]))),
+            Map.entry("ForcedFitzHughNagumo", (y, o) -> copyWith(y, o, 2, Math.sin(y[2]))),
+            Map.entry("OscillatingFlow", (y, o) -> {
+                o[0] = Math.cos(y[0]);
+                o[1] = y[1];
+                o[2] = Math.sin(y[2]);
+            }),
+            Map.entry("StickSlipOscillator", (y, o) -> copyWith(y, o, 2, Math.cos(y[2]))),
+            Map.entry("SwingingAtwood", (y, o) -> copyWith(y, o, 1, Math.sin(y[1]))),
+            Map.entry("TurchinHanski", (y, o) -> copyWith(y, o, 2, Math.sin(y[2]))));
+
+    /** Cartesian position of a polar state (r, theta) and the phase of a protocol of period tau. */
+    private static void polarWithClock(double[] y, double[] o, double tau) {
+        o[0] = y[0] * Math.cos(y[1]);
+        o[1] = y[0] * Math.sin(y[1]);
+        o[2] = Math.sin(2 * Math.PI * y[2] / tau);
+    }
 
     static Stream<ChaoticSystem> flows() {
         return SystemCatalog.standard().ofKind(SystemKind.FLOW).stream();

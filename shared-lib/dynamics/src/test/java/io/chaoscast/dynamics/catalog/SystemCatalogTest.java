@@ -40,6 +40,36 @@ class SystemCatalogTest {
         }
     }
 
+    /**
+     * All 161 systems of dysts (135 continuous, 6 of them delay equations, and 26 maps), under
+     * dysts' names and of dysts' kind. dysts' {@code Duffing} map is {@code DuffingMap} here,
+     * since names are unique across kinds and the Duffing oscillator is a flow.
+     */
+    @Test
+    void holdsEveryDystsSystem() throws java.io.IOException {
+        List<String> missing = new ArrayList<>();
+        int count = 0;
+        try (var in = getClass().getResourceAsStream("dysts-names.tsv");
+                var reader = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                String name = f.length > 2 ? f[2] : f[0];
+                SystemKind kind = SystemKind.valueOf(f[1]);
+                count++;
+                if (catalog.find(name).filter(sys -> sys.name().equals(name) && sys.kind() == kind).isEmpty()) {
+                    missing.add(f[0] + " (" + kind + ")");
+                }
+            }
+        }
+        assertThat(count).isEqualTo(161);
+        assertThat(missing).as("dysts systems missing from the catalog").isEmpty();
+    }
+
     @Test
     void findsNamesWhateverTheirCase() {
         ChaoticSystem lorenz = catalog.find("Lorenz").orElseThrow();

@@ -28,8 +28,13 @@ class InvariantTableGeneratorTest {
         assertThat(lines).contains("Lorenz\t1\t2\t1,0,-1", "Rossler\t0.07\t2.01\t0.07,0,-5.4");
         String henon = lines.stream().filter(l -> l.startsWith("Henon\t")).findFirst().orElseThrow();
         String[] f = henon.split("\t");
+        assertThat(f).hasSize(10);
         assertThat(Double.parseDouble(f[1])).isCloseTo(0.41922, within(0.01));
-        assertThat(f[3].split(",")).hasSize(2);
+        assertThat(Double.parseDouble(f[2])).as("standard error").isPositive().isLessThan(0.002);
+        assertThat(Double.parseDouble(f[5])).as("correlation dimension").isCloseTo(1.22, within(0.1));
+        assertThat(f[7]).isEqualTo("true");
+        assertThat(f[8].split(",")).hasSize(2);
+        assertThat(f[9].split(",")).hasSize(2);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Henon").contains("lambda_max=");
     }
 
@@ -56,5 +61,8 @@ class InvariantTableGeneratorTest {
         Invariants lorenz = table.find("Lorenz").orElseThrow();
         assertThat(lorenz.maxLyapunov()).isCloseTo(0.9056, within(0.03));
         assertThat(lorenz.spectrum()).hasSize(3);
+        assertThat(lorenz.maxLyapunovStandardError()).isPositive().isLessThan(0.01);
+        assertThat(lorenz.spectrumStandardErrors()).hasSize(3);
+        assertThat(lorenz.correlationDimension()).isCloseTo(2.05, within(0.1));
     }
 }
