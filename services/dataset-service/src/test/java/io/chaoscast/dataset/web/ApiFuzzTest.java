@@ -2,6 +2,7 @@ package io.chaoscast.dataset.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.testsupport.PostgresIntegrationTest;
@@ -42,7 +43,7 @@ class ApiFuzzTest {
     @Test
     void everyOperationAnswersASuccessOrAProblemNeverA5xxOrAHang() {
         URI base = URI.create("http://localhost:" + port);
-        String id = new DatasetClient(base).createAndAwait(
+        String id = new DatasetClient(base).withToken(TestTokens.ADMIN).createAndAwait(
                 DatasetRequest.builder("Lorenz").trajectories(1).length(200).pointsPerPeriod(20.0).seed(3L).build(),
                 Duration.ofMinutes(1)).id();
         FuzzResult result = ApiFuzzer.of("dataset-service", base)

@@ -2,6 +2,7 @@ package io.chaoscast.dataset.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.dataset.ApiTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ class BodyLimitApiTest extends ApiTest {
     }
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/datasets"))
+        return HTTP.send(TestTokens.request(uri("/api/v1/datasets"))
                         .header("Content-Type", "application/json")
                         .POST(body)
                         .build(),
@@ -53,7 +54,7 @@ class BodyLimitApiTest extends ApiTest {
 
     @Test
     void wildcardContentTypeIs415NotA500() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/datasets"))
+        HttpResponse<String> r = HTTP.send(TestTokens.request(uri("/api/v1/datasets"))
                         .header("Content-Type", "*/*")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"system\":\"Lorenz\"}"))
                         .build(),

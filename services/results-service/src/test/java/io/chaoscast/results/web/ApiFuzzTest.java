@@ -2,6 +2,7 @@ package io.chaoscast.results.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.RunKind;
@@ -29,7 +30,7 @@ class ApiFuzzTest {
     @Test
     void everyOperationAnswersASuccessOrAProblemNeverA5xxOrAHang() {
         URI base = URI.create("http://localhost:" + port);
-        ResultsClient client = ResultsClient.create(base);
+        ResultsClient client = ResultsClient.builder(base).optToken(TestTokens.ADMIN).build();
         RunResponse run = client.createRun(new CreateRunRequest(
                 "fuzz", null, RunKind.TRAINING, "Lorenz", "ds-1", "nvar", null, Map.of("lr", "0.1"), Map.of(), null));
         FuzzResult result = ApiFuzzer.of("results-service", base)

@@ -2,6 +2,7 @@ package io.chaoscast.training.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.dataset.DatasetServiceApplication;
@@ -46,7 +47,7 @@ class ApiFuzzTest {
             results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
             datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
                     Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
-            datasetId = new DatasetClient(datasets.baseUri()).createAndAwait(
+            datasetId = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).createAndAwait(
                     DatasetRequest.builder("Lorenz").trajectories(1).length(300).pointsPerPeriod(50.0).seed(7L).build(),
                     Duration.ofMinutes(2)).id();
         }
