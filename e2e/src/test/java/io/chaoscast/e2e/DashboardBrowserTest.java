@@ -372,7 +372,9 @@ class DashboardBrowserTest {
         open("models");
         assertThat(driver.findElements(By.cssSelector("#models-table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         open("model/" + platform.earlyExitModelId());
-        assertThat(chartPoints("tradeoff")).isGreaterThan(2); // threshold curve + calibrated + oracle
+        // The forecast-level budget: the risk curve of the exit thresholds, the calibrated point and the oracle.
+        assertThat(chartPoints("risk-tradeoff")).isGreaterThan(2);
+        assertThat(driver.findElement(By.id("risk-card")).getText()).contains("tolerance", "confidence");
         assertThat(chartPoints("depths")).isEqualTo(3); // one bar per depth
         Object passes = js("const c = echarts.getInstanceByDom(document.getElementById('depths'));"
                 + " return c.getOption().series[0].data.reduce((a, b) => a + b, 0);");

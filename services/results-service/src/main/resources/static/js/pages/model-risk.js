@@ -40,7 +40,7 @@ export function riskCard(main, spec) {
   stat('measured risk (calibration)', `${fmt(100 * chosen.risk, 3)} %`);
   stat('oracle mean depth at ε', oracle ? fmt(oracle.meanDepth) : '');
   card.appendChild(stats);
-  const plot = el('div', { class: 'chart tall' });
+  const plot = el('div', { class: 'chart tall', id: 'risk-tradeoff' });
   card.appendChild(plot);
   main.insertBefore(card, main.querySelector('.card, .notice'));
 
