@@ -26,16 +26,33 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a batch with PostgreSQL's binary {@code COPY} (pgjdbc's CopyManager underneath): one
  * round trip per 64 KiB, no per-row statement, no text formatting or parsing of numbers and
- * times. Then moves {@code metric_latest} forward per key. Runs in the caller's transaction, so
- * the batch is stored whole or not at all.
+ * times. The COPY goes into a session-local staging table, and one {@code INSERT … SELECT … ON
+ * CONFLICT} moves the rows into the history: a point at a (run, key, step) that is already stored
+ * replaces it, so a batch that is sent again (a retry, or an epoch redone after a crash) never
+ * duplicates a step. Then moves {@code metric_latest} forward per key. Runs in the caller's
+ * transaction, so the batch is stored whole or not at all.
  */
 @Component
 class MetricWriter {
 
     private static final Logger log = LoggerFactory.getLogger(MetricWriter.class);
 
+    /**
+     * Temporary, so it costs no WAL and is private to the connection; emptied at every commit. The
+     * {@code ord} column keeps arrival order for batches that repeat a step.
+     */
+    private static final String STAGING_SQL = "CREATE TEMP TABLE IF NOT EXISTS metrics_staging"
+            + " (ord integer NOT NULL, run_id uuid NOT NULL, key text COLLATE \"C\" NOT NULL, step bigint NOT NULL,"
+            + " value double precision NOT NULL, ts timestamptz NOT NULL) ON COMMIT DELETE ROWS";
     private static final String COPY_SQL =
-            "COPY results.metrics (run_id, key, step, value, ts) FROM STDIN (FORMAT binary)";
+            "COPY metrics_staging (ord, run_id, key, step, value, ts) FROM STDIN (FORMAT binary)";
+    private static final String MERGE_SQL = "INSERT INTO results.metrics AS m (run_id, key, step, value, ts)"
+            + " SELECT run_id, key, step, value, ts FROM metrics_staging"
+            + " ON CONFLICT (run_id, key, step) DO UPDATE SET value = excluded.value, ts = excluded.ts";
+    /** The last point of a repeated step wins, as it would had it come in its own later batch. */
+    private static final String MERGE_REPEATED_SQL = "INSERT INTO results.metrics AS m (run_id, key, step, value, ts)"
+            + " SELECT DISTINCT ON (key, step) run_id, key, step, value, ts FROM metrics_staging ORDER BY key, step, ord DESC"
+            + " ON CONFLICT (run_id, key, step) DO UPDATE SET value = excluded.value, ts = excluded.ts";
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for binary timestamps. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
@@ -50,11 +67,13 @@ class MetricWriter {
 
     void write(UUID runId, MetricBatch batch) {
         long t0 = System.nanoTime();
+        jdbc.execute(STAGING_SQL);
         copy(runId, batch);
+        jdbc.update(batch.repeatsAStep() ? MERGE_REPEATED_SQL : MERGE_SQL);
         long t1 = System.nanoTime();
         updateLatest(runId, batch);
         if (log.isDebugEnabled()) {
-            log.debug("run {}: COPY of {} points {} ms, latest values {} ms", runId, batch.size(),
+            log.debug("run {}: COPY and merge of {} points {} ms, latest values {} ms", runId, batch.size(),
                     (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         }
     }
@@ -73,7 +92,9 @@ class MetricWriter {
             Map<String, byte[]> encoded = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 byte[] key = encoded.computeIfAbsent(batch.keys[i], k -> k.getBytes(StandardCharsets.UTF_8));
-                out.writeShort(5);
+                out.writeShort(6);
+                out.writeInt(4);
+                out.writeInt(i);
                 out.writeInt(16);
                 out.writeLong(msb);
                 out.writeLong(lsb);
