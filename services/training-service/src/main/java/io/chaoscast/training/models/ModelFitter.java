@@ -6,6 +6,7 @@ import io.chaoscast.models.baselines.EchoStateNetwork;
 import io.chaoscast.models.baselines.LinearAutoregression;
 import io.chaoscast.models.baselines.Nvar;
 import io.chaoscast.models.baselines.PersistenceForecaster;
+import io.chaoscast.models.earlyexit.CheckpointStore;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
@@ -13,13 +14,22 @@ import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.training.jobs.TrainingSettings;
 import java.util.Map;
 
-/** Fits a model of a resolved spec on train and validation splits, with the models library. */
+/**
+ * Fits a model of a resolved spec on train and validation splits, with the models library. Only the
+ * early-exit network trains for epochs and uses the checkpoints; the baselines fit in closed form
+ * and are simply fitted again (deterministically) after a restart.
+ */
 final class ModelFitter {
 
     private ModelFitter() {}
 
     static Forecaster fit(
-            Map<String, Object> spec, TrainingSettings settings, double[][][] train, double[][][] validation, ProgressListener listener) {
+            Map<String, Object> spec,
+            TrainingSettings settings,
+            double[][][] train,
+            double[][][] validation,
+            ProgressListener listener,
+            CheckpointStore checkpoints) {
         String type = (String) spec.get("type");
         int d = train[0][0].length;
         return switch (type) {
@@ -32,7 +42,7 @@ final class ModelFitter {
                 var ts = new io.chaoscast.models.earlyexit.TrainingSettings(
                         settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
                         x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"));
-                var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener);
+                var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener, checkpoints);
                 yield ThresholdCalibrator.calibrate(outcome.forecaster(), validation, x(spec, "tolerance"), 1);
             }
             case "linear" -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);

@@ -122,7 +122,7 @@ class JobQueueTest {
     }
 
     private JobWorkers workers(JobExecutor executor) {
-        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3));
+        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)));
     }
 
     private static void await(Supplier<Boolean> condition) throws InterruptedException {
