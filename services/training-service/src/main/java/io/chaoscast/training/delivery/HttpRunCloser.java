@@ -4,7 +4,6 @@ import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
-import io.chaoscast.training.jobs.JobStatus;
 import io.chaoscast.training.jobs.RunCloser;
 import io.chaoscast.training.jobs.TrainingJob;
 import java.time.Instant;
