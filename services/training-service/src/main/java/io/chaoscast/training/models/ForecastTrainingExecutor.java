@@ -72,8 +72,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
             // A job taken up again after its model was produced delivers it instead of training again.
             OutboxEntry produced = ctx.withRetry("reading the outbox", () -> outbox.find(job.id()))
                     .orElseGet(() -> produce(job, ctx, spec, settings, runId));
-            ctx.progress(produced.metrics().isEmpty() ? 0 : epochsOf(spec, settings), epochsOf(spec, settings), null, null,
-                    "storing the model and metrics in the results-service");
+            ctx.progress(epochsOf(spec, settings), epochsOf(spec, settings), null, null, "storing the model and metrics in the results-service");
             return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
             if (!e.leaseLost() && !ctx.stopRequested()) {
