@@ -62,6 +62,8 @@ class FaultInjectionTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> events = new ArrayList<>();
+    /** Datasets whose generation ran into a PostgreSQL restart: each must end ready. */
+    private final List<String> blippedDatasets = new ArrayList<>();
     private final long t0 = System.nanoTime();
 
     @Test
@@ -94,13 +96,16 @@ class FaultInjectionTest {
         Path work = Path.of("target", "fault-injection", name).toAbsolutePath();
         deleteRecursively(work);
         Files.createDirectories(work);
-        Map<String, String> trainingSettings = Map.of(
+        Map<String, String> settings = Map.of(
                 "chaoscast.training.workers", "1",
                 "chaoscast.training.lease", "3s",
                 "chaoscast.training.poll-interval", "200ms",
                 "chaoscast.training.max-attempts", "100",
-                "chaoscast.training.outage-tolerance", "5m");
-        try (FaultyPlatform p = FaultyPlatform.start(work, trainingSettings)) {
+                "chaoscast.training.outage-tolerance", "5m",
+                // a generation that lost the database is taken up again soon
+                "chaoscast.datasets.stale-after", "10s",
+                "chaoscast.datasets.sweep-interval", "5s");
+        try (FaultyPlatform p = FaultyPlatform.start(work, settings)) {
             note("platform up");
             String datasetId = new DatasetClient(p.datasets.baseUri()).createAndAwait(
                             DatasetRequest.builder("Lorenz").trajectories(2).length(1500).pointsPerPeriod(50.0).seed(7L)
@@ -122,6 +127,11 @@ class FaultInjectionTest {
             note("all " + faults.size() + " faults injected: " + injected);
             awaitAllFinal(p, ids, Duration.ofMinutes(10));
             note("all " + ids.size() + " jobs final");
+            DatasetClient datasets = new DatasetClient(p.datasets.baseUri());
+            for (String id : blippedDatasets) {
+                assertThat(datasets.awaitReady(id, Duration.ofMinutes(3)).status()).as("dataset %s", id).isEqualTo("ready");
+            }
+            note(blippedDatasets.size() + " datasets generated across a PostgreSQL restart are ready");
             String report = verify(p, ids);
             Files.writeString(work.resolve("report.txt"), String.join("\n", events) + "\n" + report + "\n");
             System.out.println("[fault-injection " + name + "] " + report + " faults " + injected);
@@ -171,6 +181,10 @@ class FaultInjectionTest {
             }
             case RESTART_POSTGRES -> {
                 JobState j = awaitJob(p, s -> s.running() && s.epoch() >= 1 && s.epoch() < EPOCHS, Duration.ofMinutes(3));
+                // A dataset large enough to be generated in the background, caught by the restart.
+                var generating = new DatasetClient(p.datasets.baseUri()).create(DatasetRequest.builder("Lorenz").trajectories(4)
+                        .length(60_000).pointsPerPeriod(50.0).seed(1000L + blippedDatasets.size()).build());
+                blippedDatasets.add(generating.id());
                 p.stopDatabase();
                 note("PostgreSQL stopped at " + j);
                 Thread.sleep(2000 + random.nextInt(6000));

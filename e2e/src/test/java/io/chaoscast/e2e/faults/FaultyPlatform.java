@@ -34,7 +34,7 @@ final class FaultyPlatform implements AutoCloseable {
     final ServiceProcess results;
     final ServiceProcess training;
 
-    private FaultyPlatform(Path work, Path root, Map<String, String> trainingSettings) throws IOException {
+    private FaultyPlatform(Path work, Path root, Map<String, String> settings) throws IOException {
         this.work = work;
         this.pgPort = freePort();
         this.pgData = work.resolve("pgdata");
@@ -51,14 +51,14 @@ final class FaultyPlatform implements AutoCloseable {
         common.put("chaoscast.services.results-url", "http://localhost:" + rp);
         common.put("chaoscast.services.training-url", "http://localhost:" + tp);
         common.put("chaoscast.services.inference-url", "http://localhost:1");
+        // Each service binds what it knows and ignores the other services' properties.
+        common.putAll(settings);
 
         Map<String, String> ds = new LinkedHashMap<>(common);
         ds.put("chaoscast.datasets.directory", work.resolve("datasets").toString());
-        Map<String, String> tr = new LinkedHashMap<>(common);
-        tr.putAll(trainingSettings);
         datasets = new ServiceProcess("dataset-service", jar(root, "dataset-service"), dp, ds, work);
         results = new ServiceProcess("results-service", jar(root, "results-service"), rp, common, work);
-        training = new ServiceProcess("training-service", jar(root, "training-service"), tp, tr, work);
+        training = new ServiceProcess("training-service", jar(root, "training-service"), tp, common, work);
     }
 
     static Path repositoryRoot() {
@@ -81,8 +81,13 @@ final class FaultyPlatform implements AutoCloseable {
         return List.of("dataset-service", "results-service", "training-service").stream().allMatch(s -> Files.isRegularFile(jar(root, s)));
     }
 
-    static FaultyPlatform start(Path work, Map<String, String> trainingSettings) throws Exception {
-        FaultyPlatform p = new FaultyPlatform(work, repositoryRoot(), trainingSettings);
+    /**
+     * Starts the database and the three services.
+     *
+     * @param settings Spring properties for every service (each binds the ones it knows)
+     */
+    static FaultyPlatform start(Path work, Map<String, String> settings) throws Exception {
+        FaultyPlatform p = new FaultyPlatform(work, repositoryRoot(), settings);
         p.startDatabase();
         // The three JVMs start side by side: boot time is most of a short run.
         ExecutorService pool = Executors.newFixedThreadPool(3);
