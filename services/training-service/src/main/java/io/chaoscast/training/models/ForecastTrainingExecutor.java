@@ -14,6 +14,7 @@ import io.chaoscast.training.delivery.ResultsDelivery;
 import io.chaoscast.training.jobs.JobCancelledException;
 import io.chaoscast.training.jobs.JobContext;
 import io.chaoscast.training.jobs.JobExecutor;
+import io.chaoscast.training.jobs.OutageRetry;
 import io.chaoscast.training.jobs.TrainingJob;
 import io.chaoscast.training.jobs.TrainingSettings;
 import io.chaoscast.training.jobs.TrainingSettingsRequest;
@@ -80,7 +81,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
             }
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            if (!ctx.stopRequested()) {
+            // After an outage the job may yet be taken up again (when its failure could not be
+            // recorded): leave the run open; the sweeper closes it once the job is failed for good.
+            if (!ctx.stopRequested() && !OutageRetry.isOutage(e)) {
                 closeRun(runId, RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             throw e;
