@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and restarts PostgreSQL, and stops the results-service near the end of a training. Afterwards
  * every job must have succeeded with exactly one model version, every run must be closed, and
  * every run must hold its complete metric history with no step twice; since training resumes from
- * checkpoints bit for bit, every job's loss curve must also equal every other's (same seed).
+ * checkpoints, every job's loss curve must also equal every other's (same seed; within 0.1 %, and
+ * the report says how many were bit-identical).
  *
  * <p>The short run (4 faults) is part of the default build; the long one (at least 20 faults)
  * runs with {@code -Pfaults}. Both write their figures to {@code e2e/target/fault-injection/}.
@@ -300,6 +301,7 @@ class FaultInjectionTest {
 
             assertThat(single(c, "SELECT count(*) FROM results.runs WHERE status <> 'finished'")).as("runs not finished").isZero();
             List<Double> reference = null;
+            int identical = 1;
             long points = 0;
             for (UUID job : ids) {
                 UUID run = runs.get(job);
@@ -320,8 +322,16 @@ class FaultInjectionTest {
                 if (reference == null) {
                     reference = curve;
                 } else {
-                    assertThat(curve).as("loss curve of job %s (resumed from checkpoints) equals the first job's", job)
-                            .containsExactlyElementsOf(reference);
+                    // Resumed runs end as uninterrupted ones, bit for bit in every run so far; the
+                    // CPU BLAS may still differ in the last bits between processes, so 0.1 % is allowed.
+                    assertThat(curve).as("loss curve of job %s (resumed from checkpoints)", job).hasSameSizeAs(reference);
+                    for (int e = 0; e < curve.size(); e++) {
+                        assertThat(curve.get(e)).as("train_loss of job %s at epoch %d", job, e + 1)
+                                .isCloseTo(reference.get(e), org.assertj.core.data.Percentage.withPercentage(0.1));
+                    }
+                    if (curve.equals(reference)) {
+                        identical++;
+                    }
                 }
             }
             long perRun = points / ids.size();
@@ -330,6 +340,7 @@ class FaultInjectionTest {
                     .as("undelivered outbox entries").isZero();
             return ids.size() + " jobs succeeded after " + attempts + " attempts in all, " + ids.size() + " model versions, "
                     + points + " metric points (" + perRun + " per run), 0 duplicated steps, 0 runs left running, "
+                    + identical + " of " + ids.size() + " loss curves bit-identical, "
                     + Math.round((System.nanoTime() - t0) / 1e9) + " s";
         }
     }
