@@ -151,6 +151,20 @@ public class DatasetRepository {
                 .optional();
     }
 
+    /**
+     * Turns a failed dataset back into a fresh generation (attempts, progress and reason reset).
+     *
+     * @return the row, empty when the dataset is not failed (ready, generating, or absent)
+     */
+    public Optional<DatasetRow> restartFailed(String id) {
+        return jdbc.sql("UPDATE datasets.dataset SET status = 'generating', failure_reason = NULL, progress = 0, attempts = 1,"
+                        + " checksum = NULL, size_bytes = NULL, completed_at = NULL, updated_at = now()"
+                        + " WHERE id = :id AND status = 'failed' RETURNING " + COLUMNS)
+                .param("id", id)
+                .query(DatasetRepository::map)
+                .optional();
+    }
+
     public void delete(String id) {
         jdbc.sql("DELETE FROM datasets.dataset WHERE id = :id").param("id", id).update();
     }

@@ -93,6 +93,10 @@ public class DatasetService {
         Optional<DatasetRow> inserted = repository.insertGenerating(
                 id, recipe.system(), json, plan.trajectories(), plan.length(), plan.dimension(), plan.samplingInterval());
         if (inserted.isEmpty()) {
+            // A failed dataset is generated again when its recipe is posted again.
+            inserted = repository.restartFailed(id);
+        }
+        if (inserted.isEmpty()) {
             return new Creation(toResponse(require(id)), false); // posted before
         }
         try {

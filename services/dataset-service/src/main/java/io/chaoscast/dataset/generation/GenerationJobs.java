@@ -5,6 +5,7 @@ import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dynamics.integration.DivergenceException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,12 +16,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +40,8 @@ public class GenerationJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a finished generation waits for the database to record it ready. */
+    static final Duration DATABASE_PATIENCE = Duration.ofMinutes(2);
 
     private final DatasetRepository repository;
     private final DatasetFiles files;
@@ -202,6 +210,32 @@ public class GenerationJobs implements DisposableBean {
         }
     }
 
+    /**
+     * Retries a database write that must not be lost (the bytes are published already) while the
+     * database is unreachable, for up to {@link #DATABASE_PATIENCE}.
+     */
+    private static <T> T untilTheDatabaseAnswers(String what, Supplier<T> write) {
+        long deadline = System.nanoTime() + DATABASE_PATIENCE.toNanos();
+        long pause = 250;
+        while (true) {
+            try {
+                return write.get();
+            } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+                if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+                log.warn("{} failed, retrying in {} ms: {}", what, pause, e.toString());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(5_000, pause * 2);
+            }
+        }
+    }
+
     private Optional<DatasetRow> run(String id, GenerationPlan plan) {
         if (!running.add(id)) {
             return Optional.empty(); // already generating here
@@ -214,13 +248,20 @@ public class GenerationJobs implements DisposableBean {
                 long now = System.nanoTime();
                 if (now - last[0] >= properties.progressInterval().toNanos()) {
                     last[0] = now;
-                    repository.progress(id, 0.99 * done / total);
+                    try {
+                        repository.progress(id, 0.99 * done / total);
+                    } catch (DataAccessException e) {
+                        // Progress is for show; a database blip must not fail the generation.
+                        log.debug("progress of {} not recorded: {}", id, e.toString());
+                    }
                 }
             });
             files.publish(temp, id);
             files.markVerified(id);
             temp = null;
-            return repository.ready(id, data.checksum(), data.sizeBytes(), json(data.standardization()));
+            String standardization = json(data.standardization());
+            return untilTheDatabaseAnswers("marking dataset " + id + " ready",
+                    () -> repository.ready(id, data.checksum(), data.sizeBytes(), standardization));
         } catch (DatasetGenerator.CancelledException e) {
             log.info("generation of {} interrupted; it will be resumed", id);
             return Optional.empty();
@@ -229,6 +270,11 @@ public class GenerationJobs implements DisposableBean {
         } catch (IOException e) {
             log.warn("could not write dataset {}", id, e);
             return repository.failed(id, "could not write the dataset bytes: " + e.getMessage());
+        } catch (DataAccessException e) {
+            // The database, not the recipe, failed: leave the row 'generating'; its heartbeat
+            // stops, and the sweep generates it again once the database answers.
+            log.warn("generation of {} lost the database; it will be resumed: {}", id, e.toString());
+            return Optional.empty();
         } catch (RuntimeException e) {
             // Equations that cannot be integrated (an unsupported kind, a non-finite derivative)
             // surface here; the dataset fails with the reason instead of staying 'generating'.

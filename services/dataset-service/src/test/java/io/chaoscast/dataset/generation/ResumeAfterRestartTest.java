@@ -69,6 +69,16 @@ class ResumeAfterRestartTest extends ApiTest {
         JsonNode state = json(get("/api/v1/datasets/" + id));
         assertThat(state.path("status").asString()).isEqualTo("failed");
         assertThat(state.path("failureReason").asString()).contains("interrupted", "3 attempts");
+
+        // Posting the recipe again generates it anew.
+        var again = post("/api/v1/datasets", "{\"system\": \"Lorenz\", \"length\": 500, \"seed\": 4343}");
+        assertThat(again.statusCode()).isEqualTo(201);
+        JsonNode regenerated = json(again);
+        assertThat(regenerated.path("id").asString()).isEqualTo(id);
+        assertThat(regenerated.path("status").asString()).isEqualTo("ready");
+        assertThat(regenerated.path("failureReason").isMissingNode() || regenerated.path("failureReason").isNull()).isTrue();
+        assertThat(repository.find(id).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -49,6 +49,21 @@ final class MetricBatch {
         return latest;
     }
 
+    /**
+     * Whether some key has a step at or below one it had earlier in the batch: only then can the
+     * batch hold the same (key, step) twice, which one {@code INSERT … ON CONFLICT} cannot take.
+     */
+    boolean repeatsAStep() {
+        Map<String, Long> last = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Long prev = last.put(keys[i], steps[i]);
+            if (prev != null && steps[i] <= prev) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }

@@ -61,6 +61,8 @@ public final class MetricIngestBenchmark {
             ingest(base, run10k.id(), 10_000, 50, "batches of 10 000");
             RunResponse run100k = client.createRun(CreateRunRequest.training("bench", "lorenz", "d", "mlp"));
             ingest(base, run100k.id(), 100_000, 10, "batches of 100 000");
+            // The same steps again (a redo after a crash): the slower merge path that replaces them.
+            ingest(base, run100k.id(), 100_000, 3, "re-sent steps 100 000");
 
             RunResponse history = client.createRun(CreateRunRequest.training("bench", "lorenz", "d", "mlp"));
             post(base, history.id(), body(0, 100_000, "val_loss"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chaoscast.contracts.results.MetricBuffer;
 import io.chaoscast.contracts.results.MetricHistoryResponse;
 import io.chaoscast.contracts.results.MetricPointRequest;
+import io.chaoscast.contracts.results.ModelResponse;
+import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.RunResponse;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The typed client and its MetricBuffer against the real service. */
 class ResultsClientIntegrationTest extends ResultsServiceTest {
@@ -83,5 +86,26 @@ class ResultsClientIntegrationTest extends ResultsServiceTest {
         assertThat(client.listArtifacts(run.id())).extracting(a -> a.sha256()).containsExactly(sha);
         assertThat(client.finishRun(run.id()).status().isTerminal()).isTrue();
         assertThat(client.latestMetrics(run.id())).singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(0.25));
+    }
+
+    @Test
+    void uploadAndRegistrationRepeatedWithTheSameKeyStoreOneArtifactAndOneVersion() {
+        ResultsClient client = client();
+        RunResponse run = newRun(unique("job"));
+        byte[] model = {1, 2, 3, 4, 5};
+        String name = unique("model");
+        // what a training job does, then does again after a restart (a new client: a new process)
+        ModelResponse first = uploadAndRegister(client, run, model, name);
+        ModelResponse again = uploadAndRegister(client(), run, model, name);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.version()).isEqualTo(first.version());
+        assertThat(client.listModels(name, 0, 10).items()).hasSize(1);
+        assertThat(client.listArtifacts(run.id())).hasSize(1);
+    }
+
+    private static ModelResponse uploadAndRegister(ResultsClient client, RunResponse run, byte[] model, String name) {
+        client.uploadArtifact(run.id(), "model.zip", model, "application/zip", "job-" + run.id() + "-artifact");
+        return client.registerModel(new RegisterModelRequest(name, run.id(), "model.zip", JsonNodeFactory.instance.objectNode().put("type", "linear")),
+                "job-" + run.id() + "-model");
     }
 }

@@ -65,7 +65,33 @@ class MetricsApiTest extends ResultsServiceTest {
         assertThat(client.getRun(run.id()).metrics().get("acc").value()).isEqualTo(0.8);
         client.logMetrics(run.id(), List.of(new MetricPointRequest("acc", 0.9, 10, null)));
         assertThat(client.getRun(run.id()).metrics().get("acc").value()).isEqualTo(0.9);
-        assertThat(storedPoints(run.id())).isEqualTo(3);
+        // step 10 was written twice: the second write replaced the first
+        assertThat(storedPoints(run.id())).isEqualTo(2);
+        assertThat(client.metricHistory(run.id(), "acc", 0, 10).points())
+                .extracting(MetricPointResponse::value)
+                .containsExactly(0.1, 0.9);
+    }
+
+    @Test
+    void sameStepSentAgainReplacesAndNeverDuplicates() {
+        ResultsClient client = client();
+        RunResponse run = newRun(unique("m"));
+        List<MetricPointRequest> epochs = new ArrayList<>();
+        for (int step = 1; step <= 12; step++) {
+            epochs.add(new MetricPointRequest("train_loss", 1.0 / step, step, null));
+        }
+        client.logMetrics(run.id(), epochs);
+        // a redo after a crash: the client sends steps 10..12 again (new idempotency key each call)
+        client.logMetrics(run.id(), epochs.subList(9, 12));
+        // and a batch that holds the same step twice keeps the later point
+        client.logMetrics(run.id(), List.of(
+                new MetricPointRequest("train_loss", 7.0, 12, null), new MetricPointRequest("train_loss", 8.0, 12, null)));
+        MetricHistoryResponse history = client.metricHistory(run.id(), "train_loss", 0, 100);
+        assertThat(history.totalPoints()).isEqualTo(12);
+        assertThat(history.points()).extracting(MetricPointResponse::step).doesNotHaveDuplicates().hasSize(12);
+        assertThat(history.points().get(11).value()).isEqualTo(8.0);
+        assertThat(client.getRun(run.id()).metrics().get("train_loss").value()).isEqualTo(8.0);
+        assertThat(storedPoints(run.id())).isEqualTo(12);
     }
 
     @Test

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     third of this, so a job whose worker died is taken up again after at most one lease
  * @param pollInterval how often an idle worker looks for queued jobs
  * @param maxAttempts how many times a job is started before a lost worker fails it for good
+ * @param outageTolerance how long a running job waits out an unreachable PostgreSQL, results- or
+ *     dataset-service (retrying with backoff) before it fails; env {@code
+ *     CHAOSCAST_TRAINING_OUTAGE_TOLERANCE}, default 5 minutes
  */
 @ConfigurationProperties("chaoscast.training")
-public record TrainingProperties(int workers, Duration lease, Duration pollInterval, int maxAttempts) {
+public record TrainingProperties(int workers, Duration lease, Duration pollInterval, int maxAttempts, Duration outageTolerance) {
 
     public TrainingProperties {
         if (workers < 0 || workers > 64) {
@@ -26,5 +29,9 @@ public record TrainingProperties(int workers, Duration lease, Duration pollInter
             throw new IllegalArgumentException("chaoscast.training.lease must be at least 300ms, found " + lease);
         }
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+        outageTolerance = outageTolerance == null ? Duration.ofMinutes(5) : outageTolerance;
+        if (outageTolerance.isNegative()) {
+            throw new IllegalArgumentException("chaoscast.training.outage-tolerance must not be negative, found " + outageTolerance);
+        }
     }
 }

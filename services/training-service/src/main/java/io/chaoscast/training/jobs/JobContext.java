@@ -1,24 +1,58 @@
 package io.chaoscast.training.jobs;
 
+import io.chaoscast.models.earlyexit.CheckpointStore;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What a running job may tell the queue: progress, which also checks for cancellation and for a
- * lost lease.
+ * lost lease, and its checkpoints. Every database write here waits out a PostgreSQL outage of up
+ * to {@code outageTolerance} (see {@link OutageRetry}) instead of failing the job.
  */
 public final class JobContext {
 
     private final JobRepository jobs;
     private final UUID jobId;
     private final String owner;
+    private final Duration outageTolerance;
     private final long startNanos = System.nanoTime();
     private volatile boolean stopRequested;
 
-    JobContext(JobRepository jobs, UUID jobId, String owner) {
+    public JobContext(JobRepository jobs, UUID jobId, String owner, Duration outageTolerance) {
         this.jobs = jobs;
         this.jobId = jobId;
         this.owner = owner;
+        this.outageTolerance = outageTolerance;
+    }
+
+    /** Runs a step of this job, waiting out outages of its neighbours for up to the tolerance. */
+    public <T> T withRetry(String what, Supplier<T> step) {
+        return OutageRetry.call(what + " (job " + jobId + ")", outageTolerance, step);
+    }
+
+    public Duration outageTolerance() {
+        return outageTolerance;
+    }
+
+    /**
+     * The job's checkpoints in {@code training.checkpoints}; a save is durable when it returns,
+     * and throws {@link JobCancelledException} when this worker lost the job meanwhile.
+     */
+    public CheckpointStore checkpoints() {
+        return new CheckpointStore() {
+            @Override
+            public byte[] latest() {
+                return withRetry("reading the checkpoint", () -> jobs.checkpoint(jobId)).orElse(null);
+            }
+
+            @Override
+            public void save(int epoch, byte[] state) {
+                if (!withRetry("saving the checkpoint of epoch " + epoch, () -> jobs.saveCheckpoint(jobId, owner, epoch, state))) {
+                    throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
+                }
+            }
+        };
     }
 
     /**
@@ -29,7 +63,7 @@ public final class JobContext {
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         Double eta = epoch > 0 ? elapsed / epoch * Math.max(0, epochs - epoch) : null;
-        if (!jobs.progress(jobId, owner, epoch, epochs, finiteOrNull(trainLoss), finiteOrNull(valLoss), eta, message)) {
+        if (!withRetry("recording progress", () -> jobs.progress(jobId, owner, epoch, epochs, finiteOrNull(trainLoss), finiteOrNull(valLoss), eta, message))) {
             throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
         }
         checkCancelled();
@@ -40,7 +74,7 @@ public final class JobContext {
         if (stopRequested) {
             throw new JobCancelledException("the worker is shutting down", false);
         }
-        if (jobs.isCancelRequested(jobId)) {
+        if (withRetry("checking for cancellation", () -> jobs.isCancelRequested(jobId))) {
             throw new JobCancelledException("cancelled by request", false);
         }
     }
@@ -49,7 +83,11 @@ public final class JobContext {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    String owner() {
+    public UUID jobId() {
+        return jobId;
+    }
+
+    public String owner() {
         return owner;
     }
 

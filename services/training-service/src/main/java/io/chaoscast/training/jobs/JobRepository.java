@@ -150,7 +150,9 @@ public class JobRepository {
     }
 
     private boolean finish(UUID id, String owner, String status, String reason, String modelId) {
+        // A succeeded job closed its run before; a failed or cancelled one leaves it to closeOpenRuns.
         return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
+                        + " run_closed = (:status = 'succeeded'),"
                         + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
                 .param("id", id)
@@ -187,6 +189,40 @@ public class JobRepository {
                 .param("id", id)
                 .update();
         return find(id);
+    }
+
+    /**
+     * Replaces the job's checkpoint, only while {@code owner} holds the job.
+     *
+     * @return false when this worker lost the job (its checkpoint must not overwrite the new owner's)
+     */
+    public boolean saveCheckpoint(UUID id, String owner, int epoch, byte[] state) {
+        return jdbc.sql("INSERT INTO training.checkpoints AS c (job_id, epoch, state)"
+                        + " SELECT id, :epoch, :state FROM training.jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'"
+                        + " ON CONFLICT (job_id) DO UPDATE SET epoch = excluded.epoch, state = excluded.state, updated_at = now()")
+                .param("id", id)
+                .param("owner", owner)
+                .param("epoch", epoch)
+                .param("state", state)
+                .update() == 1;
+    }
+
+    /** The state saved after the job's last finished epoch, if any. */
+    public Optional<byte[]> checkpoint(UUID id) {
+        return jdbc.sql("SELECT state FROM training.checkpoints WHERE job_id = :id").param("id", id).query(byte[].class).optional();
+    }
+
+    /** Ended jobs whose run may still be open at the results-service (a close was not confirmed). */
+    public List<TrainingJob> endedWithOpenRun(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM training.jobs WHERE NOT run_closed AND status IN ('succeeded', 'failed', 'cancelled')"
+                        + " ORDER BY finished_at LIMIT :limit")
+                .param("limit", limit)
+                .query(MAPPER)
+                .list();
+    }
+
+    public void markRunClosed(UUID id) {
+        jdbc.sql("UPDATE training.jobs SET run_closed = true WHERE id = :id").param("id", id).update();
     }
 
     /** For tests and operators: make a running job's lease expire now. */

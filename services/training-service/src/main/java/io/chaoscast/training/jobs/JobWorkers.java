@@ -13,13 +13,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The worker threads of this replica. Each loops: fail abandoned jobs, claim one, run it under a
  * lease renewed by heartbeat, record the outcome. On shutdown running jobs are asked to stop and
- * handed back to the queue, so a restart resumes them instead of losing them.
+ * handed back to the queue, so a restart resumes them instead of losing them. A sweeper closes
+ * the runs of ended jobs whose close the results-service did not confirm, so no run stays
+ * {@code running} after its job.
  */
 @Component
 public class JobWorkers implements SmartLifecycle {
@@ -29,16 +32,24 @@ public class JobWorkers implements SmartLifecycle {
     private final JobRepository jobs;
     private final JobExecutor executor;
     private final TrainingProperties properties;
+    private final RunCloser runCloser;
     private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
+    private ScheduledExecutorService runSweeper;
     private volatile boolean active;
 
-    public JobWorkers(JobRepository jobs, JobExecutor executor, TrainingProperties properties) {
+    @Autowired
+    public JobWorkers(JobRepository jobs, JobExecutor executor, TrainingProperties properties, RunCloser runCloser) {
         this.jobs = jobs;
         this.executor = executor;
         this.properties = properties;
+        this.runCloser = runCloser;
+    }
+
+    public JobWorkers(JobRepository jobs, JobExecutor executor, TrainingProperties properties) {
+        this(jobs, executor, properties, RunCloser.NONE);
     }
 
     @Override
@@ -50,6 +61,11 @@ public class JobWorkers implements SmartLifecycle {
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "training-heartbeat"));
         long period = Math.max(100, properties.lease().toMillis() / 3);
         heartbeats.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        if (properties.workers() > 0) {
+            runSweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "training-run-closer"));
+            long every = Math.max(1000, properties.pollInterval().toMillis() * 5);
+            runSweeper.scheduleWithFixedDelay(this::closeOpenRuns, every, every, TimeUnit.MILLISECONDS);
+        }
         for (int i = 0; i < properties.workers(); i++) {
             String owner = replica + "#" + i;
             Thread t = new Thread(() -> loop(owner), "training-worker-" + i);
@@ -91,32 +107,60 @@ public class JobWorkers implements SmartLifecycle {
     }
 
     private void run(TrainingJob job, String owner) {
-        JobContext context = new JobContext(jobs, job.id(), owner);
+        JobContext context = new JobContext(jobs, job.id(), owner, properties.outageTolerance());
         running.put(job.id(), context);
         log.info("job {} claimed by {} (attempt {}/{})", job.id(), owner, job.attempts(), job.maxAttempts());
         try {
             String modelId = executor.execute(job, context);
-            if (!jobs.succeed(job.id(), owner, modelId)) {
+            if (!context.withRetry("recording success", () -> jobs.succeed(job.id(), owner, modelId))) {
                 log.warn("job {} finished but {} no longer held it; another worker's result stands", job.id(), owner);
             }
         } catch (JobCancelledException e) {
             if (e.leaseLost()) {
                 log.warn("job {}: {}", job.id(), e.getMessage());
             } else if (context.stopRequested()) {
-                jobs.release(job.id(), owner);
+                release(context, job, owner);
             } else {
-                jobs.cancelled(job.id(), owner, e.getMessage());
+                context.withRetry("recording cancellation", () -> jobs.cancelled(job.id(), owner, e.getMessage()));
             }
         } catch (Exception | OutOfMemoryError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("job {} failed: {}", job.id(), reason, e);
             if (context.stopRequested()) {
-                jobs.release(job.id(), owner);
+                release(context, job, owner);
             } else {
-                jobs.fail(job.id(), owner, reason);
+                try {
+                    context.withRetry("recording failure", () -> jobs.fail(job.id(), owner, reason));
+                } catch (RuntimeException ex) {
+                    // Still running with our lease: once it expires the job is taken up again.
+                    log.warn("job {}: could not record its failure: {}", job.id(), ex.toString());
+                }
             }
         } finally {
             running.remove(job.id());
+        }
+    }
+
+    private void release(JobContext context, TrainingJob job, String owner) {
+        try {
+            jobs.release(job.id(), owner);
+        } catch (RuntimeException e) {
+            // The lease runs out instead and another worker takes the job up.
+            log.warn("job {}: could not hand it back to the queue: {}", job.id(), e.toString());
+        }
+    }
+
+    /** Closes the runs of ended jobs that are still open; an unreachable results-service is tried again later. */
+    void closeOpenRuns() {
+        try {
+            for (TrainingJob job : jobs.endedWithOpenRun(50)) {
+                if (job.runId() != null) {
+                    runCloser.close(job);
+                }
+                jobs.markRunClosed(job.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("closing the runs of ended jobs failed, tried again later: {}", e.toString());
         }
     }
 
@@ -160,6 +204,9 @@ public class JobWorkers implements SmartLifecycle {
         }
         threads.clear();
         heartbeats.shutdownNow();
+        if (runSweeper != null) {
+            runSweeper.shutdownNow();
+        }
     }
 
     @Override

@@ -1,26 +1,32 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.contracts.results.MetricBuffer;
-import io.chaoscast.contracts.results.ModelResponse;
-import io.chaoscast.contracts.results.RegisterModelRequest;
+import io.chaoscast.contracts.results.MetricPointRequest;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.artifact.ModelArtifacts;
 import io.chaoscast.models.evaluation.EvaluationReport;
+import io.chaoscast.training.delivery.Outbox;
+import io.chaoscast.training.delivery.OutboxEntry;
+import io.chaoscast.training.delivery.ResultsDelivery;
 import io.chaoscast.training.jobs.JobCancelledException;
 import io.chaoscast.training.jobs.JobContext;
 import io.chaoscast.training.jobs.JobExecutor;
+import io.chaoscast.training.jobs.OutageRetry;
 import io.chaoscast.training.jobs.TrainingJob;
 import io.chaoscast.training.jobs.TrainingSettings;
 import io.chaoscast.training.jobs.TrainingSettingsRequest;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,26 +35,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Runs a training job end to end: pulls the splits, trains with per-epoch progress and metrics,
- * evaluates on the test split, uploads the artifact, registers the model and closes the run. The
+ * Runs a training job end to end: pulls the splits, trains with per-epoch progress, metrics and
+ * checkpoints, evaluates on the test split, keeps the model and metrics in the outbox, then has
+ * {@link ResultsDelivery} upload the artifact, register the model and close the run. A job taken
+ * up again after a crash resumes from its last checkpoint, or delivers what its outbox holds. The
  * run is failed (with the reason) or cancelled whenever the job is.
  */
 @Component
 public class ForecastTrainingExecutor implements JobExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastTrainingExecutor.class);
-    static final String ARTIFACT = "model.zip";
 
     private final DatasetGateway datasets;
     private final ResultsClient results;
     private final TestEvaluation evaluation;
     private final ObjectMapper json;
+    private final Outbox outbox;
+    private final ResultsDelivery delivery;
 
-    public ForecastTrainingExecutor(DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, ObjectMapper json) {
+    public ForecastTrainingExecutor(
+            DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, ObjectMapper json, Outbox outbox, ResultsDelivery delivery) {
         this.datasets = datasets;
         this.results = results;
         this.evaluation = evaluation;
         this.json = json;
+        this.outbox = outbox;
+        this.delivery = delivery;
     }
 
     @Override
@@ -58,62 +70,77 @@ public class ForecastTrainingExecutor implements JobExecutor {
         TrainingSettings settings = TrainingSettings.resolve(json.treeToValue(request.get("training"), TrainingSettingsRequest.class));
         UUID runId = job.runId();
         try {
-            return train(job, ctx, spec, settings, runId);
+            // A job taken up again after its model was produced delivers it instead of training again.
+            OutboxEntry produced = ctx.withRetry("reading the outbox", () -> outbox.find(job.id()))
+                    .orElseGet(() -> produce(job, ctx, spec, settings, runId));
+            ctx.progress(epochsOf(spec, settings), epochsOf(spec, settings), null, null, "storing the model and metrics in the results-service");
+            return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
             if (!e.leaseLost() && !ctx.stopRequested()) {
                 closeRun(runId, RunStatus.CANCELLED, e.getMessage());
             }
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            if (!ctx.stopRequested()) {
+            // After an outage the job may yet be taken up again (when its failure could not be
+            // recorded): leave the run open; the sweeper closes it once the job is failed for good.
+            if (!ctx.stopRequested() && !OutageRetry.isOutage(e)) {
                 closeRun(runId, RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             throw e;
         }
     }
 
-    private String train(TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, UUID runId) {
-        String type = (String) spec.get("type");
-        int epochs = type.equals(io.chaoscast.models.ModelType.EARLY_EXIT.id()) ? settings.epochs() : 1;
-        ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
-        DatasetSummary dataset = datasets.describe(job.datasetId());
-        double[][][] train = datasets.split(job.datasetId(), "train");
-        double[][][] val = datasets.split(job.datasetId(), "val");
-        double[][][] test = datasets.split(job.datasetId(), "test");
+    private static int epochsOf(Map<String, Object> spec, TrainingSettings settings) {
+        return io.chaoscast.models.ModelType.EARLY_EXIT.id().equals(spec.get("type")) ? settings.epochs() : 1;
+    }
 
-        MetricBuffer metrics = results.metricBuffer(runId, MetricBuffer.Options.defaults(),
-                (points, reason, cause) -> log.warn("run {}: {} metric points not delivered ({}): {}", runId, points.size(), reason,
-                        cause == null ? "-" : cause.getMessage()));
+    /**
+     * Trains (resuming from the job's checkpoint), evaluates and stores the products in the outbox.
+     * Metric points also go to the results-service as they come, for live curves; the outbox holds
+     * them all again, so points lost with a crash or an outage are delivered with the model.
+     */
+    private OutboxEntry produce(TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, UUID runId) {
+        String type = (String) spec.get("type");
+        int epochs = epochsOf(spec, settings);
+        ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
+        DatasetSummary dataset = ctx.withRetry("describing the dataset", () -> datasets.describe(job.datasetId()));
+        double[][][] train = ctx.withRetry("downloading the train split", () -> datasets.split(job.datasetId(), "train"));
+        double[][][] val = ctx.withRetry("downloading the val split", () -> datasets.split(job.datasetId(), "val"));
+        double[][][] test = ctx.withRetry("downloading the test split", () -> datasets.split(job.datasetId(), "test"));
+
+        // Live points are best effort (the outbox delivers them all later): a short close wait.
+        MetricBuffer metrics = results.metricBuffer(runId, new MetricBuffer.Options(100_000, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10)),
+                (points, reason, cause) -> log.info("run {}: {} live metric points not delivered now ({}); they follow with the model", runId,
+                        points.size(), reason));
+        Map<String, MetricPointRequest> points = new LinkedHashMap<>();
+        BiConsumer<String, Double> point0 = (k, v) -> record(points, metrics, k, 0, v);
         try {
             ctx.progress(0, epochs, null, null, "training " + type);
             long start = System.nanoTime();
             int riskHorizon = TestEvaluation.riskHorizonSteps(dataset);
             Forecaster forecaster = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
-                metrics.log("train_loss", p.epoch(), p.trainLoss());
-                metrics.log("val_loss", p.epoch(), p.validationLoss());
-                metrics.log("val_forecast_loss", p.epoch(), p.validationForecastLoss());
+                record(points, metrics, "train_loss", p.epoch(), p.trainLoss());
+                record(points, metrics, "val_loss", p.epoch(), p.validationLoss());
+                record(points, metrics, "val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
-            });
+            }, ctx.checkpoints());
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             try {
-                metrics.log("train_seconds", 0, trainSeconds);
+                point0.accept("train_seconds", trainSeconds);
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
-                figures.forEach((k, v) -> metrics.log(k, 0, v));
-                logExtraEvaluations(metrics, forecaster, dataset, test);
-
-                ctx.progress(epochs, epochs, null, null, "uploading the model");
-                byte[] artifact = ModelArtifacts.toBytes(forecaster);
-                results.uploadArtifact(runId, ARTIFACT, artifact, "application/zip");
-                ModelArtifacts.Header header = ModelArtifacts.header(artifact);
-                ModelResponse model = results.registerModel(new RegisterModelRequest(
-                        modelName(dataset.system(), type), runId, ARTIFACT, header.spec()));
-                metrics.flush();
-                results.finishRun(runId);
-                return model.id().toString();
+                figures.forEach(point0::accept);
+                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test);
+                ctx.progress(epochs, epochs, null, null, "keeping the model until the results-service has it");
+                OutboxEntry entry = new OutboxEntry(job.id(), runId, modelName(dataset.system(), type), ModelArtifacts.toBytes(forecaster),
+                        List.copyOf(points.values()), null);
+                if (!ctx.withRetry("storing the model in the outbox", () -> outbox.save(entry, ctx.owner()))) {
+                    throw new JobCancelledException("this worker no longer holds the lease on job " + job.id(), true);
+                }
+                return entry;
             } finally {
                 if (forecaster instanceof AutoCloseable c) {
                     c.close();
@@ -128,6 +155,13 @@ public class ForecastTrainingExecutor implements JobExecutor {
         }
     }
 
+    private static void record(Map<String, MetricPointRequest> points, MetricBuffer live, String key, long step, double value) {
+        if (Double.isFinite(value)) {
+            points.put(key + "@" + step, new MetricPointRequest(key, value, step, null));
+            live.log(key, step, value);
+        }
+    }
+
     static String modelName(String system, String type) {
         return (system + "-" + type).replaceAll("[^A-Za-z0-9._-]", "_");
     }
@@ -136,7 +170,13 @@ public class ForecastTrainingExecutor implements JobExecutor {
      * The attractor-level metrics of one long rollout and the rolling-origin backtest (per-origin
      * VPT and bootstrap intervals). Extras: a failure here is logged and leaves the run as it is.
      */
-    private static void logExtraEvaluations(MetricBuffer metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
+    /** Where a metric point goes: the live buffer and the outbox. */
+    @FunctionalInterface
+    private interface PointLog {
+        void log(String key, long step, double value);
+    }
+
+    private static void logExtraEvaluations(PointLog metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
         try {
             AttractorEvaluation.metrics(forecaster, test).forEach((k, v) -> metrics.log(k, 0, v));
             if (dataset.lyapunovTime() != null) {

@@ -7,6 +7,7 @@ import io.chaoscast.models.baselines.EchoStateNetwork;
 import io.chaoscast.models.baselines.LinearAutoregression;
 import io.chaoscast.models.baselines.Nvar;
 import io.chaoscast.models.baselines.PersistenceForecaster;
+import io.chaoscast.models.earlyexit.CheckpointStore;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
@@ -14,7 +15,11 @@ import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.training.jobs.TrainingSettings;
 import java.util.Map;
 
-/** Fits a model of a resolved spec on train and validation splits, with the models library. */
+/**
+ * Fits a model of a resolved spec on train and validation splits, with the models library. Only the
+ * early-exit network trains for epochs and uses the checkpoints; the baselines fit in closed form
+ * and are simply fitted again (deterministically) after a restart.
+ */
 final class ModelFitter {
 
     private ModelFitter() {}
@@ -28,7 +33,8 @@ final class ModelFitter {
             double[][][] train,
             double[][][] validation,
             int riskHorizonSteps,
-            ProgressListener listener) {
+            ProgressListener listener,
+            CheckpointStore checkpoints) {
         String type = (String) spec.get("type");
         int d = train[0][0].length;
         return switch (ModelType.of(type)) {
@@ -41,7 +47,7 @@ final class ModelFitter {
                 var ts = new io.chaoscast.models.earlyexit.TrainingSettings(
                         settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
                         x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"));
-                var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener);
+                var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener, checkpoints);
                 // The router and the forecast-level calibration share the weights of the trained
                 // network; the artifact saves the calibrated one, and closing either frees both.
                 yield RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,

@@ -121,8 +121,85 @@ class JobQueueTest {
         assertThat(jobs.requestCancel(UUID.randomUUID())).isEmpty();
     }
 
+    @Test
+    void onlyTheWorkerHoldingTheJobWritesItsCheckpoint() {
+        UUID id = enqueue(3);
+        jobs.claim("dead", LEASE).orElseThrow();
+        assertThat(jobs.checkpoint(id)).isEmpty();
+        assertThat(jobs.saveCheckpoint(id, "dead", 1, new byte[] {1})).isTrue();
+        assertThat(jobs.saveCheckpoint(id, "dead", 2, new byte[] {2})).isTrue();
+        assertThat(jobs.checkpoint(id)).hasValueSatisfying(b -> assertThat(b).containsExactly(2));
+
+        jobs.expireLease(id);
+        jobs.claim("alive", LEASE).orElseThrow();
+        // the new owner resumes from the dead worker's last checkpoint ...
+        assertThat(jobs.checkpoint(id)).hasValueSatisfying(b -> assertThat(b).containsExactly(2));
+        // ... and a late write of the old owner cannot replace its own
+        assertThat(jobs.saveCheckpoint(id, "alive", 3, new byte[] {3})).isTrue();
+        assertThat(jobs.saveCheckpoint(id, "dead", 3, new byte[] {9})).isFalse();
+        assertThat(jobs.checkpoint(id)).hasValueSatisfying(b -> assertThat(b).containsExactly(3));
+    }
+
+    @Test
+    void runsOfEndedJobsAreClosedOnceTheResultsServiceAnswers() {
+        UUID failed = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.fail(failed, "w", "boom");
+        UUID cancelled = enqueue(3);
+        jobs.requestCancel(cancelled);
+        UUID succeeded = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.succeed(succeeded, "w", "model-1");
+
+        List<UUID> closed = new ArrayList<>();
+        boolean[] reachable = {false};
+        JobWorkers w = new JobWorkers(jobs, (job, ctx) -> null,
+                new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)), job -> {
+                    if (!reachable[0]) {
+                        throw new IllegalStateException("results-service does not answer");
+                    }
+                    assertThat(job.status()).isIn(JobStatus.FAILED, JobStatus.CANCELLED);
+                    closed.add(job.id());
+                });
+        w.closeOpenRuns();
+        assertThat(closed).isEmpty();
+        assertThat(jobs.endedWithOpenRun(10)).extracting(TrainingJob::id).containsExactlyInAnyOrder(failed, cancelled);
+
+        reachable[0] = true;
+        w.closeOpenRuns();
+        assertThat(closed).containsExactlyInAnyOrder(failed, cancelled);
+        assertThat(jobs.endedWithOpenRun(10)).isEmpty();
+    }
+
+    @Test
+    void outagesAreRetriedAndOtherErrorsAreNot() {
+        int[] calls = {0};
+        String answer = OutageRetry.call("a step", Duration.ofSeconds(10), () -> {
+            if (++calls[0] < 3) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("connection refused");
+            }
+            return "done";
+        });
+        assertThat(answer).isEqualTo("done");
+        assertThat(calls[0]).isEqualTo(3);
+
+        calls[0] = 0;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutageRetry.call("a step", Duration.ofSeconds(10), () -> {
+                    calls[0]++;
+                    throw new IllegalArgumentException("bad input");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(calls[0]).isEqualTo(1);
+
+        // an outage longer than the tolerance fails the step with the outage's exception
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutageRetry.call("a step", Duration.ZERO, () -> {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("still down");
+                }))
+                .hasMessage("still down");
+    }
+
     private JobWorkers workers(JobExecutor executor) {
-        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3));
+        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)));
     }
 
     private static void await(Supplier<Boolean> condition) throws InterruptedException {

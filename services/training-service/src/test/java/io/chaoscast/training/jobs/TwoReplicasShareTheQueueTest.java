@@ -41,7 +41,7 @@ class TwoReplicasShareTheQueueTest {
         }
         Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> byReplica = new ConcurrentHashMap<>();
-        TrainingProperties properties = new TrainingProperties(2, Duration.ofSeconds(30), Duration.ofMillis(20), 3);
+        TrainingProperties properties = new TrainingProperties(2, Duration.ofSeconds(30), Duration.ofMillis(20), 3, null);
         JobWorkers a = new JobWorkers(jobsA, executor(runs, byReplica, "a"), properties);
         JobWorkers b = new JobWorkers(jobsB, executor(runs, byReplica, "b"), properties);
         a.start();

@@ -191,12 +191,25 @@ public final class ResultsClient {
     }
 
     public ArtifactResponse uploadArtifact(UUID runId, String name, byte[] content, String contentType) {
-        return uploadArtifact(runId, name, () -> HttpRequest.BodyPublishers.ofByteArray(content), contentType);
+        return uploadArtifact(runId, name, content, contentType, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Uploads under a caller-chosen idempotency key: a caller that may crash and try again (a
+     * training job) derives the key from its own durable identity, so the retry after a restart is
+     * answered with the first upload instead of a 409.
+     */
+    public ArtifactResponse uploadArtifact(UUID runId, String name, byte[] content, String contentType, String idempotencyKey) {
+        return uploadArtifact(runId, name, () -> HttpRequest.BodyPublishers.ofByteArray(content), contentType, idempotencyKey);
+    }
+
+    private ArtifactResponse uploadArtifact(UUID runId, String name, Supplier<HttpRequest.BodyPublisher> body, String contentType) {
+        return uploadArtifact(runId, name, body, contentType, UUID.randomUUID().toString());
     }
 
     private ArtifactResponse uploadArtifact(
-            UUID runId, String name, Supplier<HttpRequest.BodyPublisher> body, String contentType) {
-        String key = UUID.randomUUID().toString();
+            UUID runId, String name, Supplier<HttpRequest.BodyPublisher> body, String contentType, String key) {
+        Objects.requireNonNull(key, "idempotencyKey");
         String path = "/api/v1/runs/" + runId + "/artifacts/" + pathSegment(name);
         return send(
                 new Call(
@@ -290,6 +303,15 @@ public final class ResultsClient {
         return send(jsonWrite("POST", "/api/v1/models", request, true), ModelResponse.class);
     }
 
+    /**
+     * Registers under a caller-chosen idempotency key, so that a caller repeating the registration
+     * after a restart gets the same version back instead of a second one.
+     */
+    public ModelResponse registerModel(RegisterModelRequest request, String idempotencyKey) {
+        return send(jsonWrite("POST", "/api/v1/models", request, Objects.requireNonNull(idempotencyKey, "idempotencyKey")),
+                ModelResponse.class);
+    }
+
     public ModelResponse getModel(UUID modelId) {
         return send(get("/api/v1/models/" + modelId), ModelResponse.class);
     }
@@ -336,15 +358,19 @@ public final class ResultsClient {
     }
 
     private Call jsonWrite(String method, String path, Object body, boolean idempotencyKey) {
+        return jsonWrite(method, path, body, idempotencyKey ? UUID.randomUUID().toString() : null);
+    }
+
+    /** {@code key} null: no Idempotency-Key header. */
+    private Call jsonWrite(String method, String path, Object body, String key) {
         byte[] bytes = json.writeValueAsBytes(body);
-        String key = UUID.randomUUID().toString();
         return new Call(method + " " + path, () -> {
             HttpRequest.Builder b = newRequest(path)
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-            if (idempotencyKey) {
+            if (key != null) {
                 b.header(IDEMPOTENCY_KEY, key);
             }
             return b.build();

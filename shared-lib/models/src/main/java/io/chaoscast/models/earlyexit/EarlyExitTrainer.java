@@ -15,6 +15,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.chaoscast.models.data.Standardization;
@@ -36,6 +37,12 @@ import java.util.SplittableRandom;
  * SplittableRandom} split from the same seed fixes the order of windows, so the same seed, data
  * and settings give the same loss curve. Early stopping keeps the weights of the epoch with the
  * lowest validation forecast loss.
+ *
+ * <p>Resumable: with a {@link CheckpointStore}, the state after every epoch (weights, Adam's
+ * moments and update counts, the best weights so far, early-stopping counters and the epoch
+ * history) is saved, and a training that finds a saved state continues after that epoch. The
+ * shuffling and noise generators are wound forward by replaying their draws, so the resumed run
+ * sees the same batches in the same order as an uninterrupted one.
  */
 public final class EarlyExitTrainer {
 
@@ -54,6 +61,22 @@ public final class EarlyExitTrainer {
             LossSettings loss,
             TrainingSettings settings,
             ProgressListener listener) {
+        return train(train, validation, arch, loss, settings, listener, CheckpointStore.NONE);
+    }
+
+    /**
+     * Trains, resuming from the store's latest state when it has one. Epochs restored from a
+     * checkpoint are reported to the listener again (in order) before training continues, so a
+     * listener that records them (metrics, progress) sees the complete history either way.
+     */
+    public static Outcome train(
+            double[][][] train,
+            double[][][] validation,
+            EarlyExitArchitecture arch,
+            LossSettings loss,
+            TrainingSettings settings,
+            ProgressListener listener,
+            CheckpointStore checkpoints) {
         Standardization norm = Standardization.of(train);
         if (norm.dimension() != arch.dimension()) {
             throw new IllegalArgumentException(
@@ -107,8 +130,9 @@ public final class EarlyExitTrainer {
                 .optFinalValue((float) (settings.learningRate() * 0.01))
                 .setMaxUpdates(Math.max(1, stepsPerEpoch * settings.epochs()))
                 .build();
+        Adam adam = Optimizer.adam().optLearningRateTracker(lr).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(lossFn)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                .optOptimizer(adam)
                 .optDevices(new Device[] {Device.cpu()});
         List<EpochProgress> history = new ArrayList<>();
         byte[] best = null;
@@ -128,7 +152,28 @@ public final class EarlyExitTrainer {
                     order[i] = i;
                 }
                 int sinceBest = 0;
-                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                int firstEpoch = 1;
+                byte[] saved = checkpoints.latest();
+                if (saved != null) {
+                    Checkpoint c = Checkpoint.read(saved, net, adam);
+                    history.addAll(c.history());
+                    best = c.best();
+                    bestEpoch = c.bestEpoch();
+                    bestVal = c.bestValue();
+                    sinceBest = c.sinceBest();
+                    stoppedEarly = c.stoppedEarly();
+                    long draws = settings.inputNoise() > 0 ? 2L * trainSet.count * arch.contextLength() * arch.dimension() : 0;
+                    for (int e = 1; e <= c.epoch(); e++) {
+                        shuffle(order, shuffleRng);
+                        for (long k = 0; k < draws; k++) {
+                            noiseRng.nextDouble();
+                        }
+                    }
+                    start = System.nanoTime() - (long) (c.elapsedSeconds() * 1e9);
+                    firstEpoch = c.done() ? settings.epochs() + 1 : c.epoch() + 1;
+                    c.history().forEach(listener::onEpoch);
+                }
+                for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                     shuffle(order, shuffleRng);
                     double lossSum = 0;
                     for (int s = 0; s < stepsPerEpoch; s++) {
@@ -158,7 +203,7 @@ public final class EarlyExitTrainer {
                     EpochProgress p = new EpochProgress(
                             epoch, settings.epochs(), lossSum / trainSet.count, val[0], val[1], exitErrors, elapsed);
                     history.add(p);
-                    listener.onEpoch(p);
+                    boolean stop = false;
                     if (val[1] < bestVal) {
                         bestVal = val[1];
                         bestEpoch = epoch;
@@ -166,10 +211,19 @@ public final class EarlyExitTrainer {
                         sinceBest = 0;
                     } else if (++sinceBest >= settings.patience()) {
                         stoppedEarly = epoch < settings.epochs();
-                        break;
+                        stop = true;
                     }
-                    if (settings.timeBudgetSeconds() > 0 && elapsed > settings.timeBudgetSeconds()) {
+                    if (!stop && settings.timeBudgetSeconds() > 0 && elapsed > settings.timeBudgetSeconds()) {
                         stoppedEarly = epoch < settings.epochs();
+                        stop = true;
+                    }
+                    if (checkpoints != CheckpointStore.NONE) {
+                        checkpoints.save(epoch, new Checkpoint(epoch, stop, stoppedEarly, bestEpoch, bestVal, sinceBest, elapsed, best, history)
+                                .write(net, adam));
+                    }
+                    // Reported once the epoch is durable: a listener that stops the job here loses nothing.
+                    listener.onEpoch(p);
+                    if (stop) {
                         break;
                     }
                 }
