@@ -20,6 +20,9 @@ import io.chaoscast.models.data.Standardization;
  *     specs written before the field existed). With a base, {@code incrementScale} is the RMS of
  *     the base model's standardised error per step ahead and dimension (the unit of the exits'
  *     corrections) and {@code errorScale} the base model's mean squared error
+ * @param blend with a base: the share of the network's correction that is applied, in [0, 1],
+ *     fitted on validation rollouts after training (0: the base alone, so the model is never
+ *     worse than its base on validation); {@code null} means 1, as in specs written before it
  */
 public record EarlyExitSpec(
         EarlyExitArchitecture architecture,
@@ -28,7 +31,8 @@ public record EarlyExitSpec(
         double errorScale,
         LossSettings loss,
         CalibrationTable calibration,
-        ResidualBase base) {
+        ResidualBase base,
+        Double blend) {
 
     public EarlyExitSpec {
         int n = architecture.horizon() * architecture.dimension();
@@ -47,7 +51,31 @@ public record EarlyExitSpec(
             throw new IllegalArgumentException("architecture base is " + architecture.base() + " but the spec "
                     + (base == null ? "has no" : "has a") + " fitted base model");
         }
+        if (blend != null && !(blend >= 0 && blend <= 1)) {
+            throw new IllegalArgumentException("blend must be between 0 and 1, found " + blend);
+        }
         incrementScale = incrementScale.clone();
+    }
+
+    /** Full correction (blend 1). */
+    public EarlyExitSpec(
+            EarlyExitArchitecture architecture,
+            Standardization standardization,
+            double[] incrementScale,
+            double errorScale,
+            LossSettings loss,
+            CalibrationTable calibration,
+            ResidualBase base) {
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, null);
+    }
+
+    /** {@link #blend()} with its default, 1. */
+    public double correctionWeight() {
+        return blend == null ? 1.0 : blend;
+    }
+
+    public EarlyExitSpec withBlend(double weight) {
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, weight);
     }
 
     /** Without a base model. */
@@ -62,6 +90,6 @@ public record EarlyExitSpec(
     }
 
     public EarlyExitSpec withCalibration(CalibrationTable table) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base, blend);
     }
 }
