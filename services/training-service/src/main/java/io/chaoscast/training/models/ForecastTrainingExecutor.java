@@ -1,13 +1,17 @@
 package io.chaoscast.training.models;
 
+import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.MetricBuffer;
 import io.chaoscast.contracts.results.ModelResponse;
 import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.contracts.results.ResultsClient;
+import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.artifact.ModelArtifacts;
+import io.chaoscast.models.baselines.NvarLibrary;
+import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.training.jobs.JobCancelledException;
 import io.chaoscast.training.jobs.JobContext;
@@ -86,15 +90,19 @@ public class ForecastTrainingExecutor implements JobExecutor {
         try {
             ctx.progress(0, epochs, null, null, "training " + type);
             long start = System.nanoTime();
-            Forecaster forecaster = ModelFitter.fit(spec, settings, train, val, p -> {
+            ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, p -> {
                 metrics.log("train_loss", p.epoch(), p.trainLoss());
                 metrics.log("val_loss", p.epoch(), p.validationLoss());
                 metrics.log("val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
             });
+            Forecaster forecaster = fit.forecaster();
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             try {
                 metrics.log("train_seconds", 0, trainSeconds);
+                if (fit.search() != null) {
+                    logSearch(fit.search(), metrics, job, dataset, runId);
+                }
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
                 TestEvaluation.metrics(report).forEach((k, v) -> metrics.log(k, 0, v));
@@ -119,6 +127,62 @@ public class ForecastTrainingExecutor implements JobExecutor {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             metrics.close();
+        }
+    }
+
+    /**
+     * The early-exit training's searches: the chosen NVAR library and blend weight as metrics
+     * ({@code base_taps}, {@code base_skip}, {@code base_order}, {@code base_trig}, {@code
+     * base_features}, {@code blend_weight}), every trial's validation score as a metric history
+     * ({@code search_base_val_steps}, {@code search_blend_val_steps}, step = trial), and one child
+     * run per library trial whose params say what was tried and how it did. A child run that
+     * cannot be written is logged and skipped: the model is what the job is for.
+     */
+    private void logSearch(SearchLog search, MetricBuffer metrics, TrainingJob job, DatasetSummary dataset, UUID runId) {
+        if (search.base() != null) {
+            metrics.log("base_taps", 0, search.base().taps());
+            metrics.log("base_skip", 0, search.base().skip());
+            metrics.log("base_order", 0, search.base().order());
+            metrics.log("base_trig", 0, search.base().trig() ? 1 : 0);
+        }
+        metrics.log("blend_weight", 0, search.blend());
+        for (int i = 0; i < search.blendTrials().size(); i++) {
+            metrics.log("search_blend_val_steps", i, search.blendTrials().get(i).medianSteps());
+        }
+        for (int i = 0; i < search.baseTrials().size(); i++) {
+            NvarLibrary.Trial t = search.baseTrials().get(i);
+            if (t.candidate().equals(search.base())) {
+                metrics.log("base_features", 0, t.features());
+            }
+            if (Double.isFinite(t.medianSteps())) {
+                metrics.log("search_base_val_steps", i, t.medianSteps());
+            }
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            params.put("parentRunId", runId.toString());
+            params.put("trial", Integer.toString(i));
+            params.put("library", t.candidate().describe());
+            params.put("taps", Integer.toString(t.candidate().taps()));
+            params.put("skip", Integer.toString(t.candidate().skip()));
+            params.put("order", Integer.toString(t.candidate().order()));
+            params.put("trig", Boolean.toString(t.candidate().trig()));
+            params.put("features", Integer.toString(t.features()));
+            params.put("alpha", Double.toString(t.alpha()));
+            params.put("valStepsMedian", Double.toString(t.medianSteps()));
+            params.put("valStepsMean", Double.toString(t.meanSteps()));
+            params.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", t.seconds()));
+            params.put("chosen", Boolean.toString(t.candidate().equals(search.base())));
+            if (t.skipped() != null) {
+                params.put("skipped", t.skipped());
+            }
+            try {
+                UUID child = results.createRun(new CreateRunRequest(job.experiment(), "base search " + i + ": " + t.candidate().describe(),
+                                RunKind.TRAINING, dataset.system(), dataset.id(), "nvar", null, params,
+                                Map.of("parentRunId", runId.toString(), "search", "nvar-library"), null))
+                        .id();
+                results.finishRun(child);
+            } catch (RuntimeException e) {
+                log.warn("run {}: search trial {} not recorded as a child run: {}", runId, i, e.getMessage());
+            }
         }
     }
 

@@ -23,9 +23,14 @@ public class ModelSpecs implements ModelSpecResolver {
     record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
 
     static List<Hyper> hyperparameters(String type, int dimension) {
+        return hyperparameters(type, dimension, ModelTypes.REFERENCE_POINTS_PER_PERIOD);
+    }
+
+    /** With the early-exit network's context and horizon in the dataset's own sampling. */
+    static List<Hyper> hyperparameters(String type, int dimension, double pointsPerPeriod) {
         return switch (type) {
             case "early-exit" -> {
-                EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
+                EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension, pointsPerPeriod);
                 TrainingSettings t = ModelTypes.defaultTraining(0);
                 yield List.of(
                         new Hyper("contextLength", a.contextLength(), 1, 1024, true),
@@ -37,7 +42,10 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("stride", t.stride(), 1, 1000, true),
                         new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
                         new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
-                        new Hyper("tolerance", 0.02, 0, 1, false));
+                        new Hyper("tolerance", 0.02, 0, 1, false),
+                        new Hyper("rolloutPasses", t.rolloutPasses(), 0, TrainingSettings.MAX_ROLLOUT_PASSES, true),
+                        new Hyper("rolloutFraction", t.rolloutFraction(), 0, 1, false),
+                        new Hyper("baseSearchSeconds", t.baseSearchSeconds(), 0, 3_600, false));
             }
             case "linear" -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
             case "nvar" -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
@@ -58,7 +66,7 @@ public class ModelSpecs implements ModelSpecResolver {
 
     @Override
     public Map<String, Object> resolve(String type, Map<String, Object> given, DatasetSummary dataset) {
-        List<Hyper> hypers = hyperparameters(type, dataset.dimension());
+        List<Hyper> hypers = hyperparameters(type, dataset.dimension(), pointsPerPeriod(dataset));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
         if (type.equals("early-exit")) {
@@ -91,6 +99,19 @@ public class ModelSpecs implements ModelSpecResolver {
         }
         checkAgainstData(type, out, dataset);
         return out;
+    }
+
+    /**
+     * Points per characteristic period of a flow's dataset (its period over the sampling
+     * interval); the reference 100 for maps and systems the catalog does not know.
+     */
+    static double pointsPerPeriod(DatasetSummary d) {
+        var system = io.chaoscast.dynamics.catalog.SystemCatalog.standard().find(d.system());
+        if (system.isEmpty() || system.get().kind() == io.chaoscast.dynamics.systems.SystemKind.MAP
+                || !(d.samplingInterval() > 0) || !(system.get().period() > 0)) {
+            return ModelTypes.REFERENCE_POINTS_PER_PERIOD;
+        }
+        return system.get().period() / d.samplingInterval();
     }
 
     private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {

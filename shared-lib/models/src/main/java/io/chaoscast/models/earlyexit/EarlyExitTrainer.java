@@ -211,22 +211,34 @@ public final class EarlyExitTrainer {
             // rollouts, down to none (the base alone), so the model is at least as good as its
             // base on validation by construction.
             List<SearchLog.BlendTrial> trials = new ArrayList<>();
-            RidgeTuning.Scored<EarlyExitForecaster> bestBlend = null;
-            double chosen = 0;
-            for (double w : BLEND_WEIGHTS) {
-                var scored = RidgeTuning.score(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS);
-                trials.add(new SearchLog.BlendTrial(w, scored.medianSteps(), scored.meanSteps()));
-                if (bestBlend == null || scored.beats(bestBlend)) {
-                    bestBlend = scored;
-                    chosen = w;
-                }
-            }
+            double chosen = fitBlend(forecaster, validation, trials);
             forecaster = forecaster.withBlend(chosen);
             search = new SearchLog(selection.trials(), selection.chosen(), trials, chosen);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Outcome(
                 forecaster, new TrainingReport(history, bestEpoch, stoppedEarly, trainSet.count, elapsed), search);
+    }
+
+    /**
+     * The blend weight with the best validation rollouts (median valid steps, then mean), trying
+     * {@link #BLEND_WEIGHTS} from 0 up and keeping a larger weight only when it is strictly
+     * better: where the correction does not help, none of it is applied.
+     *
+     * @param trials receives every weight's score
+     */
+    static double fitBlend(EarlyExitForecaster forecaster, double[][][] validation, List<SearchLog.BlendTrial> trials) {
+        RidgeTuning.Scored<EarlyExitForecaster> best = null;
+        double chosen = 0;
+        for (double w : BLEND_WEIGHTS) {
+            var scored = RidgeTuning.score(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS);
+            trials.add(new SearchLog.BlendTrial(w, scored.medianSteps(), scored.meanSteps()));
+            if (best == null || scored.beats(best)) {
+                best = scored;
+                chosen = w;
+            }
+        }
+        return chosen;
     }
 
     /** One pass over {@code set} in {@code order}, in batches; returns the summed loss. */
@@ -296,7 +308,9 @@ public final class EarlyExitTrainer {
             ctx[r] = java.util.Arrays.copyOfRange(t, s0, s0 + l);
             fut[r] = java.util.Arrays.copyOfRange(t, s0 + l + lead, s0 + l + lead + h);
         }
-        double[][][] pred = model.forecast(ctx, lead, io.chaoscast.models.policy.ExitPolicy.full()).forecasts();
+        double[][][] pred = lead == 0
+                ? new double[count][0][]
+                : model.forecast(ctx, lead, io.chaoscast.models.policy.ExitPolicy.full()).forecasts();
         Standardization norm = spec.standardization();
         List<double[][]> keptCtx = new ArrayList<>();
         List<double[][]> keptFut = new ArrayList<>();

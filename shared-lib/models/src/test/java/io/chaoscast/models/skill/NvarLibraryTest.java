@@ -34,7 +34,10 @@ class NvarLibraryTest {
         assertThat(sel.trials()).hasSizeGreaterThan(1);
 
         RidgeStepForecaster m = sel.model();
-        var back = (RidgeStepForecaster) ModelArtifacts.fromBytes(ModelArtifacts.toBytes(m));
+        byte[] blob = ModelArtifacts.toBytes(m);
+        // The quadratic library is what version 1 described: still written as version 1.
+        assertThat(ModelArtifacts.header(blob).formatVersion()).isEqualTo(1);
+        var back = (RidgeStepForecaster) ModelArtifacts.fromBytes(blob);
         assertThat(back.features()).isEqualTo(m.features());
         double[][][] ctx = {java.util.Arrays.copyOfRange(s.test()[0], 0, m.spec().contextLength())};
         assertThat(back.forecast(ctx, 20, ExitPolicy.full()).forecasts())
@@ -47,7 +50,11 @@ class NvarLibraryTest {
         var cands = java.util.List.of(new NvarLibrary.Candidate(2, 1, 3, true));
         RidgeStepForecaster m = NvarLibrary.select(s.train(), s.validation(), cands, 200, 0).model();
         assertThat(m.features().size()).isEqualTo(1 + 4 + 10 + 20 + 8);
-        var back = (RidgeStepForecaster) ModelArtifacts.fromBytes(ModelArtifacts.toBytes(m));
+        byte[] blob = ModelArtifacts.toBytes(m);
+        // A version-1 reader would drop the cubic and trigonometric features: version 2.
+        assertThat(ModelArtifacts.header(blob).formatVersion()).isEqualTo(2);
+        var back = (RidgeStepForecaster) ModelArtifacts.fromBytes(blob);
+        assertThat(back.features()).isEqualTo(m.features());
         double[][][] ctx = {java.util.Arrays.copyOfRange(s.test()[0], 0, 2)};
         assertThat(back.forecast(ctx, 10, ExitPolicy.full()).forecasts())
                 .isDeepEqualTo(m.forecast(ctx, 10, ExitPolicy.full()).forecasts());
