@@ -82,7 +82,7 @@ class ModelArtifactsTest {
         assertThatThrownBy(() -> ModelArtifacts.fromBytes(blob))
                 .isInstanceOf(UnsupportedFormatVersionException.class)
                 .hasMessageContaining("format version 99")
-                .hasMessageContaining("[1]");
+                .hasMessageContaining("[1, 2]");
     }
 
     @Test
