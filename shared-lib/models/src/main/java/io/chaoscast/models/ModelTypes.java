@@ -9,6 +9,7 @@ import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.RiskCalibrator;
+import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.earlyexit.TrainingReport;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import java.util.List;
@@ -42,33 +43,81 @@ public final class ModelTypes {
 
     private ModelTypes() {}
 
-    /** The default early-exit network for states of {@code dimension}. */
+    /** Sampling the defaults were tuned at (Lorenz, docs/models.md): 100 points per period. */
+    public static final double REFERENCE_POINTS_PER_PERIOD = 100;
+
+    /** The default early-exit network for states of {@code dimension} sampled at 100 points per period. */
     public static EarlyExitArchitecture defaultArchitecture(int dimension) {
-        return new EarlyExitArchitecture(16, dimension, 10, 128, 8, 2, 32, false, EarlyExitArchitecture.BASE_NVAR);
+        return defaultArchitecture(dimension, REFERENCE_POINTS_PER_PERIOD);
     }
 
+    /**
+     * The default early-exit network in the system's own units: the context covers 0.16 of a
+     * characteristic period (16 states at 100 points per period, at least 8, at most 64) and one
+     * pass predicts a tenth of a period (10 states at 100, 2 to 32). The evaluation horizon and
+     * the training noise are already in the system's units (Lyapunov times; standard deviations).
+     */
+    public static EarlyExitArchitecture defaultArchitecture(int dimension, double pointsPerPeriod) {
+        if (!(pointsPerPeriod > 0) || !Double.isFinite(pointsPerPeriod)) {
+            throw new IllegalArgumentException("pointsPerPeriod must be positive and finite, found " + pointsPerPeriod);
+        }
+        int context = (int) Math.max(8, Math.min(64, Math.round(0.16 * pointsPerPeriod)));
+        int horizon = (int) Math.max(2, Math.min(32, Math.round(0.1 * pointsPerPeriod)));
+        return new EarlyExitArchitecture(context, dimension, horizon, 128, 8, 2, 32, false, EarlyExitArchitecture.BASE_NVAR);
+    }
+
+    /** Seconds the base's feature-library search may take by default (inside the training budget). */
+    public static final double BASE_SEARCH_SECONDS = 60;
+
+    /** Rollout training by default: windows from the model's own second pass, a quarter as many as the others. */
+    public static final int ROLLOUT_PASSES = 2;
+
+    public static final double ROLLOUT_FRACTION = 0.25;
+
+    /**
+     * Adam 1e-3, 30 epochs, patience 6, stride 2, noise 0.01, 270 s in all (the base's library
+     * search of at most {@link #BASE_SEARCH_SECONDS} included), rollout training on.
+     */
     public static TrainingSettings defaultTraining(long seed) {
-        return new TrainingSettings(30, 256, 1e-3, 6, 2, seed, 270, 0.01);
+        return new TrainingSettings(30, 256, 1e-3, 6, 2, seed, 270, 0.01)
+                .withRollouts(ROLLOUT_PASSES, ROLLOUT_FRACTION)
+                .withBaseSearch(BASE_SEARCH_SECONDS);
     }
 
     public static LossSettings defaultLoss() {
         return LossSettings.DEFAULT;
     }
 
-    /** A trained model and, for the early-exit network, its training report (null otherwise). */
-    public record Trained(Forecaster forecaster, TrainingReport report) {}
+    /** A trained model and, for the early-exit network, its training report and search (null otherwise). */
+    public record Trained(Forecaster forecaster, TrainingReport report, SearchLog search) {
+        public Trained(Forecaster forecaster, TrainingReport report) {
+            this(forecaster, report, null);
+        }
+    }
 
-    /** As {@link #train(String, double[][][], double[][][], long, ProgressListener, int)} with a 100-step risk horizon. */
+    /** At the reference sampling, with a {@code TUNE_HORIZON}-step risk horizon. */
     public static Trained train(
             String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener) {
-        return train(type, train, validation, seed, listener, TUNE_HORIZON);
+        return train(type, train, validation, seed, REFERENCE_POINTS_PER_PERIOD, listener, TUNE_HORIZON);
+    }
+
+    /** For data sampled at {@code pointsPerPeriod}, with a {@code TUNE_HORIZON}-step risk horizon. */
+    public static Trained train(
+            String type, double[][][] train, double[][][] validation, long seed, double pointsPerPeriod, ProgressListener listener) {
+        return train(type, train, validation, seed, pointsPerPeriod, listener, TUNE_HORIZON);
+    }
+
+    /** {@link #train(String, double[][][], double[][][], long, double, ProgressListener, int)} at the reference sampling. */
+    public static Trained train(
+            String type, double[][][] train, double[][][] validation, long seed, ProgressListener listener, int riskHorizonSteps) {
+        return train(type, train, validation, seed, REFERENCE_POINTS_PER_PERIOD, listener, riskHorizonSteps);
     }
 
     /**
-     * Trains a model of {@code type} with its defaults and, for the early-exit network, fits its
-     * exit router and calibrates the threshold on the validation split by Learn-then-Test
-     * (ε 5 %, confidence 90 %, loss measured on rollouts of {@code riskHorizonSteps}, about one
-     * Lyapunov time).
+     * Trains a model of {@code type} with its defaults for data sampled at {@code pointsPerPeriod}
+     * and, for the early-exit network, fits its exit router and calibrates the threshold on the
+     * validation split by Learn-then-Test (ε 5 %, confidence 90 %, loss measured on rollouts of
+     * {@code riskHorizonSteps}, about one Lyapunov time).
      *
      * @throws IllegalArgumentException for an unknown type, naming the known ones
      */
@@ -77,6 +126,7 @@ public final class ModelTypes {
             double[][][] train,
             double[][][] validation,
             long seed,
+            double pointsPerPeriod,
             ProgressListener listener,
             int riskHorizonSteps) {
         int d = train[0][0].length;
@@ -85,10 +135,11 @@ public final class ModelTypes {
         switch (t) {
             case EARLY_EXIT -> {
                 var outcome = EarlyExitTrainer.train(
-                        train, validation, defaultArchitecture(d), defaultLoss(), defaultTraining(seed), listener);
+                        train, validation, defaultArchitecture(d, pointsPerPeriod), defaultLoss(), defaultTraining(seed),
+                        listener == null ? p -> {} : listener);
                 var calibrated = RiskCalibrator.calibrate(
                         outcome.forecaster(), train, validation, riskHorizonSteps, RISK_WINDOWS);
-                return new Trained(calibrated, outcome.report());
+                return new Trained(calibrated, outcome.report(), outcome.search());
             }
             case NVAR -> {
                 return new Trained(Nvar.fitTuned(train, validation, NVAR_TAPS, NVAR_SKIP, TUNE_HORIZON), null);

@@ -1,12 +1,16 @@
 package io.chaoscast.training.models;
 
+import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.MetricBuffer;
 import io.chaoscast.contracts.results.MetricPointRequest;
 import io.chaoscast.contracts.results.ResultsClient;
+import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.artifact.ModelArtifacts;
+import io.chaoscast.models.baselines.NvarLibrary;
+import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.training.delivery.Outbox;
 import io.chaoscast.training.delivery.OutboxEntry;
@@ -118,15 +122,19 @@ public class ForecastTrainingExecutor implements JobExecutor {
             ctx.progress(0, epochs, null, null, "training " + type);
             long start = System.nanoTime();
             int riskHorizon = TestEvaluation.riskHorizonSteps(dataset);
-            Forecaster forecaster = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
+            ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
                 record(points, metrics, "train_loss", p.epoch(), p.trainLoss());
                 record(points, metrics, "val_loss", p.epoch(), p.validationLoss());
                 record(points, metrics, "val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
+            Forecaster forecaster = fit.forecaster();
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             try {
                 point0.accept("train_seconds", trainSeconds);
+                if (fit.search() != null) {
+                    logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, dataset, runId);
+                }
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
@@ -159,6 +167,62 @@ public class ForecastTrainingExecutor implements JobExecutor {
         if (Double.isFinite(value)) {
             points.put(key + "@" + step, new MetricPointRequest(key, value, step, null));
             live.log(key, step, value);
+        }
+    }
+
+    /**
+     * The early-exit training's searches: the chosen NVAR library and blend weight as metrics
+     * ({@code base_taps}, {@code base_skip}, {@code base_order}, {@code base_trig}, {@code
+     * base_features}, {@code blend_weight}), every trial's validation score as a metric history
+     * ({@code search_base_val_steps}, {@code search_blend_val_steps}, step = trial), and one child
+     * run per library trial whose params say what was tried and how it did. A child run that
+     * cannot be written is logged and skipped: the model is what the job is for.
+     */
+    private void logSearch(SearchLog search, PointLog metrics, TrainingJob job, DatasetSummary dataset, UUID runId) {
+        if (search.base() != null) {
+            metrics.log("base_taps", 0, search.base().taps());
+            metrics.log("base_skip", 0, search.base().skip());
+            metrics.log("base_order", 0, search.base().order());
+            metrics.log("base_trig", 0, search.base().trig() ? 1 : 0);
+        }
+        metrics.log("blend_weight", 0, search.blend());
+        for (int i = 0; i < search.blendTrials().size(); i++) {
+            metrics.log("search_blend_val_steps", i, search.blendTrials().get(i).medianSteps());
+        }
+        for (int i = 0; i < search.baseTrials().size(); i++) {
+            NvarLibrary.Trial t = search.baseTrials().get(i);
+            if (t.candidate().equals(search.base())) {
+                metrics.log("base_features", 0, t.features());
+            }
+            if (Double.isFinite(t.medianSteps())) {
+                metrics.log("search_base_val_steps", i, t.medianSteps());
+            }
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            params.put("parentRunId", runId.toString());
+            params.put("trial", Integer.toString(i));
+            params.put("library", t.candidate().describe());
+            params.put("taps", Integer.toString(t.candidate().taps()));
+            params.put("skip", Integer.toString(t.candidate().skip()));
+            params.put("order", Integer.toString(t.candidate().order()));
+            params.put("trig", Boolean.toString(t.candidate().trig()));
+            params.put("features", Integer.toString(t.features()));
+            params.put("alpha", Double.toString(t.alpha()));
+            params.put("valStepsMedian", Double.toString(t.medianSteps()));
+            params.put("valStepsMean", Double.toString(t.meanSteps()));
+            params.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", t.seconds()));
+            params.put("chosen", Boolean.toString(t.candidate().equals(search.base())));
+            if (t.skipped() != null) {
+                params.put("skipped", t.skipped());
+            }
+            try {
+                UUID child = results.createRun(new CreateRunRequest(job.experiment(), "base search " + i + ": " + t.candidate().describe(),
+                                RunKind.TRAINING, dataset.system(), dataset.id(), "nvar", null, params,
+                                Map.of("parentRunId", runId.toString(), "search", "nvar-library"), null))
+                        .id();
+                results.finishRun(child);
+            } catch (RuntimeException e) {
+                log.warn("run {}: search trial {} not recorded as a child run: {}", runId, i, e.getMessage());
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.RiskCalibrator;
+import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.training.jobs.TrainingSettings;
 import java.util.Map;
 
@@ -24,10 +25,14 @@ final class ModelFitter {
 
     private ModelFitter() {}
 
+    /** A fitted model and, for the early-exit network, what its training searched (else null). */
+    record Fit(Forecaster forecaster, SearchLog search) {}
+
     /**
      * @param riskHorizonSteps rollout steps of the early-exit risk calibration (one Lyapunov time)
+     * @param checkpoints where the early-exit training saves each epoch and resumes from
      */
-    static Forecaster fit(
+    static Fit fit(
             Map<String, Object> spec,
             TrainingSettings settings,
             double[][][] train,
@@ -36,23 +41,44 @@ final class ModelFitter {
             ProgressListener listener,
             CheckpointStore checkpoints) {
         String type = (String) spec.get("type");
+        if (ModelType.of(type) == ModelType.EARLY_EXIT) {
+            return fitEarlyExit(spec, settings, train, validation, riskHorizonSteps, listener, checkpoints);
+        }
+        return new Fit(fitBaseline(spec, settings, train, validation), null);
+    }
+
+    private static Fit fitEarlyExit(
+            Map<String, Object> spec,
+            TrainingSettings settings,
+            double[][][] train,
+            double[][][] validation,
+            int riskHorizonSteps,
+            ProgressListener listener,
+            CheckpointStore checkpoints) {
+        int d = train[0][0].length;
+        var arch = new EarlyExitArchitecture(
+                i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
+                false, (String) spec.get("base"));
+        // Patience 0 means "no early stopping": wait longer than the run can last.
+        int patience = settings.earlyStoppingPatience() == 0 ? settings.epochs() + 1 : settings.earlyStoppingPatience();
+        var ts = new io.chaoscast.models.earlyexit.TrainingSettings(
+                settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
+                x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"), i(spec, "rolloutPasses"), x(spec, "rolloutFraction"),
+                x(spec, "baseSearchSeconds"));
+        var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener, checkpoints);
+        // The router and the forecast-level calibration share the weights of the trained network;
+        // the artifact saves the calibrated one, and closing either frees both.
+        var calibrated = RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
+                ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
+        return new Fit(calibrated, outcome.search());
+    }
+
+    private static Forecaster fitBaseline(
+            Map<String, Object> spec, TrainingSettings settings, double[][][] train, double[][][] validation) {
+        String type = (String) spec.get("type");
         int d = train[0][0].length;
         return switch (ModelType.of(type)) {
-            case EARLY_EXIT -> {
-                var arch = new EarlyExitArchitecture(
-                        i(spec, "contextLength"), d, i(spec, "horizon"), i(spec, "width"), i(spec, "blocks"), i(spec, "mlpRatio"), i(spec, "uemHidden"),
-                        false, (String) spec.get("base"));
-                // Patience 0 means "no early stopping": wait longer than the run can last.
-                int patience = settings.earlyStoppingPatience() == 0 ? settings.epochs() + 1 : settings.earlyStoppingPatience();
-                var ts = new io.chaoscast.models.earlyexit.TrainingSettings(
-                        settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
-                        x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"));
-                var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener, checkpoints);
-                // The router and the forecast-level calibration share the weights of the trained
-                // network; the artifact saves the calibrated one, and closing either frees both.
-                yield RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
-                        ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
-            }
+            case EARLY_EXIT -> throw new IllegalArgumentException("the early-exit network is not a baseline");
             case LINEAR -> LinearAutoregression.fitTuned(train, validation, i(spec, "order"), ModelTypes.TUNE_HORIZON);
             case NVAR -> Nvar.fitTuned(train, validation, i(spec, "taps"), i(spec, "skip"), ModelTypes.TUNE_HORIZON);
             case ESN -> EchoStateNetwork.fitTuned(

@@ -25,10 +25,15 @@ public class ModelSpecs implements ModelSpecResolver {
     record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
 
     static List<Hyper> hyperparameters(String type, int dimension) {
+        return hyperparameters(type, dimension, ModelTypes.REFERENCE_POINTS_PER_PERIOD);
+    }
+
+    /** With the early-exit network's context and horizon in the dataset's own sampling. */
+    static List<Hyper> hyperparameters(String type, int dimension, double pointsPerPeriod) {
         ModelType modelType = ModelType.find(type).orElseThrow(() -> ApiException.invalidValue("model.type", "is unknown: " + type));
         return switch (modelType) {
             case EARLY_EXIT -> {
-                EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension);
+                EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension, pointsPerPeriod);
                 TrainingSettings t = ModelTypes.defaultTraining(0);
                 yield List.of(
                         new Hyper("contextLength", a.contextLength(), 1, 1024, true),
@@ -41,7 +46,10 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
                         new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
                         new Hyper("tolerance", RiskCalibration.DEFAULT_TOLERANCE, 0, 1, false),
-                        new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false));
+                        new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false),
+                        new Hyper("rolloutPasses", t.rolloutPasses(), 0, TrainingSettings.MAX_ROLLOUT_PASSES, true),
+                        new Hyper("rolloutFraction", t.rolloutFraction(), 0, 1, false),
+                        new Hyper("baseSearchSeconds", t.baseSearchSeconds(), 0, 3_600, false));
             }
             case LINEAR -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
             case NVAR -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
@@ -61,7 +69,7 @@ public class ModelSpecs implements ModelSpecResolver {
 
     @Override
     public Map<String, Object> resolve(String type, Map<String, Object> given, DatasetSummary dataset) {
-        List<Hyper> hypers = hyperparameters(type, dataset.dimension());
+        List<Hyper> hypers = hyperparameters(type, dataset.dimension(), pointsPerPeriod(dataset));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
         if (type.equals(ModelType.EARLY_EXIT.id())) {
@@ -94,6 +102,19 @@ public class ModelSpecs implements ModelSpecResolver {
         }
         checkAgainstData(type, out, dataset);
         return out;
+    }
+
+    /**
+     * Points per characteristic period of a flow's dataset (its period over the sampling
+     * interval); the reference 100 for maps and systems the catalog does not know.
+     */
+    static double pointsPerPeriod(DatasetSummary d) {
+        var system = io.chaoscast.dynamics.catalog.SystemCatalog.standard().find(d.system());
+        if (system.isEmpty() || system.get().kind() == io.chaoscast.dynamics.systems.SystemKind.MAP
+                || !(d.samplingInterval() > 0) || !(system.get().period() > 0)) {
+            return ModelTypes.REFERENCE_POINTS_PER_PERIOD;
+        }
+        return system.get().period() / d.samplingInterval();
     }
 
     private static void checkAgainstData(String type, Map<String, Object> spec, DatasetSummary d) {

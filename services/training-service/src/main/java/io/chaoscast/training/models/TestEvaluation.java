@@ -105,6 +105,7 @@ public class TestEvaluation {
         m.put("test_smape", full.smape());
         m.put("test_vpt_median", full.medianVpt());
         m.put("test_vpt_mean", full.meanVpt());
+        m.put("test_vpt_nrmse_median", full.medianVptNrmse());
         m.put("test_origins", (double) report.origins());
         List<PolicyMetrics> fixed = report.policies().stream().filter(p -> p.policy().startsWith("fixed:")).toList();
         for (PolicyMetrics p : fixed) {

@@ -127,7 +127,7 @@ class TrainingJobsApiTest {
         assertThat(run.status().wireName()).isEqualTo("finished");
         assertThat(run.params()).containsEntry("model.order", "16").containsKey("training.seed");
         Map<String, Double> m = latest(client, runId);
-        assertThat(m).containsKeys("test_mse", "test_mae", "test_smape", "test_vpt_median", "train_seconds");
+        assertThat(m).containsKeys("test_mse", "test_mae", "test_smape", "test_vpt_median", "test_vpt_nrmse_median", "train_seconds");
         assertThat(m.get("test_mse")).isPositive();
         assertThat(m.get("test_vpt_median")).isPositive();
 
@@ -158,6 +158,17 @@ class TrainingJobsApiTest {
         UUID runA = UUID.fromString(a.get("runId").asText());
         UUID runB = UUID.fromString(b.get("runId").asText());
         Map<String, Double> m = latest(client, runA);
+        // The searches: the base's chosen library, the blend weight and every library trial as a child run.
+        assertThat(m).containsKeys("base_taps", "base_skip", "base_order", "base_trig", "base_features", "blend_weight",
+                "test_vpt_nrmse_median");
+        assertThat(m.get("blend_weight")).isBetween(0.0, 1.0);
+        var children = client.listRuns(new io.chaoscast.contracts.results.ListRunsRequest(
+                        null, null, null, null, null, Map.of("parentRunId", runA.toString()), null, null, 0, 100))
+                .items().stream()
+                .filter(r -> r.params() != null && runA.toString().equals(r.params().get("parentRunId")))
+                .toList();
+        assertThat(children).isNotEmpty();
+        assertThat(children).anyMatch(r -> "true".equals(r.params().get("chosen")));
         assertThat(m).containsKeys("test_mse_exit_1", "test_mse_exit_2", "test_mse_exit_3", "test_dynamic_mse",
                 "test_dynamic_vpt_median", "test_dynamic_depth_fraction", "test_oracle_depth_fraction", "calibrated_threshold");
         assertThat(m.get("test_dynamic_depth_fraction")).isBetween(1.0 / 3, 1.0);

@@ -15,6 +15,9 @@ public final class ForecastMetrics {
     /** Default sMAPE threshold of the valid prediction time (Gilpin 2021 uses 30 on the 0-200 scale). */
     public static final double DEFAULT_VPT_SMAPE_THRESHOLD = 30.0;
 
+    /** Normalised-error threshold of the NRMSE valid prediction time (Pathak et al. 2018). */
+    public static final double DEFAULT_VPT_NRMSE_THRESHOLD = 0.4;
+
     private ForecastMetrics() {}
 
     /** Mean squared error over all steps and dimensions. */
@@ -207,6 +210,86 @@ public final class ForecastMetrics {
             }
         }
         return k * dt * maxLyapunov;
+    }
+
+    /**
+     * Valid prediction time in the normalised-error form of the reservoir-computing literature
+     * (Pathak, Hunt, Girvan, Lu &amp; Ott 2018, PRL 120:024102): {@code k dt lambda_max}, where {@code
+     * k} is the index of the first step whose error {@code sqrt(mean_d ((f_d - y_d) / sigma_d)^2)}
+     * exceeds {@code threshold} (0.4 in that paper). {@code sigma_d} is the attractor's standard
+     * deviation of dimension {@code d} (from a long trajectory, e.g. the training data), not of the
+     * truth over the horizon. Unlike sMAPE, this error does not blow up where a coordinate crosses
+     * zero: sMAPE compares |f - y| to |f| + |y|, which is small near a zero crossing, so a
+     * forecast that is close in units of the attractor can still fail the sMAPE test there.
+     *
+     * @param attractorStd per-dimension standard deviation of the attractor, positive and finite
+     * @param threshold positive, e.g. {@link #DEFAULT_VPT_NRMSE_THRESHOLD}
+     */
+    public static double validPredictionTimeNrmse(
+            double[][] truth, double[][] forecast, double dt, double maxLyapunov, double[] attractorStd, double threshold) {
+        int dim = checkShapes(truth, forecast);
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("dt must be positive and finite, found " + dt);
+        }
+        if (!(maxLyapunov > 0) || !Double.isFinite(maxLyapunov)) {
+            throw new IllegalArgumentException(
+                    "maxLyapunov must be positive and finite (a chaotic system), found " + maxLyapunov);
+        }
+        if (attractorStd == null || attractorStd.length != dim) {
+            throw new IllegalArgumentException("attractorStd must have " + dim + " entries");
+        }
+        for (int d = 0; d < dim; d++) {
+            if (!(attractorStd[d] > 0) || !Double.isFinite(attractorStd[d])) {
+                throw new IllegalArgumentException(
+                        "attractorStd[" + d + "] must be positive and finite, found " + attractorStd[d]);
+            }
+        }
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be positive and finite, found " + threshold);
+        }
+        int k = truth.length;
+        double limit = threshold * threshold * dim;
+        for (int i = 0; i < truth.length; i++) {
+            double s = 0;
+            for (int d = 0; d < dim; d++) {
+                double e = (forecast[i][d] - truth[i][d]) / attractorStd[d];
+                s += e * e;
+            }
+            if (s > limit) {
+                k = i;
+                break;
+            }
+        }
+        return k * dt * maxLyapunov;
+    }
+
+    /**
+     * Per-dimension population standard deviation over every state of every trajectory: the
+     * attractor's spread, the unit of {@link #validPredictionTimeNrmse}.
+     */
+    public static double[] attractorStd(double[][][] trajectories) {
+        if (trajectories == null || trajectories.length == 0 || trajectories[0].length == 0) {
+            throw new IllegalArgumentException("need at least one non-empty trajectory");
+        }
+        int dim = trajectories[0][0].length;
+        double[] sum = new double[dim];
+        double[] sq = new double[dim];
+        long n = 0;
+        for (double[][] t : trajectories) {
+            for (double[] x : t) {
+                for (int d = 0; d < dim; d++) {
+                    sum[d] += x[d];
+                    sq[d] += x[d] * x[d];
+                }
+                n++;
+            }
+        }
+        double[] std = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            double m = sum[d] / n;
+            std[d] = Math.sqrt(Math.max(0, sq[d] / n - m * m));
+        }
+        return std;
     }
 
     private static double stepSmape(double[] y, double[] f, int dim) {

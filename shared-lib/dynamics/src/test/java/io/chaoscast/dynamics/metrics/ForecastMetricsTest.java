@@ -115,6 +115,42 @@ class ForecastMetricsTest {
     }
 
     @Test
+    void nrmseValidPredictionTimeIsLenientWhereSmapeIsHarshAtAZeroCrossing() {
+        // Truth crosses zero: 0.1, 0.05, 0.0, -0.05 ... on an attractor of standard deviation 1.
+        // The forecast is off by 0.02 throughout: tiny in attractor units, but sMAPE compares the
+        // error to |f| + |y|, which vanishes at the crossing.
+        double[][] truth = new double[10][1];
+        double[][] forecast = new double[10][1];
+        for (int i = 0; i < 10; i++) {
+            truth[i][0] = 0.1 - 0.05 * i;
+            forecast[i][0] = truth[i][0] + 0.02;
+        }
+        double[] std = {1.0};
+        assertThat(ForecastMetrics.validPredictionTimeNrmse(truth, forecast, 0.1, 0.9, std, 0.4))
+                .isCloseTo(0.9, within(EPS));
+        // sMAPE of the second step (0.05 vs 0.07) is 33 > 30: one valid step.
+        assertThat(ForecastMetrics.validPredictionTime(truth, forecast, 0.1, 0.9)).isCloseTo(0.09, within(EPS));
+        // A step whose normalised error passes 0.4 ends it: error 0.5 from step 3 on.
+        for (int i = 3; i < 10; i++) {
+            forecast[i][0] = truth[i][0] + 0.5;
+        }
+        assertThat(ForecastMetrics.validPredictionTimeNrmse(truth, forecast, 0.1, 0.9, std, 0.4))
+                .isCloseTo(3 * 0.1 * 0.9, within(EPS));
+        // Errors are measured in each dimension's own spread: with std 2 the 0.5 is only 0.25.
+        assertThat(ForecastMetrics.validPredictionTimeNrmse(truth, forecast, 0.1, 0.9, new double[] {2}, 0.4))
+                .isCloseTo(0.9, within(EPS));
+        assertThatThrownBy(() -> ForecastMetrics.validPredictionTimeNrmse(truth, forecast, 0.1, 0.9, new double[] {0}, 0.4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attractorStd[0]");
+    }
+
+    @Test
+    void attractorStdPoolsEveryTrajectory() {
+        double[][][] t = {{{1, 0}, {3, 0}}, {{1, 2}, {3, 2}}};
+        assertThat(ForecastMetrics.attractorStd(t)).containsExactly(new double[] {1, 1}, within(EPS));
+    }
+
+    @Test
     void badInputIsRejectedWithTheFieldNamed() {
         assertThatThrownBy(() -> ForecastMetrics.mse(TRUTH, new double[][] {{1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -35,20 +35,29 @@ import tools.jackson.databind.node.ObjectNode;
  * version, type, the model's spec and provenance) and, for the early-exit network, {@code
  * parameters.bin} (DJL's block parameter format). Baselines keep their few weights in the JSON.
  *
- * <p>Format version {@value #FORMAT_VERSION}. A reader refuses other versions with {@link
- * UnsupportedFormatVersionException}, which names the version found and those supported.
+ * <p>Format versions: 1, and 2 for models that use what version 1 could not say (an NVAR
+ * feature library other than quadratic without trigonometric terms, or a network whose
+ * correction is blended below 1). A model that needs none of it is still written as version 1,
+ * so builds that read only version 1 keep loading it; one that does is written as version 2, so
+ * such builds refuse it instead of silently dropping the new fields. A reader refuses versions
+ * it does not know with {@link UnsupportedFormatVersionException}, which names the version
+ * found and those supported.
  */
 public final class ModelArtifacts {
 
     /**
-     * 2: early-exit specs may hold an exit router and a risk calibration, with which {@code
-     * dynamic(t)} thresholds the router's scores instead of the uncertainty module's; a version-1
-     * reader would ignore both and misread the threshold, so the version went up. Version-1
-     * artifacts (no router) load and run as before.
+     * The newest version this build writes (see {@link #versionFor}). 2: early-exit specs may hold
+     * an exit router and a risk calibration (with which {@code dynamic(t)} thresholds the router's
+     * scores instead of the uncertainty module's), a correction blend, and NVAR libraries with cubic
+     * or trigonometric features; a version-1 reader would ignore them and misread the model, so
+     * artifacts that use them say 2. Everything else is still written, and loads, as version 1.
      */
     public static final int FORMAT_VERSION = 2;
 
     public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
+
+    /** Fields that version 2 added; left out of the JSON while unset, as version 1 never had them. */
+    private static final List<String> V2_FIELDS = List.of("blend", "order", "trig", "router", "risk");
     static final String SPEC_ENTRY = "spec.json";
     static final String PARAMS_ENTRY = "parameters.bin";
     /** Refuse entries bigger than this: an artifact is a model, not a dataset. */
@@ -72,6 +81,37 @@ public final class ModelArtifacts {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         save(forecaster, out);
         return out.toByteArray();
+    }
+
+    /** The format version {@code forecaster} is written in: 2 if it uses version-2 fields, else 1. */
+    public static int versionFor(Forecaster forecaster) {
+        if (forecaster instanceof EarlyExitForecaster ee) {
+            var spec = ee.modelSpec();
+            boolean blended = spec.blend() != null && spec.blend() != 1.0;
+            boolean routed = spec.router() != null || spec.risk() != null;
+            return blended || routed || (spec.base() != null && newLibrary(spec.base().features())) ? 2 : 1;
+        }
+        if (forecaster instanceof RidgeStepForecaster r) {
+            return newLibrary(r.features()) ? 2 : 1;
+        }
+        return 1;
+    }
+
+    private static boolean newLibrary(FeatureSpec f) {
+        return f.polynomialOrder() != 2 || f.trigonometric();
+    }
+
+    private static void stripUnset(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (String f : V2_FIELDS) {
+                if (o.has(f) && o.get(f).isNull()) {
+                    o.remove(f);
+                }
+            }
+            o.values().forEach(ModelArtifacts::stripUnset);
+        } else if (node != null && node.isArray()) {
+            node.values().forEach(ModelArtifacts::stripUnset);
+        }
     }
 
     public static Forecaster fromBytes(byte[] artifact) {
@@ -107,6 +147,8 @@ public final class ModelArtifacts {
         } else {
             throw new IllegalArgumentException("cannot save forecasters of type " + forecaster.spec().type());
         }
+        stripUnset(root.get("spec"));
+        root.put("formatVersion", versionFor(forecaster));
         root.set("provenance", JSON.valueToTree(Provenance.current(engine)));
         try {
             ZipOutputStream zip = new ZipOutputStream(out);

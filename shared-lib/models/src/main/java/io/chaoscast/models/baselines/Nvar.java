@@ -30,10 +30,21 @@ public final class Nvar {
     }
 
     static FeatureMap features(int taps, int skip, int dimension, Standardization inputs) {
+        return features(taps, skip, dimension, inputs, 2, false);
+    }
+
+    /**
+     * Constant, the {@code dk} linear terms, every unique monomial of degree 2..{@code order} of
+     * them (degree 2 first, in the order the earlier quadratic-only map used, so stored weights
+     * keep their meaning) and, with {@code trig}, {@code sin} and {@code cos} of every raw tap value.
+     */
+    static FeatureMap features(int taps, int skip, int dimension, Standardization inputs, int order, boolean trig) {
         if (taps < 1 || skip < 1) {
             throw new IllegalArgumentException("taps and skip must be at least 1, found " + taps + ", " + skip);
         }
         int lin = taps * dimension;
+        int[][] monomials = monomials(lin, order);
+        int size = 1 + lin + monomials.length + (trig ? 2 * lin : 0);
         return new FeatureMap() {
             @Override
             public int window() {
@@ -42,7 +53,7 @@ public final class Nvar {
 
             @Override
             public int size() {
-                return 1 + lin + lin * (lin + 1) / 2;
+                return size;
             }
 
             @Override
@@ -55,14 +66,44 @@ public final class Nvar {
                         out[k++] = inputs == null ? x[j] : inputs.apply(j, x[j]);
                     }
                 }
-                for (int a = 0; a < lin; a++) {
-                    double va = out[1 + a];
-                    for (int b = a; b < lin; b++) {
-                        out[k++] = va * out[1 + b];
+                for (int[] m : monomials) {
+                    double v = out[1 + m[0]];
+                    for (int i = 1; i < m.length; i++) {
+                        v *= out[1 + m[i]];
+                    }
+                    out[k++] = v;
+                }
+                if (trig) {
+                    for (int tap = 0; tap < taps; tap++) {
+                        double[] x = h[end - tap * skip];
+                        for (int j = 0; j < dimension; j++) {
+                            out[k++] = Math.sin(x[j]);
+                            out[k++] = Math.cos(x[j]);
+                        }
                     }
                 }
             }
         };
+    }
+
+    /** Index tuples {@code a <= b <= ...} of every monomial of degree 2..order in {@code n} variables, by degree. */
+    static int[][] monomials(int n, int order) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int degree = 2; degree <= order; degree++) {
+            addMonomials(out, new int[degree], 0, 0, n);
+        }
+        return out.toArray(int[][]::new);
+    }
+
+    private static void addMonomials(java.util.List<int[]> out, int[] idx, int pos, int from, int n) {
+        if (pos == idx.length) {
+            out.add(idx.clone());
+            return;
+        }
+        for (int a = from; a < n; a++) {
+            idx[pos] = a;
+            addMonomials(out, idx, pos + 1, a, n);
+        }
     }
 
     /** Fits with a fixed penalty. */
@@ -106,6 +147,11 @@ public final class Nvar {
     public static Fitter fitter(double[][][] train, int taps, int skip, boolean standardize) {
         int d = train[0][0].length;
         FeatureSpec fs = new FeatureSpec(FeatureSpec.NVAR, taps, skip, d, standardize ? Standardization.of(train) : null);
-        return new Fitter(fs, RidgeStepForecaster.accumulate(fs.build(), train, d));
+        return fitter(train, fs);
+    }
+
+    /** Normal equations of any feature spec (its {@code inputs} as given) on {@code train}. */
+    public static Fitter fitter(double[][][] train, FeatureSpec fs) {
+        return new Fitter(fs, RidgeStepForecaster.accumulate(fs.build(), train, fs.dimension()));
     }
 }

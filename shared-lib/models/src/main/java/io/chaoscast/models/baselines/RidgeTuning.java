@@ -105,9 +105,23 @@ public final class RidgeTuning {
      */
     public static <F extends Forecaster> F bestByValidSteps(
             double[] alphas, DoubleFunction<F> build, double[][][] validation, int rolloutSteps, int origins) {
-        F best = null;
-        double bestMedian = -1;
-        double bestMean = -1;
+        return bestByValidStepsScored(alphas, build, validation, rolloutSteps, origins).model();
+    }
+
+    /** A model and its validation score: median and mean valid steps of free rollouts. */
+    public record Scored<F>(F model, double medianSteps, double meanSteps) {
+        /** Whether this score beats {@code other}: a larger median, or the same median and a larger mean. */
+        public boolean beats(Scored<?> other) {
+            return other == null
+                    || medianSteps > other.medianSteps
+                    || (medianSteps == other.medianSteps && meanSteps > other.meanSteps);
+        }
+    }
+
+    /** {@link #bestByValidSteps} with the winner's score. */
+    public static <F extends Forecaster> Scored<F> bestByValidStepsScored(
+            double[] alphas, DoubleFunction<F> build, double[][][] validation, int rolloutSteps, int origins) {
+        Scored<F> best = null;
         for (double a : alphas) {
             F f;
             try {
@@ -115,22 +129,26 @@ public final class RidgeTuning {
             } catch (IllegalStateException e) {
                 continue;
             }
-            double[] steps = validSteps(f, validation, rolloutSteps, origins);
-            double[] sorted = steps.clone();
-            java.util.Arrays.sort(sorted);
-            int n = sorted.length;
-            double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-            double mean = java.util.Arrays.stream(steps).average().orElse(0);
-            if (best == null || median > bestMedian || (median == bestMedian && mean > bestMean)) {
-                best = f;
-                bestMedian = median;
-                bestMean = mean;
+            Scored<F> s = score(f, validation, rolloutSteps, origins);
+            if (best == null || s.beats(best)) {
+                best = s;
             }
         }
         if (best == null) {
             throw new IllegalStateException("no ridge penalty gave a solvable system; data may be degenerate");
         }
         return best;
+    }
+
+    /** Median and mean valid steps (sMAPE 30) of free rollouts from {@code origins} validation origins. */
+    public static <F extends Forecaster> Scored<F> score(F f, double[][][] validation, int rolloutSteps, int origins) {
+        double[] steps = validSteps(f, validation, rolloutSteps, origins);
+        double[] sorted = steps.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double mean = java.util.Arrays.stream(steps).average().orElse(0);
+        return new Scored<>(f, median, mean);
     }
 
     /** Valid steps (sMAPE 30 across dimensions) of free rollouts from evenly spread origins. */

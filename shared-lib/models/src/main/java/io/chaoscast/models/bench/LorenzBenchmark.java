@@ -69,6 +69,8 @@ public final class LorenzBenchmark {
         p("early-exit training: %.1f s (%d windows, best epoch %d, stopped early %s)",
                 trainSeconds, outcome.report().trainWindows(), outcome.report().bestEpoch(),
                 outcome.report().stoppedEarly());
+        p("base library %s (trials %s), blend %.2f (trials %s)", outcome.search().base(), outcome.search().baseTrials(),
+                outcome.search().blend(), outcome.search().blendTrials());
         long tc = System.nanoTime();
         EarlyExitForecaster net = ThresholdCalibrator.calibrate(
                 outcome.forecaster(), splits.validation(), ThresholdCalibrator.DEFAULT_TOLERANCE, 1);
@@ -113,8 +115,8 @@ public final class LorenzBenchmark {
             EvaluationReport r = eval.evaluate(splits.test(), f, List.of());
             p("%s (%.1f s)", f.spec().type(), secs(te));
             for (PolicyMetrics m : r.policies()) {
-                p("  %-22s mse %.4e mae %.4e smape %7.3f  VPT median %5.2f mean %5.2f  depth %.2f compute %.1f %%",
-                        m.policy(), m.mse(), m.mae(), m.smape(), m.medianVpt(), m.meanVpt(), m.meanDepth(),
+                p("  %-22s mse %.4e mae %.4e smape %7.3f  VPT median %5.2f mean %5.2f (NRMSE VPT median %5.2f)  depth %.2f compute %.1f %%",
+                        m.policy(), m.mse(), m.mae(), m.smape(), m.medianVpt(), m.meanVpt(), m.medianVptNrmse(), m.meanDepth(),
                         100 * m.computeFraction());
             }
             if (r.singlePass() != null) {
@@ -133,7 +135,9 @@ public final class LorenzBenchmark {
         var t = ModelTypes.defaultTraining(seed);
         return new io.chaoscast.models.earlyexit.TrainingSettings(
                 Integer.getInteger("bench.epochs", t.epochs()), t.batchSize(), t.learningRate(), t.patience(),
-                Integer.getInteger("bench.stride", t.stride()), seed, t.timeBudgetSeconds(), t.inputNoise());
+                Integer.getInteger("bench.stride", t.stride()), seed, t.timeBudgetSeconds(), t.inputNoise(),
+                Integer.getInteger("bench.rolloutPasses", t.rolloutPasses()), t.rolloutFraction(),
+                Double.parseDouble(System.getProperty("bench.baseSearchSeconds", "" + t.baseSearchSeconds())));
     }
 
     private static CalibrationPoint nearest(CalibrationTable t, double threshold) {

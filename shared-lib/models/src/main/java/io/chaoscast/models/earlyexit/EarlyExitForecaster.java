@@ -107,6 +107,11 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         return manager;
     }
 
+    /** The same network with another share of its correction applied; shares (does not copy) the weights. */
+    EarlyExitForecaster withBlend(double weight) {
+        return new EarlyExitForecaster(manager, network, spec.withBlend(weight));
+    }
+
     /** The same network with a new calibration table; shares (does not copy) the weights. */
     EarlyExitForecaster withCalibration(CalibrationTable table) {
         return new EarlyExitForecaster(manager, network, spec.withCalibration(table));
@@ -177,6 +182,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int[] depth = new int[b];
         double[] u = new double[b];
         double[] scale = spec.incrementScale();
+        double blend = spec.correctionWeight();
         int[] ends = new int[b];
         for (int p = 0; p < passes; p++) {
             int start = p * h;
@@ -200,7 +206,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
                     for (int j = 0; j < d; j++) {
                         // From the last state (no base) or from the base forecast (corrections).
                         double from = baseStd == null ? last[j] : baseStd[r][k][j];
-                        hist[r][start + l + k][j] = from + z[r][k * d + j] * scale[k * d + j];
+                        hist[r][start + l + k][j] = from + blend * z[r][k * d + j] * scale[k * d + j];
                     }
                 }
                 depths[r][p] = depth[r];
@@ -471,7 +477,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
             for (int r = 0; r < b; r++) {
                 for (int k = 0; k < h; k++) {
                     for (int j = 0; j < d; j++) {
-                        double zv = o.z()[i][r * h * d + k * d + j];
+                        double zv = spec.correctionWeight() * o.z()[i][r * h * d + k * d + j];
                         double from = baseStd == null ? lastStd[r][j] : baseStd[r][k][j];
                         out[i][r][k][j] = norm.invert(j, from + zv * scale[k * d + j]);
                     }

@@ -24,6 +24,9 @@ import io.chaoscast.models.data.Standardization;
  * @param router decides each row's exit depth once per pass ({@link ExitRouter}); null in specs
  *     written before it existed, which then decide with the per-block uncertainty module
  * @param risk the forecast-level (Learn-then-Test) calibration of the router's threshold, or null
+ * @param blend with a base: the share of the network's correction that is applied, in [0, 1],
+ *     fitted on validation rollouts after training (0: the base alone, so the model is never
+ *     worse than its base on validation); {@code null} means 1, as in specs written before it
  */
 public record EarlyExitSpec(
         EarlyExitArchitecture architecture,
@@ -34,7 +37,8 @@ public record EarlyExitSpec(
         CalibrationTable calibration,
         ResidualBase base,
         ExitRouter router,
-        RiskCalibration risk) {
+        RiskCalibration risk,
+        Double blend) {
 
     public EarlyExitSpec {
         int n = architecture.horizon() * architecture.dimension();
@@ -57,10 +61,13 @@ public record EarlyExitSpec(
             throw new IllegalArgumentException("router scores " + router.exits() + " exits but the network has "
                     + (architecture.blocks() - 1) + " early exits");
         }
+        if (blend != null && !(blend >= 0 && blend <= 1)) {
+            throw new IllegalArgumentException("blend must be between 0 and 1, found " + blend);
+        }
         incrementScale = incrementScale.clone();
     }
 
-    /** Without router and risk calibration (specs written before they existed). */
+    /** Without router, risk calibration and blend (specs written before they existed). */
     public EarlyExitSpec(
             EarlyExitArchitecture architecture,
             Standardization standardization,
@@ -69,7 +76,43 @@ public record EarlyExitSpec(
             LossSettings loss,
             CalibrationTable calibration,
             ResidualBase base) {
-        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, null, null);
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, null, null, null);
+    }
+
+    /** With a correction blend, without router and risk calibration. */
+    public EarlyExitSpec(
+            EarlyExitArchitecture architecture,
+            Standardization standardization,
+            double[] incrementScale,
+            double errorScale,
+            LossSettings loss,
+            CalibrationTable calibration,
+            ResidualBase base,
+            Double blend) {
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, null, null, blend);
+    }
+
+    /** With router and risk calibration, full correction. */
+    public EarlyExitSpec(
+            EarlyExitArchitecture architecture,
+            Standardization standardization,
+            double[] incrementScale,
+            double errorScale,
+            LossSettings loss,
+            CalibrationTable calibration,
+            ResidualBase base,
+            ExitRouter router,
+            RiskCalibration risk) {
+        this(architecture, standardization, incrementScale, errorScale, loss, calibration, base, router, risk, null);
+    }
+
+    /** {@link #blend()} with its default, 1. */
+    public double correctionWeight() {
+        return blend == null ? 1.0 : blend;
+    }
+
+    public EarlyExitSpec withBlend(double weight) {
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, router, risk, weight);
     }
 
     /** Without a base model. */
@@ -84,14 +127,14 @@ public record EarlyExitSpec(
     }
 
     public EarlyExitSpec withCalibration(CalibrationTable table) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base, router, risk);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, table, base, router, risk, blend);
     }
 
     public EarlyExitSpec withRouter(ExitRouter r) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, r, null);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, r, null, blend);
     }
 
     public EarlyExitSpec withRisk(RiskCalibration r) {
-        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, router, r);
+        return new EarlyExitSpec(architecture, standardization, incrementScale, errorScale, loss, calibration, base, router, r, blend);
     }
 }

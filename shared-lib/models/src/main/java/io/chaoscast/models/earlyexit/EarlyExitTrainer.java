@@ -1,7 +1,9 @@
 package io.chaoscast.models.earlyexit;
 
 import io.chaoscast.models.baselines.Nvar;
+import io.chaoscast.models.baselines.NvarLibrary;
 import io.chaoscast.models.baselines.RidgeStepForecaster;
+import io.chaoscast.models.baselines.RidgeTuning;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -51,8 +53,18 @@ public final class EarlyExitTrainer {
 
     private EarlyExitTrainer() {}
 
-    /** The trained forecaster (uncalibrated) and how training went. */
-    public record Outcome(EarlyExitForecaster forecaster, TrainingReport report) {}
+    /** Blend weights tried on validation, smallest first: an exact tie keeps the smaller correction. */
+    static final double[] BLEND_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
+
+    /** Validation origins the blend weight is scored on (as the base's ridge penalty). */
+    static final int BLEND_ORIGINS = 64;
+
+    /** The trained forecaster (uncalibrated), how training went and what was searched. */
+    public record Outcome(EarlyExitForecaster forecaster, TrainingReport report, SearchLog search) {
+        public Outcome(EarlyExitForecaster forecaster, TrainingReport report) {
+            this(forecaster, report, SearchLog.NONE);
+        }
+    }
 
     public static Outcome train(
             double[][][] train,
@@ -85,13 +97,26 @@ public final class EarlyExitTrainer {
         double[] scale = WindowSet.incrementScale(train, norm, arch.horizon());
         EarlyExitSpec spec;
         WindowSet trainSet;
+        long start = System.nanoTime();
+        NvarLibrary.Selection selection = null;
         if (arch.hasBase()) {
             // Closed-form base first; the network then learns its error, in units of that error.
-            RidgeStepForecaster model = Nvar.fitTuned(train, validation, Nvar.DEFAULT_TAPS, Nvar.DEFAULT_SKIP, BASE_TUNE_HORIZON);
-            if (model.spec().contextLength() > arch.contextLength()) {
-                throw new IllegalArgumentException("contextLength must be at least " + model.spec().contextLength()
+            // Its library is searched on validation rollouts within the given seconds (the
+            // default library alone without a search); only libraries the context covers qualify.
+            List<NvarLibrary.Candidate> candidates = (settings.baseSearchSeconds() > 0
+                            ? NvarLibrary.DEFAULT_CANDIDATES
+                            : NvarLibrary.DEFAULT_CANDIDATES.subList(0, 1))
+                    .stream()
+                    .filter(c -> (c.taps() - 1) * c.skip() + 1 <= arch.contextLength())
+                    .toList();
+            if (candidates.isEmpty()) {
+                var c = NvarLibrary.DEFAULT_CANDIDATES.get(0);
+                throw new IllegalArgumentException("contextLength must be at least " + ((c.taps() - 1) * c.skip() + 1)
                         + " (the NVAR base model's window), found " + arch.contextLength());
             }
+            selection = NvarLibrary.select(
+                    train, validation, candidates, Math.max(BASE_TUNE_HORIZON, Nvar.TUNE_ROLLOUT), settings.baseSearchSeconds());
+            RidgeStepForecaster model = selection.model();
             ResidualBase base = ResidualBase.of(model, scale);
             double[] unit = new double[scale.length];
             java.util.Arrays.fill(unit, 1);
@@ -120,9 +145,12 @@ public final class EarlyExitTrainer {
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom noiseRng = rng.split();
         Engine.getInstance().setRandomSeed((int) (rng.split().nextLong() & 0x7fffffff));
-        long start = System.nanoTime();
+        // Split after the seed so runs without rollout training draw exactly as before.
+        SplittableRandom rolloutRng = rng.split();
+        boolean rollouts = settings.rolloutPasses() >= 2 && settings.rolloutFraction() > 0;
+        int rolloutCount = rollouts ? Math.max(1, (int) Math.round(settings.rolloutFraction() * trainSet.count)) : 0;
         int batch = Math.min(settings.batchSize(), trainSet.count);
-        int stepsPerEpoch = (trainSet.count + batch - 1) / batch;
+        int stepsPerEpoch = (trainSet.count + rolloutCount + batch - 1) / batch;
         EarlyExitNetwork net = new EarlyExitNetwork(arch);
         DeeDiffLoss lossFn = new DeeDiffLoss(arch.blocks(), loss);
         Tracker lr = Tracker.cosine()
@@ -175,33 +203,29 @@ public final class EarlyExitTrainer {
                 }
                 for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                     shuffle(order, shuffleRng);
-                    double lossSum = 0;
-                    for (int s = 0; s < stepsPerEpoch; s++) {
-                        int from = s * batch;
-                        int to = Math.min(trainSet.count, from + batch);
-                        float[] xb = gather(trainSet.inputs, trainSet.inputSize, order, from, to);
-                        float[] tb = gather(trainSet.targets, trainSet.outputSize, order, from, to);
-                        if (settings.inputNoise() > 0) {
-                            perturb(xb, tb, to - from, spec, settings.inputNoise(), noiseRng);
-                        }
-                        try (NDManager bm = trainer.getManager().newSubManager()) {
-                            NDList labels = new NDList(
-                                    bm.create(tb, new Shape(to - from, trainSet.outputSize)), bm.create(weights));
-                            NDArray x = bm.create(xb, new Shape(to - from, trainSet.inputSize));
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDList preds = trainer.forward(new NDList(x));
-                                NDArray l = lossFn.evaluate(labels, preds);
-                                gc.backward(l);
-                                lossSum += l.getFloat() * (to - from);
+                    double lossSum = steps(trainer, lossFn, weights, trainSet, order, batch, spec, settings.inputNoise(), noiseRng);
+                    int seen = trainSet.count;
+                    if (rollouts && epoch > 1) {
+                        // From the second epoch on the model's own rollouts are worth learning from.
+                        WindowSet rolled = rolloutWindows(
+                                train, spec, new EarlyExitForecaster(trainer.getManager(), net, spec), settings.rolloutPasses(),
+                                rolloutCount, rolloutRng);
+                        if (rolled.count > 0) {
+                            int[] ro = new int[rolled.count];
+                            for (int i = 0; i < ro.length; i++) {
+                                ro[i] = i;
                             }
-                            trainer.step();
+                            shuffle(ro, rolloutRng);
+                            // No input noise here: these contexts already carry the model's own errors.
+                            lossSum += steps(trainer, lossFn, weights, rolled, ro, batch, spec, 0, noiseRng);
+                            seen += rolled.count;
                         }
                     }
                     double[] val = validate(trainer.getManager(), net, lossFn, valSet, weights, arch.blocks());
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double[] exitErrors = java.util.Arrays.copyOfRange(val, 2, val.length);
                     EpochProgress p = new EpochProgress(
-                            epoch, settings.epochs(), lossSum / trainSet.count, val[0], val[1], exitErrors, elapsed);
+                            epoch, settings.epochs(), lossSum / seen, val[0], val[1], exitErrors, elapsed);
                     history.add(p);
                     boolean stop = false;
                     if (val[1] < bestVal) {
@@ -234,10 +258,133 @@ public final class EarlyExitTrainer {
         }
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         EarlyExitNetwork trained = restore(manager, arch, best);
+        EarlyExitForecaster forecaster = new EarlyExitForecaster(manager, trained, spec);
+        SearchLog search = SearchLog.NONE;
+        if (arch.hasBase()) {
+            // The no-harm rule: apply only as much of the correction as helps validation
+            // rollouts, down to none (the base alone), so the model is at least as good as its
+            // base on validation by construction.
+            List<SearchLog.BlendTrial> trials = new ArrayList<>();
+            double chosen = fitBlend(forecaster, validation, trials);
+            forecaster = forecaster.withBlend(chosen);
+            search = new SearchLog(selection.trials(), selection.chosen(), trials, chosen);
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Outcome(
-                new EarlyExitForecaster(manager, trained, spec),
-                new TrainingReport(history, bestEpoch, stoppedEarly, trainSet.count, elapsed));
+                forecaster, new TrainingReport(history, bestEpoch, stoppedEarly, trainSet.count, elapsed), search);
+    }
+
+    /**
+     * The blend weight with the best validation rollouts (median valid steps, then mean), trying
+     * {@link #BLEND_WEIGHTS} from 0 up and keeping a larger weight only when it is strictly
+     * better: where the correction does not help, none of it is applied.
+     *
+     * @param trials receives every weight's score
+     */
+    static double fitBlend(EarlyExitForecaster forecaster, double[][][] validation, List<SearchLog.BlendTrial> trials) {
+        RidgeTuning.Scored<EarlyExitForecaster> best = null;
+        double chosen = 0;
+        for (double w : BLEND_WEIGHTS) {
+            var scored = RidgeTuning.score(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS);
+            trials.add(new SearchLog.BlendTrial(w, scored.medianSteps(), scored.meanSteps()));
+            if (best == null || scored.beats(best)) {
+                best = scored;
+                chosen = w;
+            }
+        }
+        return chosen;
+    }
+
+    /** One pass over {@code set} in {@code order}, in batches; returns the summed loss. */
+    private static double steps(
+            Trainer trainer,
+            DeeDiffLoss lossFn,
+            float[] weights,
+            WindowSet set,
+            int[] order,
+            int batch,
+            EarlyExitSpec spec,
+            double noise,
+            SplittableRandom noiseRng) {
+        double lossSum = 0;
+        int steps = (set.count + batch - 1) / batch;
+        for (int s = 0; s < steps; s++) {
+            int from = s * batch;
+            int to = Math.min(set.count, from + batch);
+            float[] xb = gather(set.inputs, set.inputSize, order, from, to);
+            float[] tb = gather(set.targets, set.outputSize, order, from, to);
+            if (noise > 0) {
+                perturb(xb, tb, to - from, spec, noise, noiseRng);
+            }
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDList labels = new NDList(bm.create(tb, new Shape(to - from, set.outputSize)), bm.create(weights));
+                NDArray x = bm.create(xb, new Shape(to - from, set.inputSize));
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDList preds = trainer.forward(new NDList(x));
+                    NDArray l = lossFn.evaluate(labels, preds);
+                    gc.backward(l);
+                    lossSum += l.getFloat() * (to - from);
+                }
+                trainer.step();
+            }
+        }
+        return lossSum;
+    }
+
+    /**
+     * Rollout-training windows: from {@code count} random true contexts the model rolls out
+     * {@code passes - 1} passes (no gradient); the new context is the last {@code contextLength}
+     * states of that history (its own forecasts at the end) and the target the true future after
+     * it. Windows whose rollout left the attractor's range (more than {@link ResidualBase#CLAMP}
+     * standard deviations) are dropped: they teach nothing but overflow.
+     */
+    static WindowSet rolloutWindows(
+            double[][][] train, EarlyExitSpec spec, EarlyExitForecaster model, int passes, int count, SplittableRandom rng) {
+        var a = spec.architecture();
+        int l = a.contextLength();
+        int h = a.horizon();
+        int d = a.dimension();
+        int lead = (passes - 1) * h;
+        List<double[][]> eligible = new ArrayList<>();
+        for (double[][] t : train) {
+            if (t.length >= l + lead + h) {
+                eligible.add(t);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return WindowSet.ofContexts(new double[0][][], new double[0][][], spec);
+        }
+        double[][][] ctx = new double[count][][];
+        double[][][] fut = new double[count][][];
+        for (int r = 0; r < count; r++) {
+            double[][] t = eligible.get(rng.nextInt(eligible.size()));
+            int s0 = rng.nextInt(t.length - l - lead - h + 1);
+            ctx[r] = java.util.Arrays.copyOfRange(t, s0, s0 + l);
+            fut[r] = java.util.Arrays.copyOfRange(t, s0 + l + lead, s0 + l + lead + h);
+        }
+        double[][][] pred = lead == 0
+                ? new double[count][0][]
+                : model.forecast(ctx, lead, io.chaoscast.models.policy.ExitPolicy.full()).forecasts();
+        Standardization norm = spec.standardization();
+        List<double[][]> keptCtx = new ArrayList<>();
+        List<double[][]> keptFut = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            double[][] mixed = new double[l][];
+            boolean ok = true;
+            for (int k = 0; k < l; k++) {
+                int idx = lead + k; // position in (context ++ forecast), counted from the context's end - l
+                mixed[k] = idx < l ? ctx[r][idx] : pred[r][idx - l];
+                for (int j = 0; j < d && ok; j++) {
+                    double v = norm.apply(j, mixed[k][j]);
+                    ok = Double.isFinite(v) && Math.abs(v) <= ResidualBase.CLAMP;
+                }
+            }
+            if (ok) {
+                keptCtx.add(mixed);
+                keptFut.add(fut[r]);
+            }
+        }
+        return WindowSet.ofContexts(keptCtx.toArray(double[][][]::new), keptFut.toArray(double[][][]::new), spec);
     }
 
     private static double meanSquare(double[] a) {

@@ -70,6 +70,7 @@ public final class ThresholdCalibrator {
         EarlyExitSpec spec = forecaster.modelSpec();
         int n = spec.architecture().blocks();
         double[] scale = spec.incrementScale();
+        double blend = spec.correctionWeight();
         double[][] mse = new double[n][set.count];
         double[][] u = new double[n][set.count];
         int chunk = 2048;
@@ -81,7 +82,9 @@ public final class ThresholdCalibrator {
                 for (int r = from; r < to; r++) {
                     double s = 0;
                     for (int k = 0; k < set.outputSize; k++) {
-                        double e = (out.z()[i][(r - from) * set.outputSize + k] - set.targets[r * set.outputSize + k])
+                        // The applied correction is the network's times the blend weight.
+                        double e = (blend * out.z()[i][(r - from) * set.outputSize + k]
+                                        - set.targets[r * set.outputSize + k])
                                 * scale[k];
                         s += e * e;
                     }

@@ -15,6 +15,14 @@ package io.chaoscast.models.earlyexit;
  *     pull a slightly-off context back to the attractor, which is what keeps rollouts on it when
  *     they feed back their own imperfect forecasts (Sanchez-Gonzalez et al. 2020 train learned
  *     simulators the same way)
+ * @param rolloutPasses rollout training (0: off; otherwise 2 or more): every epoch after the first
+ *     adds windows whose context ends with the model's own forecast of {@code rolloutPasses - 1}
+ *     autoregressive passes from a true context, with the true future as target (scheduled
+ *     sampling / the pushforward trick: the gradient does not flow back through the earlier
+ *     passes), so the network learns to correct the errors its own rollouts make
+ * @param rolloutFraction how many such windows per epoch, as a fraction of the training windows
+ * @param baseSearchSeconds seconds the NVAR base's feature-library search may take ({@link
+ *     io.chaoscast.models.baselines.NvarLibrary}; 0: the default library, k = 4 quadratic)
  */
 public record TrainingSettings(
         int epochs,
@@ -24,7 +32,10 @@ public record TrainingSettings(
         int stride,
         long seed,
         double timeBudgetSeconds,
-        double inputNoise) {
+        double inputNoise,
+        int rolloutPasses,
+        double rolloutFraction,
+        double baseSearchSeconds) {
 
     public static final int MAX_EPOCHS = 10_000;
 
@@ -47,13 +58,64 @@ public record TrainingSettings(
         if (!(timeBudgetSeconds >= 0)) {
             throw new IllegalArgumentException("timeBudgetSeconds must be >= 0, found " + timeBudgetSeconds);
         }
+        if (rolloutPasses < 0 || rolloutPasses > MAX_ROLLOUT_PASSES) {
+            throw new IllegalArgumentException(
+                    "rolloutPasses must be between 0 and " + MAX_ROLLOUT_PASSES + ", found " + rolloutPasses);
+        }
+        if (!(rolloutFraction >= 0 && rolloutFraction <= 1)) {
+            throw new IllegalArgumentException("rolloutFraction must be between 0 and 1, found " + rolloutFraction);
+        }
+        if (!(baseSearchSeconds >= 0)) {
+            throw new IllegalArgumentException("baseSearchSeconds must be >= 0, found " + baseSearchSeconds);
+        }
+    }
+
+    /** Most autoregressive passes a rollout-training window may come from. */
+    public static final int MAX_ROLLOUT_PASSES = 8;
+
+    /**
+     * Without rollout training, with the base model's default library only (no search): the
+     * settings as they were before those existed.
+     */
+    public TrainingSettings(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            int patience,
+            int stride,
+            long seed,
+            double timeBudgetSeconds,
+            double inputNoise) {
+        this(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise, 0, 0, 0);
+    }
+
+    /**
+     * Rollout training: every epoch, {@code fraction} as many extra windows as there are training
+     * windows, whose context ends with the model's own forecast of {@code passes - 1} passes.
+     */
+    public TrainingSettings withRollouts(int passes, double fraction) {
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
+                passes, fraction, baseSearchSeconds);
+    }
+
+    /** Seconds the base model's feature-library search may take (0: the default library only). */
+    public TrainingSettings withBaseSearch(double seconds) {
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
+                rolloutPasses, rolloutFraction, seconds);
+    }
+
+    public TrainingSettings withTimeBudget(double seconds) {
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, seconds, inputNoise,
+                rolloutPasses, rolloutFraction, baseSearchSeconds);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(e, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise);
+        return new TrainingSettings(e, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
+                rolloutPasses, rolloutFraction, baseSearchSeconds);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, s, timeBudgetSeconds, inputNoise);
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, s, timeBudgetSeconds, inputNoise,
+                rolloutPasses, rolloutFraction, baseSearchSeconds);
     }
 }

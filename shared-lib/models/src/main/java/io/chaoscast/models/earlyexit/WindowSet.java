@@ -90,6 +90,57 @@ final class WindowSet {
         return new WindowSet(count, inputSize, h * d, in, out);
     }
 
+    /**
+     * Windows from given contexts and futures (raw units), encoded exactly as {@link #of} encodes
+     * windows cut from trajectories: for rollout training, where a context ends with the model's
+     * own forecast and the future is the truth.
+     *
+     * @param contexts {@code [n][contextLength][dimension]}
+     * @param futures {@code [n][horizon][dimension]}
+     */
+    static WindowSet ofContexts(double[][][] contexts, double[][][] futures, EarlyExitSpec spec) {
+        var a = spec.architecture();
+        int l = a.contextLength();
+        int h = a.horizon();
+        int d = a.dimension();
+        int n = contexts.length;
+        Standardization norm = spec.standardization();
+        double[] scale = spec.incrementScale();
+        ResidualBase base = spec.base();
+        int inputSize = a.inputSize();
+        int baseOffset = inputSize - (base == null ? 0 : h * d);
+        double[][][] std = new double[n][l][d];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < l; k++) {
+                for (int j = 0; j < d; j++) {
+                    std[r][k][j] = norm.apply(j, contexts[r][k][j]);
+                }
+            }
+        }
+        double[][][] baseStd = null;
+        if (base != null) {
+            int[] ends = new int[n];
+            java.util.Arrays.fill(ends, l - 1);
+            baseStd = ResidualBase.forecast(base.model(), norm, std, ends, h);
+        }
+        float[] in = new float[n * inputSize];
+        float[] out = new float[n * h * d];
+        for (int r = 0; r < n; r++) {
+            ContextEncoding.encode(std[r], 0, l, a.quadraticInputs(), in, r * inputSize);
+            double[] last = std[r][l - 1];
+            if (base != null) {
+                base.encode(baseStd[r], last, in, r * inputSize + baseOffset);
+            }
+            for (int k = 0; k < h; k++) {
+                for (int j = 0; j < d; j++) {
+                    double from = base == null ? last[j] : baseStd[r][k][j];
+                    out[(r * h + k) * d + j] = (float) ((norm.apply(j, futures[r][k][j]) - from) / scale[k * d + j]);
+                }
+            }
+        }
+        return new WindowSet(n, inputSize, h * d, in, out);
+    }
+
     /** Divides every target by {@code scale[k]} (per output): from unit scale to the model's. */
     void rescaleTargets(double[] scale) {
         for (int i = 0; i < targets.length; i++) {

@@ -84,8 +84,10 @@ public final class ForecastEvaluator {
         }
         policies.addAll(extra);
         List<PolicyMetrics> out = new ArrayList<>();
+        // The attractor's spread, from the whole test split: the unit of the NRMSE VPT.
+        double[] std = ForecastMetrics.attractorStd(test);
         for (ExitPolicy p : policies) {
-            out.add(run(forecaster, p, o[0], o[1]));
+            out.add(run(forecaster, p, o[0], o[1], std));
         }
         return new EvaluationReport(forecaster.spec().type(), o[0].length, out, curve, oracle);
     }
@@ -106,13 +108,15 @@ public final class ForecastEvaluator {
         return out;
     }
 
-    private PolicyMetrics run(Forecaster f, ExitPolicy p, double[][][] ctx, double[][][] truth) {
+    private PolicyMetrics run(Forecaster f, ExitPolicy p, double[][][] ctx, double[][][] truth, double[] std) {
         ForecastResult r = f.forecast(ctx, settings.rolloutSteps(), p);
         int b = ctx.length;
         double mse = 0;
         double mae = 0;
         double smape = 0;
         double[] vpt = new double[b];
+        double[] vptNrmse = new double[b];
+        boolean spread = Arrays.stream(std).allMatch(v -> v > 0 && Double.isFinite(v));
         int m = settings.metricSteps();
         for (int i = 0; i < b; i++) {
             double[][] fc = finite(r.forecasts()[i]);
@@ -123,10 +127,12 @@ public final class ForecastEvaluator {
             smape += ForecastMetrics.smape(truthHead, head);
             vpt[i] = ForecastMetrics.validPredictionTime(
                     truth[i], fc, settings.dt(), settings.maxLyapunov(), settings.vptSmapeThreshold());
+            vptNrmse[i] = spread
+                    ? ForecastMetrics.validPredictionTimeNrmse(
+                            truth[i], fc, settings.dt(), settings.maxLyapunov(), std, settings.vptNrmseThreshold())
+                    : Double.NaN;
         }
-        double[] sorted = vpt.clone();
-        Arrays.sort(sorted);
-        double median = b % 2 == 1 ? sorted[b / 2] : (sorted[b / 2 - 1] + sorted[b / 2]) / 2;
+        double median = median(vpt);
         return new PolicyMetrics(
                 f.spec().depth() == 1 && !(f instanceof EarlyExitForecaster) ? "full" : p.name(),
                 mse / b,
@@ -135,6 +141,14 @@ public final class ForecastEvaluator {
                 median,
                 Arrays.stream(vpt).average().orElse(0),
                 r.meanDepth(),
-                r.computeFraction());
+                r.computeFraction(),
+                median(vptNrmse));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int b = sorted.length;
+        return b % 2 == 1 ? sorted[b / 2] : (sorted[b / 2 - 1] + sorted[b / 2]) / 2;
     }
 }

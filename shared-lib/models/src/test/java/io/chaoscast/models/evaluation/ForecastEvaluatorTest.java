@@ -21,6 +21,7 @@ class ForecastEvaluatorTest {
         assertThat(full.mse()).isPositive();
         assertThat(full.smape()).isBetween(0.0, 200.0);
         assertThat(full.medianVpt()).isBetween(0.0, 100 * dt * LorenzData.LORENZ_MAX_LYAPUNOV);
+        assertThat(full.medianVptNrmse()).isBetween(0.0, 100 * dt * LorenzData.LORENZ_MAX_LYAPUNOV);
         assertThat(full.computeFraction()).isEqualTo(1.0);
         assertThat(r.singlePass()).isNull();
     }
