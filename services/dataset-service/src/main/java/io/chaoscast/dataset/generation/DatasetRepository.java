@@ -165,6 +165,11 @@ public class DatasetRepository {
                 .optional();
     }
 
+    /** Removes the row only while it is failed, so that its recipe can be generated anew. */
+    public void deleteFailed(String id) {
+        jdbc.sql("DELETE FROM datasets.dataset WHERE id = :id AND status = 'failed'").param("id", id).update();
+    }
+
     public void delete(String id) {
         jdbc.sql("DELETE FROM datasets.dataset WHERE id = :id").param("id", id).update();
     }

@@ -75,8 +75,12 @@ public class DatasetService {
             // earlier identical recipe, then one insert of the finished row (no 'generating' row to
             // insert and update, which cost two commits per request).
             Optional<DatasetRow> earlier = repository.find(id);
-            if (earlier.isPresent()) {
+            if (earlier.isPresent() && !DatasetResponse.FAILED.equals(earlier.get().status())) {
                 return new Creation(toResponse(earlier.get()), false);
+            }
+            if (earlier.isPresent()) {
+                // A failed dataset is generated again when its recipe is posted again.
+                repository.deleteFailed(id);
             }
             Optional<DatasetRow> done;
             try {

@@ -169,7 +169,8 @@ class ForecastApiTest {
         Reply d = forecast(earlyExit, body(context(), 4, null));
         assertThat(d.body().get("threshold").asDouble()).isEqualTo(table.get("threshold").asDouble());
         assertThat(model.body().get("spec").get("depth").asInt()).isEqualTo(3);
-        assertThat(model.body().get("formatVersion").asInt()).isEqualTo(ModelArtifacts.FORMAT_VERSION);
+        // This model has no router, risk calibration or blend: it is written in the oldest format that holds it.
+        assertThat(model.body().get("formatVersion").asInt()).isEqualTo(1).isLessThanOrEqualTo(ModelArtifacts.FORMAT_VERSION);
     }
 
     @Test
