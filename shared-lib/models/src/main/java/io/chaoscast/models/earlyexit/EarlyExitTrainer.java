@@ -145,8 +145,10 @@ public final class EarlyExitTrainer {
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom noiseRng = rng.split();
         Engine.getInstance().setRandomSeed((int) (rng.split().nextLong() & 0x7fffffff));
-        // Split after the seed so runs without rollout training draw exactly as before.
-        SplittableRandom rolloutRng = rng.split();
+        // Split after the seed so runs without rollout training draw exactly as before. Each epoch
+        // draws its rollout windows from its own generator, seeded from this one and the epoch, so
+        // a run resumed from a checkpoint draws what the uninterrupted run drew, with nothing to replay.
+        long rolloutSeed = rng.split().nextLong();
         boolean rollouts = settings.rolloutPasses() >= 2 && settings.rolloutFraction() > 0;
         int rolloutCount = rollouts ? Math.max(1, (int) Math.round(settings.rolloutFraction() * trainSet.count)) : 0;
         int batch = Math.min(settings.batchSize(), trainSet.count);
@@ -207,6 +209,7 @@ public final class EarlyExitTrainer {
                     int seen = trainSet.count;
                     if (rollouts && epoch > 1) {
                         // From the second epoch on the model's own rollouts are worth learning from.
+                        SplittableRandom rolloutRng = new SplittableRandom(rolloutSeed + 0x9E3779B97F4A7C15L * epoch);
                         WindowSet rolled = rolloutWindows(
                                 train, spec, new EarlyExitForecaster(trainer.getManager(), net, spec), settings.rolloutPasses(),
                                 rolloutCount, rolloutRng);
