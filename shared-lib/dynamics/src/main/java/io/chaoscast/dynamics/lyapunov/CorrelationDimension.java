@@ -49,6 +49,11 @@ public final class CorrelationDimension {
         return new Estimate(d, se, points.length);
     }
 
+    /** The estimate over all of {@code points}, without its standard error. */
+    public static double dimension(double[][] points, int theilerWindow) {
+        return slope(points, 0, points.length, theilerWindow);
+    }
+
     static double slope(double[][] points, int from, int to, int theilerWindow) {
         int n = to - from;
         long pairs = 0;
