@@ -1,5 +1,6 @@
 package io.chaoscast.dataset.bench;
 
+import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.dataset.DatasetServiceApplication;
 import io.chaoscast.dataset.generation.DatasetGenerator;
 import io.chaoscast.dataset.generation.GenerationPlan;
@@ -78,6 +79,7 @@ public final class DatasetThroughputBenchmark {
                                 "--server.port=0",
                                 "--spring.datasource.url=" + db.jdbcUrl(EmbeddedDatabase.DATABASE),
                                 "--chaoscast.datasets.directory=" + directory,
+                                "--chaoscast.security.admin-token=" + TestTokens.ADMIN,
                                 "--logging.level.root=WARN")) {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             String base = "http://localhost:" + port + "/api/v1/datasets";
@@ -164,6 +166,7 @@ public final class DatasetThroughputBenchmark {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setRequestMethod(method);
+            c.setRequestProperty("Authorization", TestTokens.AUTHORIZATION);
             if (json != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json");
