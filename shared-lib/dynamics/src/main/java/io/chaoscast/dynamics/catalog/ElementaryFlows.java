@@ -337,29 +337,8 @@ final class ElementaryFlows {
                         8.0164,
                         "Liu, Chen. Int J Bifurcat Chaos. 2004: 1395-1403.",
                         "The Sakarya-type quadratic flow at Liu and Chen's parameters: a two-scroll attractor."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
-                    double xdot = a * x + h * y + s * y * z;
-                    double ydot = -b * y - p * x + q * x * z;
-                    double zdot = c * z - r * x * y;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
-                    jac[0][0] = a;
-                    jac[0][1] = h + s * z;
-                    jac[0][2] = s * y;
-                    jac[1][0] = -p + q * z;
-                    jac[1][1] = -b;
-                    jac[1][2] = q * x;
-                    jac[2][0] = -r * y;
-                    jac[2][1] = -r * x;
-                    jac[2][2] = c;
-                });
+                ElementaryFlows::sakaryaEquations,
+                ElementaryFlows::sakaryaJacobian);
     }
 
     static FlowSystem lorenzBounded() {
@@ -547,29 +526,34 @@ final class ElementaryFlows {
                         4.9844,
                         "Li, Chunbiao, et al (2015). A novel four-wing strange attractor born in bistability. IEICE Electronics Express 12.4.",
                         "A quadratic flow with a symmetric two-wing attractor found in a circuit study."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
-                    double xdot = a * x + h * y + s * y * z;
-                    double ydot = -b * y - p * x + q * x * z;
-                    double zdot = c * z - r * x * y;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
-                    jac[0][0] = a;
-                    jac[0][1] = h + s * z;
-                    jac[0][2] = s * y;
-                    jac[1][0] = -p + q * z;
-                    jac[1][1] = -b;
-                    jac[1][2] = q * x;
-                    jac[2][0] = -r * y;
-                    jac[2][1] = -r * x;
-                    jac[2][2] = c;
-                });
+                ElementaryFlows::sakaryaEquations,
+                ElementaryFlows::sakaryaJacobian);
+    }
+
+    /** Sakarya's vector field; LiuChen is the same flow at other parameters (as in dysts). */
+    private static void sakaryaEquations(double t, double[] st, double[] par, double[] out) {
+            double x = st[0], y = st[1], z = st[2];
+            double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
+            double xdot = a * x + h * y + s * y * z;
+            double ydot = -b * y - p * x + q * x * z;
+            double zdot = c * z - r * x * y;
+            out[0] = xdot;
+            out[1] = ydot;
+            out[2] = zdot;
+    }
+
+    private static void sakaryaJacobian(double t, double[] st, double[] par, double[][] jac) {
+            double x = st[0], y = st[1], z = st[2];
+            double a = par[0], b = par[1], c = par[2], h = par[3], p = par[4], q = par[5], r = par[6], s = par[7];
+            jac[0][0] = a;
+            jac[0][1] = h + s * z;
+            jac[0][2] = s * y;
+            jac[1][0] = -p + q * z;
+            jac[1][1] = -b;
+            jac[1][2] = q * x;
+            jac[2][0] = -r * y;
+            jac[2][1] = -r * x;
+            jac[2][2] = c;
     }
 
     static FlowSystem thomasLabyrinth() {

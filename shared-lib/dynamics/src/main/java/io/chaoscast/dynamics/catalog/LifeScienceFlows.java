@@ -95,21 +95,24 @@ final class LifeScienceFlows {
                         1.343,
                         "Houart, Dupont, Goldbeter. Bull Math Biol 1999.",
                         "Intracellular calcium oscillations with InsP3-sensitive release and degradation."),
-                (t, st, par, out) -> {
-                    double z = st[0], y = st[1], a = st[2];
-                    double K2 = par[0], K5 = par[1], Ka = par[2], Kd = par[3], Ky = par[4], Kz = par[5], V0 = par[6], V1 = par[7], V4 = par[8], Vm2 = par[9], Vm3 = par[10], Vm5 = par[11], beta = par[12], eps = par[13], k = par[14], kf = par[15], m = par[16], n = par[17], p = par[18];
-                    double Vin = V0 + V1 * beta;
-                    double V2 = Vm2 * (z * z) / ((K2 * K2) + (z * z));
-                    double V3 = Vm3 * Math.pow(z, m) / (Math.pow(Kz, m) + Math.pow(z, m)) * ((y * y) / ((Ky * Ky) + (y * y))) * ((a * a * a * a) / ((Ka * Ka * Ka * Ka) + (a * a * a * a)));
-                    double V5 = Vm5 * (Math.pow(a, p) / (Math.pow(K5, p) + Math.pow(a, p))) * (Math.pow(z, n) / (Math.pow(Kd, n) + Math.pow(z, n)));
-                    double zdot = Vin - V2 + V3 + kf * y - k * z;
-                    double ydot = V2 - V3 - kf * y;
-                    double adot = beta * V4 - V5 - eps * a;
-                    out[0] = zdot;
-                    out[1] = ydot;
-                    out[2] = adot;
-                },
+                LifeScienceFlows::caTwoPlusEquations,
                 null);
+    }
+
+    /** The calcium model of Houart et al.; CaTwoPlusQuasiperiodic runs it at other parameters. */
+    private static void caTwoPlusEquations(double t, double[] st, double[] par, double[] out) {
+            double z = st[0], y = st[1], a = st[2];
+            double K2 = par[0], K5 = par[1], Ka = par[2], Kd = par[3], Ky = par[4], Kz = par[5], V0 = par[6], V1 = par[7], V4 = par[8], Vm2 = par[9], Vm3 = par[10], Vm5 = par[11], beta = par[12], eps = par[13], k = par[14], kf = par[15], m = par[16], n = par[17], p = par[18];
+            double Vin = V0 + V1 * beta;
+            double V2 = Vm2 * (z * z) / ((K2 * K2) + (z * z));
+            double V3 = Vm3 * Math.pow(z, m) / (Math.pow(Kz, m) + Math.pow(z, m)) * ((y * y) / ((Ky * Ky) + (y * y))) * ((a * a * a * a) / ((Ka * Ka * Ka * Ka) + (a * a * a * a)));
+            double V5 = Vm5 * (Math.pow(a, p) / (Math.pow(K5, p) + Math.pow(a, p))) * (Math.pow(z, n) / (Math.pow(Kd, n) + Math.pow(z, n)));
+            double zdot = Vin - V2 + V3 + kf * y - k * z;
+            double ydot = V2 - V3 - kf * y;
+            double adot = beta * V4 - V5 - eps * a;
+            out[0] = zdot;
+            out[1] = ydot;
+            out[2] = adot;
     }
 
     static FlowSystem caTwoPlusQuasiperiodic() {
@@ -121,20 +124,7 @@ final class LifeScienceFlows {
                         0.65614,
                         "Houart, Dupont, Goldbeter. Bull Math Biol 1999.",
                         "The calcium oscillation model at parameters where it is close to quasi-periodic."),
-                (t, st, par, out) -> {
-                    double z = st[0], y = st[1], a = st[2];
-                    double K2 = par[0], K5 = par[1], Ka = par[2], Kd = par[3], Ky = par[4], Kz = par[5], V0 = par[6], V1 = par[7], V4 = par[8], Vm2 = par[9], Vm3 = par[10], Vm5 = par[11], beta = par[12], eps = par[13], k = par[14], kf = par[15], m = par[16], n = par[17], p = par[18];
-                    double Vin = V0 + V1 * beta;
-                    double V2 = Vm2 * (z * z) / ((K2 * K2) + (z * z));
-                    double V3 = Vm3 * Math.pow(z, m) / (Math.pow(Kz, m) + Math.pow(z, m)) * ((y * y) / ((Ky * Ky) + (y * y))) * ((a * a * a * a) / ((Ka * Ka * Ka * Ka) + (a * a * a * a)));
-                    double V5 = Vm5 * (Math.pow(a, p) / (Math.pow(K5, p) + Math.pow(a, p))) * (Math.pow(z, n) / (Math.pow(Kd, n) + Math.pow(z, n)));
-                    double zdot = Vin - V2 + V3 + kf * y - k * z;
-                    double ydot = V2 - V3 - kf * y;
-                    double adot = beta * V4 - V5 - eps * a;
-                    out[0] = zdot;
-                    out[1] = ydot;
-                    out[2] = adot;
-                },
+                LifeScienceFlows::caTwoPlusEquations,
                 null);
     }
 
