@@ -4,8 +4,10 @@ import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
 import io.chaoscast.contracts.datasets.DatasetClient;
+import io.chaoscast.contracts.datasets.DatasetClientException;
 import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.training.jobs.EvaluationRequest;
 import io.chaoscast.training.jobs.JobRepository;
 import io.chaoscast.training.jobs.ModelRequest;
 import io.chaoscast.training.jobs.TrainingJob;
@@ -109,8 +111,18 @@ public class BenchmarkDriver implements SmartLifecycle {
                 return;
             }
             SystemResponse system = systems.computeIfAbsent(cell.system(), datasets::system);
-            DatasetResponse dataset = cell.datasetId() != null ? datasets.get(cell.datasetId())
-                    : datasets.create(BenchmarkRecipe.of(system, cell.protocol(), cell.seed()));
+            DatasetResponse dataset;
+            try {
+                dataset = cell.datasetId() != null ? datasets.get(cell.datasetId())
+                        : datasets.create(BenchmarkRecipe.of(system, cell.protocol(), cell.seed()));
+            } catch (DatasetClientException e) {
+                if (e.status() < 400 || e.status() >= 500 || e.status() == 429) {
+                    throw e; // an outage or a full queue: the next poll tries again
+                }
+                // A recipe the dataset-service refuses stays refused: fail the cell with its reason.
+                report(cell, "failed", cell.datasetId(), null, null, "the dataset-service refused the cell's dataset: " + e.getMessage());
+                return;
+            }
             if ("failed".equals(dataset.status())) {
                 report(cell, "failed", dataset.id(), null, null, "dataset " + dataset.id() + " failed: " + dataset.failureReason());
                 return;
@@ -155,7 +167,8 @@ public class BenchmarkDriver implements SmartLifecycle {
                 datasetId,
                 "benchmark-" + cell.benchmarkId(),
                 new ModelRequest(cell.modelType(), hyper),
-                new TrainingSettingsRequest(cell.protocol().epochs(), null, null, cell.seed(), null));
+                new TrainingSettingsRequest(cell.protocol().epochs(), null, null, cell.seed(), null),
+                new EvaluationRequest(cell.protocol().testOrigins(), cell.protocol().horizonLyapunovTimes()));
     }
 
     private void report(BenchmarkCellResponse cell, String state, String datasetId, UUID jobId, UUID runId, String reason) throws Exception {

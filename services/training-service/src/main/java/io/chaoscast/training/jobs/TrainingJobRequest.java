@@ -13,9 +13,16 @@ import jakarta.validation.constraints.Size;
  * @param experiment experiment name in the results-service (default {@code default})
  * @param model model type and hyperparameters
  * @param training optimisation settings
+ * @param evaluation how the test split is judged (origins, rollout horizon)
  */
 public record TrainingJobRequest(
         @NotBlank @Size(max = 200) String datasetId,
         @Size(max = 200) String experiment,
         @NotNull @Valid ModelRequest model,
-        @Valid TrainingSettingsRequest training) {}
+        @Valid TrainingSettingsRequest training,
+        EvaluationRequest evaluation) {
+
+    public TrainingJobRequest(String datasetId, String experiment, ModelRequest model, TrainingSettingsRequest training) {
+        this(datasetId, experiment, model, training, null);
+    }
+}

@@ -63,6 +63,7 @@ public class TrainingJobService {
         String type = ModelType.find(request.model().type()).map(ModelType::id).orElseThrow(() -> ApiException.invalidValue(
                 "model.type", "must be one of " + ModelType.ids() + ", found " + request.model().type()));
         TrainingSettings settings = TrainingSettings.resolve(request.training());
+        EvaluationProtocol evaluation = EvaluationProtocol.resolve(request.evaluation());
         DatasetSummary dataset = datasets.describe(request.datasetId());
         if (!"ready".equals(dataset.status())) {
             throw ApiException.invalidValue("datasetId", "dataset " + dataset.id() + " is " + dataset.status() + "; wait until it is ready");
@@ -75,6 +76,7 @@ public class TrainingJobService {
         normalised.put("experiment", experiment);
         normalised.put("model", spec);
         normalised.put("training", settings);
+        normalised.put("evaluation", evaluation);
 
         Map<String, String> params = new LinkedHashMap<>();
         spec.forEach((k, v) -> params.put("model." + k, String.valueOf(v)));
@@ -83,6 +85,8 @@ public class TrainingJobService {
         params.put("training.learningRate", String.valueOf(settings.learningRate()));
         params.put("training.seed", String.valueOf(settings.seed()));
         params.put("training.earlyStoppingPatience", String.valueOf(settings.earlyStoppingPatience()));
+        params.put("evaluation.origins", String.valueOf(evaluation.origins()));
+        params.put("evaluation.horizonLyapunovTimes", String.valueOf(evaluation.horizonLyapunovTimes()));
         Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
 
         UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);

@@ -16,6 +16,8 @@ import io.chaoscast.training.delivery.Outbox;
 import io.chaoscast.training.delivery.OutboxEntry;
 import io.chaoscast.training.delivery.ResultsDelivery;
 import io.chaoscast.training.jobs.JobCancelledException;
+import io.chaoscast.training.jobs.EvaluationProtocol;
+import io.chaoscast.training.jobs.EvaluationRequest;
 import io.chaoscast.training.jobs.JobContext;
 import io.chaoscast.training.jobs.JobExecutor;
 import io.chaoscast.training.jobs.OutageRetry;
@@ -72,11 +74,16 @@ public class ForecastTrainingExecutor implements JobExecutor {
         JsonNode request = json.readTree(job.requestJson());
         Map<String, Object> spec = json.convertValue(request.get("model"), new TypeReference<Map<String, Object>>() {});
         TrainingSettings settings = TrainingSettings.resolve(json.treeToValue(request.get("training"), TrainingSettingsRequest.class));
+        // Jobs queued before evaluation settings existed have none: the defaults they were made with.
+        EvaluationProtocol protocol = request.hasNonNull("evaluation")
+                ? EvaluationProtocol.resolve(new EvaluationRequest(
+                        request.get("evaluation").get("origins").asInt(), request.get("evaluation").get("horizonLyapunovTimes").asDouble()))
+                : EvaluationProtocol.DEFAULT;
         UUID runId = job.runId();
         try {
             // A job taken up again after its model was produced delivers it instead of training again.
             OutboxEntry produced = ctx.withRetry("reading the outbox", () -> outbox.find(job.id()))
-                    .orElseGet(() -> produce(job, ctx, spec, settings, runId));
+                    .orElseGet(() -> produce(job, ctx, spec, settings, protocol, runId));
             ctx.progress(epochsOf(spec, settings), epochsOf(spec, settings), null, null, "storing the model and metrics in the results-service");
             return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
@@ -103,7 +110,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
      * Metric points also go to the results-service as they come, for live curves; the outbox holds
      * them all again, so points lost with a crash or an outage are delivered with the model.
      */
-    private OutboxEntry produce(TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, UUID runId) {
+    private OutboxEntry produce(
+            TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, EvaluationProtocol protocol, UUID runId) {
         String type = (String) spec.get("type");
         int epochs = epochsOf(spec, settings);
         ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
@@ -136,12 +144,12 @@ public class ForecastTrainingExecutor implements JobExecutor {
                     logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, dataset, runId);
                 }
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
-                EvaluationReport report = evaluation.evaluate(forecaster, dataset, test);
+                EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
                 figures.forEach(point0::accept);
-                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test);
+                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test, protocol);
                 ctx.progress(epochs, epochs, null, null, "keeping the model until the results-service has it");
                 OutboxEntry entry = new OutboxEntry(job.id(), runId, modelName(dataset.system(), type), ModelArtifacts.toBytes(forecaster),
                         List.copyOf(points.values()), null);
@@ -230,21 +238,22 @@ public class ForecastTrainingExecutor implements JobExecutor {
         return (system + "-" + type).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /**
-     * The attractor-level metrics of one long rollout and the rolling-origin backtest (per-origin
-     * VPT and bootstrap intervals). Extras: a failure here is logged and leaves the run as it is.
-     */
     /** Where a metric point goes: the live buffer and the outbox. */
     @FunctionalInterface
     private interface PointLog {
         void log(String key, long step, double value);
     }
 
-    private static void logExtraEvaluations(PointLog metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
+    /**
+     * The attractor-level metrics of one long rollout and the rolling-origin backtest (per-origin
+     * VPT and bootstrap intervals). Extras: a failure here is logged and leaves the run as it is.
+     */
+    private static void logExtraEvaluations(
+            PointLog metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol) {
         try {
             AttractorEvaluation.metrics(forecaster, test).forEach((k, v) -> metrics.log(k, 0, v));
             if (dataset.lyapunovTime() != null) {
-                var backtest = BacktestEvaluation.run(forecaster, dataset, test, TestEvaluation.maxLyapunov(dataset));
+                var backtest = BacktestEvaluation.run(forecaster, dataset, test, TestEvaluation.maxLyapunov(dataset), protocol);
                 for (int i = 0; i < backtest.perOriginVpt().size(); i++) {
                     metrics.log("test_backtest_vpt", i, backtest.perOriginVpt().get(i));
                 }

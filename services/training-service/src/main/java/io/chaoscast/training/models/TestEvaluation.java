@@ -14,6 +14,7 @@ import io.chaoscast.models.evaluation.EvaluationSettings;
 import io.chaoscast.models.evaluation.ForecastEvaluator;
 import io.chaoscast.models.evaluation.PolicyMetrics;
 import io.chaoscast.models.evaluation.RiskEvaluation;
+import io.chaoscast.training.jobs.EvaluationProtocol;
 import io.chaoscast.training.upstream.DatasetSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates a trained model on the test split the way every run is compared: free rollouts of up
- * to 15 Lyapunov times from many origins, MSE/MAE/sMAPE over the first Lyapunov time, VPT in
+ * to the job's horizon (15 Lyapunov times by default) from many origins (200 by default), MSE/MAE/sMAPE over the first Lyapunov time, VPT in
  * Lyapunov times, and for early-exit models every exit and the calibrated dynamic policy.
  */
 @Component
 public class TestEvaluation {
 
-    /** Test origins; fewer when the test split is short. */
-    static final int ORIGINS = 200;
-
-    EvaluationReport evaluate(Forecaster forecaster, DatasetSummary dataset, double[][][] test) {
+    EvaluationReport evaluate(Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol) {
         double lambda = maxLyapunov(dataset);
         double dt = dataset.samplingInterval();
         int context = forecaster.spec().contextLength();
@@ -40,9 +38,9 @@ public class TestEvaluation {
             throw new IllegalArgumentException("the test split (" + test[0].length + " points) is not longer than the context ("
                     + context + "); use a larger test fraction");
         }
-        int rollout = Math.max(1, Math.min(EvaluationSettings.steps(15, dt, lambda), available));
+        int rollout = Math.max(1, Math.min(EvaluationSettings.steps(protocol.horizonLyapunovTimes(), dt, lambda), available));
         int metricSteps = Math.max(1, Math.min(EvaluationSettings.steps(1, dt, lambda), rollout));
-        var settings = new EvaluationSettings(ORIGINS, context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
+        var settings = new EvaluationSettings(protocol.origins(), context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
         return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
     }
 

@@ -137,6 +137,24 @@ class TrainingJobsApiTest {
         assertThat(client.downloadArtifactBytes(runId, model.artifactName())).isNotEmpty();
     }
 
+    @Test
+    void evaluationSettingsDecideTheOriginsAndTheHorizon() throws Exception {
+        HttpResponse<String> r = post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"linear\"},"
+                + "\"evaluation\":{\"origins\":7,\"horizonLyapunovTimes\":2}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode accepted = json.readTree(r.body());
+        JsonNode job = awaitFinal(accepted.get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        UUID runId = UUID.fromString(accepted.get("runId").asText());
+        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+        assertThat(client.getRun(runId).params()).containsEntry("evaluation.origins", "7").containsEntry("evaluation.horizonLyapunovTimes", "2.0");
+        Map<String, Double> m = latest(client, runId);
+        assertThat(m.get("test_origins")).isEqualTo(7.0);
+        // No origin's valid prediction time can exceed the rollout it was measured on.
+        assertThat(m.get("test_vpt_median")).isLessThanOrEqualTo(2.0 + 1e-9);
+        assertThat(m.get("test_backtest_origins")).isLessThanOrEqualTo(7.0);
+    }
+
     private static final String EARLY_EXIT = "{\"datasetId\":\"%s\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,"
             + "\"horizon\":4,\"width\":16,\"blocks\":3,\"uemHidden\":8,\"stride\":4},"
             + "\"training\":{\"epochs\":2,\"batchSize\":64,\"seed\":%d}}";
@@ -242,6 +260,11 @@ class TrainingJobsApiTest {
         assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"training\":{\"epochs\":\"many\"}}"), 400,
                 "training.epochs");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"evaluation\":{\"origins\":0}}"), 400, "evaluation.origins");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"linear\"},\"evaluation\":{\"horizonLyapunovTimes\":101}}"), 400,
+                "evaluation.horizonLyapunovTimes");
         assertProblem(post("/api/v1/training-jobs", "{\"datasetId\": ["), 400, null);
         assertProblem(get("/api/v1/training-jobs/" + UUID.randomUUID()), 404, "id");
         assertProblem(get("/api/v1/training-jobs/not-a-uuid"), 400, "id");

@@ -47,8 +47,11 @@ public final class ForecastEvaluator {
             if (span < 0) {
                 continue;
             }
-            for (int k = 0; k < per && ctx.size() < settings.origins(); k++) {
-                int s = per == 1 ? 0 : (int) ((long) span * k / (per - 1));
+            // No more origins than distinct start positions: a repeated origin would weigh one
+            // forecast many times in every median and mean.
+            int here = Math.min(per, span + 1);
+            for (int k = 0; k < here && ctx.size() < settings.origins(); k++) {
+                int s = here == 1 ? 0 : (int) ((long) span * k / (here - 1));
                 ctx.add(Arrays.copyOfRange(t, s, s + l));
                 truth.add(Arrays.copyOfRange(t, s + l, s + l + h));
             }

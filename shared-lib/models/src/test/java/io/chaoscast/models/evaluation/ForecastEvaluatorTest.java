@@ -25,4 +25,18 @@ class ForecastEvaluatorTest {
         assertThat(full.computeFraction()).isEqualTo(1.0);
         assertThat(r.singlePass()).isNull();
     }
+
+    @Test
+    void originsAreDistinctStartsEvenWhenTheSplitHoldsFewerThanAsked() {
+        // One trajectory of 8 context + 100 rollout + 4 spare states holds 5 distinct origins, not 200.
+        double[][] t = new double[112][1];
+        for (int i = 0; i < t.length; i++) {
+            t[i][0] = i;
+        }
+        var eval = new ForecastEvaluator(new EvaluationSettings(200, 8, 100, 20, 0.01, 1.0, 30));
+        double[][][][] o = eval.origins(new double[][][] {t});
+        assertThat(o[0].length).isEqualTo(5);
+        assertThat(java.util.Arrays.stream(o[0]).mapToDouble(c -> c[0][0]).distinct().count()).isEqualTo(5);
+        assertThat(o[1][4][99][0]).isEqualTo(111.0);
+    }
 }
