@@ -10,13 +10,19 @@ import io.chaoscast.contracts.datasets.SystemResponse;
  * flow): a training split of {@code trainingPeriods} periods, a test
  * split with room for a context window, the horizon, and the test origins spread a quarter period
  * apart (one iteration for a map), and a validation split at least as long as the test split, a quarter of the training
- * split, and {@code 4 * MARGIN} points.
+ * split, and 256 points.
  * Recipes are content-addressed by the dataset-service, so asking again yields the same dataset.
  */
 final class BenchmarkRecipe {
 
-    /** Points kept in front of every test origin for the model's context window. */
-    static final int MARGIN = 64;
+    /**
+     * Points kept in front of every test origin for the model's context window: the longest
+     * context of the shipped model types at their defaults (the ESN's 200-state warm-up).
+     */
+    static final int MARGIN = 200;
+
+    /** The shortest validation split: room for the fitters' validation rollouts. */
+    static final int MIN_VALIDATION = 256;
 
     private BenchmarkRecipe() {}
 
@@ -32,7 +38,7 @@ final class BenchmarkRecipe {
         int test = MARGIN + horizon + p.testOrigins() * spacing;
         // Validation windows at least as long as test windows (early stopping judges the same task),
         // and long enough for the fitters' validation rollouts (context plus 100 steps).
-        int val = Math.max(Math.max(train / 4, test), 4 * MARGIN);
+        int val = Math.max(Math.max(train / 4, test), MIN_VALIDATION);
         int length = train + val + test;
         DatasetRequest.Builder b = DatasetRequest.builder(system.name()).trajectories(1).length(length);
         if (!map) {

@@ -26,9 +26,9 @@ class BenchmarkRecipeTest {
         DatasetRequest r = BenchmarkRecipe.of(system("flow", 2.0, 4.0), QUICK, 3);
         assertThat(r.pointsPerPeriod()).isEqualTo(30.0);
         assertThat(trainPoints(r)).isEqualTo(1200);
-        // 64 context + 5 LT x 2 periods/LT x 30 points + 20 origins x 8 points apart
+        // 200 context + 5 LT x 2 periods/LT x 30 points + 20 origins x 8 points apart
         int test = (int) Math.round(r.split().test() * r.length());
-        assertThat(test).isEqualTo(64 + 300 + 160);
+        assertThat(test).isEqualTo(200 + 300 + 160);
         assertThat(r.seed()).isEqualTo(3L);
     }
 
@@ -37,8 +37,8 @@ class BenchmarkRecipeTest {
         DatasetRequest r = BenchmarkRecipe.of(system("map", 1.0, 2.5), QUICK, 0);
         assertThat(r.pointsPerPeriod()).isNull();
         assertThat(trainPoints(r)).isEqualTo(1200);
-        // 64 context + ceil(5 LT x 2.5 iterations) + 20 origins one iteration apart
+        // 200 context + ceil(5 LT x 2.5 iterations) + 20 origins one iteration apart
         int test = (int) Math.round(r.split().test() * r.length());
-        assertThat(test).isEqualTo(64 + 13 + 20);
+        assertThat(test).isEqualTo(200 + 13 + 20);
     }
 }
