@@ -63,6 +63,30 @@ class ResidualBaseTest {
     }
 
     @Test
+    void trainsOnAFreshThreadWhereGradientRecordingIsOn() throws Exception {
+        // libtorch's grad mode is per thread and on by default: a worker thread other than the one
+        // that loaded the engine used to fail zeroing the exit heads in place ("a leaf Variable that
+        // requires grad is being used in an in-place operation").
+        var untrained = new TrainingSettings(1, 64, 1e-9, 5, 2, 11L, 0, 0.01);
+        Throwable[] failure = new Throwable[1];
+        double[] gap = {Double.NaN};
+        Thread worker = new Thread(() -> {
+            try (EarlyExitForecaster f = train(untrained, null).forecaster()) {
+                double[][][] ctx = TinyLorenz.contexts(4, HYBRID.contextLength());
+                double[][][] base = f.baseForecasts(ctx);
+                double[][][] exit = f.exitForecasts(ctx)[0];
+                gap[0] = Math.abs(exit[0][0][0] - base[0][0][0]);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "fresh-worker");
+        worker.start();
+        worker.join();
+        assertThat(failure[0]).isNull();
+        assertThat(gap[0]).isLessThan(1e-6);
+    }
+
+    @Test
     void saveLoadRoundTripKeepsTheBase() {
         try (EarlyExitForecaster trained = train(TinyLorenz.TRAINING, null).forecaster()) {
             EarlyExitForecaster f = ThresholdCalibrator.calibrate(trained, TinyLorenz.splits().validation(), 0.02, 1);
