@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 
 /** Creating, describing and opening datasets. */
@@ -46,6 +49,13 @@ public class DatasetService {
 
     private static final int READY_ROWS_CACHED = 10_000;
 
+    /** Runs the lookups of earlier identical recipes beside the integrations of the requests. */
+    private final ExecutorService lookups = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "dataset-recipe-lookup");
+        t.setDaemon(true);
+        return t;
+    });
+
     public DatasetService(
             RecipeNormalizer normalizer,
             DatasetRepository repository,
@@ -71,25 +81,25 @@ public class DatasetService {
         String json = RecipeIds.canonicalJson(recipe);
         String id = RecipeIds.id(recipe);
         if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
-            // Small recipes are generated in this request before their row exists: a read to find an
-            // earlier identical recipe, then one insert of the finished row (no 'generating' row to
-            // insert and update, which cost two commits per request).
-            Optional<DatasetRow> earlier = repository.find(id);
-            if (earlier.isPresent() && !DatasetResponse.FAILED.equals(earlier.get().status())) {
-                return new Creation(toResponse(earlier.get()), false);
+            // Small recipes are generated in this request before their row exists: the lookup of an
+            // earlier identical recipe runs beside the integration, then one insert records the
+            // finished row (no 'generating' row to insert and update, which cost two commits).
+            DatasetRow known = readyRows.get(id);
+            if (known != null) {
+                return new Creation(toResponse(known, recipe, plan), false);
             }
-            if (earlier.isPresent()) {
-                // A failed dataset is generated again when its recipe is posted again.
-                repository.deleteFailed(id);
-            }
+            EarlierRecipe earlier = EarlierRecipe.lookUp(() -> repository.find(id), lookups);
             Optional<DatasetRow> done;
             try {
-                done = jobs.runUnrecorded(id, json, plan);
+                done = jobs.runUnrecorded(id, json, plan, earlier);
             } catch (DatasetGenerator.CancelledException e) {
                 throw new ApiException(CommonError.BUSY, null, "the generation was interrupted (the service is stopping); retry");
             }
             if (done.isEmpty()) {
-                return new Creation(toResponse(require(id)), false); // an identical recipe won the race
+                // posted before, or an identical recipe won the race
+                DatasetRow row = earlier.await().filter(r -> EarlierRecipe.usable(Optional.of(r))).orElseGet(() -> require(id));
+                remember(row);
+                return new Creation(toResponse(row), false);
             }
             remember(done.get());
             return new Creation(toResponse(done.get(), recipe, plan), true);
@@ -113,6 +123,11 @@ public class DatasetService {
                     "the generation queue is full (" + properties.queueCapacity() + " waiting); retry shortly");
         }
         return new Creation(toResponse(inserted.get(), recipe, plan), true);
+    }
+
+    @PreDestroy
+    void stop() {
+        lookups.shutdownNow();
     }
 
     public DatasetResponse get(String id) {

@@ -91,37 +91,80 @@ public class GenerationJobs implements DisposableBean {
     /**
      * Generates now, in this thread, before the dataset has a row, and records the outcome with a
      * single insert: the synchronous path of small recipes pays one database round trip instead of
-     * an insert before and an update after.
+     * an insert before and an update after. The lookup of an earlier identical recipe runs beside
+     * the integration; a usable earlier row wins, and a failed one is replaced.
      *
-     * @return the row (ready or failed), or empty when an identical recipe's row appeared meanwhile
+     * @return the row (ready or failed) with whether this call made it; not made when an earlier
+     *     identical recipe's row was found or appeared meanwhile
      * @throws DatasetGenerator.CancelledException when the thread was interrupted
      */
-    public Optional<DatasetRow> runUnrecorded(String id, String recipeJson, GenerationPlan plan) {
+    public Optional<DatasetRow> runUnrecorded(String id, String recipeJson, GenerationPlan plan, EarlierRecipe earlier) {
         Path temp = null;
-        String failure;
         try {
-            temp = files.newTemp(id);
-            DatasetGenerator.GeneratedData data = generator.generate(plan, temp, (done, total) -> {});
-            files.publish(temp, id);
-            files.markVerified(id);
-            temp = null;
-            return insertFinished(id, recipeJson, plan, data.checksum(), data.sizeBytes(), json(data.standardization()), null);
-        } catch (DivergenceException e) {
-            failure = e.getMessage();
-        } catch (IOException e) {
-            log.warn("could not write dataset {}", id, e);
-            failure = "could not write the dataset bytes: " + e.getMessage();
-        } catch (DatasetGenerator.CancelledException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.warn("generation of {} failed", id, e);
-            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            DatasetGenerator.GeneratedData data = null;
+            String failure;
+            try {
+                temp = files.newTemp(id);
+                data = generator.generate(plan, temp, (done, total) -> {
+                    if (earlier.foundUsable()) {
+                        throw new Superseded();
+                    }
+                });
+                failure = null;
+            } catch (Superseded e) {
+                return Optional.empty();
+            } catch (DivergenceException e) {
+                failure = e.getMessage();
+            } catch (IOException e) {
+                log.warn("could not write dataset {}", id, e);
+                failure = "could not write the dataset bytes: " + e.getMessage();
+            } catch (DatasetGenerator.CancelledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("generation of {} failed", id, e);
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (!settleEarlier(id, earlier)) {
+                return Optional.empty();
+            }
+            if (failure == null) {
+                try {
+                    files.publish(temp, id);
+                    files.markVerified(id);
+                    temp = null;
+                    return insertFinished(id, recipeJson, plan, data.checksum(), data.sizeBytes(), json(data.standardization()), null);
+                } catch (IOException e) {
+                    log.warn("could not publish dataset {}", id, e);
+                    failure = "could not write the dataset bytes: " + e.getMessage();
+                }
+            }
+            return insertFinished(id, recipeJson, plan, null, null, null, failure);
         } finally {
             if (temp != null) {
                 files.deleteQuietly(temp);
             }
         }
-        return insertFinished(id, recipeJson, plan, null, null, null, failure);
+    }
+
+    /** Waits for the lookup: false when an earlier row stands; a failed earlier row is removed. */
+    private boolean settleEarlier(String id, EarlierRecipe earlier) {
+        Optional<DatasetRow> row = earlier.await();
+        if (EarlierRecipe.usable(row)) {
+            return false;
+        }
+        if (row.isPresent()) {
+            repository.deleteFailed(id);
+        }
+        return true;
+    }
+
+    /** Thrown from the progress listener to stop an integration an earlier row made pointless. */
+    private static final class Superseded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded() {
+            super(null, null, false, false);
+        }
     }
 
     private Optional<DatasetRow> insertFinished(

@@ -36,6 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>(a) the integrator in-process ({@code TrajectoryGenerator} into a sink that only reads);
  *   <li>(b) the service end to end: POST the recipe, then GET its NPY bytes over HTTP, against an
  *       embedded PostgreSQL, with a fresh seed per repetition so that nothing comes from the cache;
+ *   <li>(b1) the same in one request: POST the recipe with {@code Accept: application/x-npy}, which
+ *       answers with the bytes;
  *   <li>(c) the heap a 10^7-point generation needs (Henon, 160 MB of data) compared with its bytes.
  * </ol>
  *
@@ -96,16 +98,28 @@ public final class DatasetThroughputBenchmark {
                     throw new IllegalStateException("unexpected NPY size " + data.length);
                 }
             };
-            // (a) and (b) alternate, so that the load of a shared machine hits both alike
+            Runnable oneRequest = () -> {
+                String recipe = "{\"system\": \"Lorenz\", \"initialConditions\": [" + state + "], \"length\": " + LENGTH
+                        + ", \"pointsPerPeriod\": 100, \"transientPeriods\": 10, \"rtol\": 1e-10, \"atol\": 1e-10,"
+                        + " \"seed\": " + seed[0]++ + "}";
+                byte[] data = exchange("POST", base, recipe, 201, "application/x-npy");
+                if (data.length != 128 + LENGTH * 3 * 8) {
+                    throw new IllegalStateException("unexpected NPY size " + data.length);
+                }
+            };
+            // (a), (b) and (b1) alternate, so that the load of a shared machine hits them alike
             for (int i = 0; i < WARMUP; i++) {
                 inProcess.run();
                 toFile.run();
                 endToEnd.run();
+                oneRequest.run();
             }
             double[] a = new double[REPETITIONS];
             double[] f = new double[REPETITIONS];
             double[] b = new double[REPETITIONS];
+            double[] b1 = new double[REPETITIONS];
             double[] ratio = new double[REPETITIONS];
+            double[] ratio1 = new double[REPETITIONS];
             double[] cpuA = new double[REPETITIONS];
             double[] cpuB = new double[REPETITIONS];
             for (int i = 0; i < REPETITIONS; i++) {
@@ -116,7 +130,9 @@ public final class DatasetThroughputBenchmark {
                 long c2 = processCpuNanos();
                 b[i] = pointsPerSecond(endToEnd);
                 long c3 = processCpuNanos();
+                b1[i] = pointsPerSecond(oneRequest);
                 ratio[i] = b[i] / a[i];
+                ratio1[i] = b1[i] / a[i];
                 cpuA[i] = (c1 - c0) / 1e6;
                 cpuB[i] = (c3 - c2) / 1e6;
             }
@@ -128,8 +144,12 @@ public final class DatasetThroughputBenchmark {
             System.out.printf("(a) integrator in-process : median %,.0f points/s (best %,.0f, worst %,.0f)%n", median(a), max(a), min(a));
             System.out.printf("    generator to NPY file : median %,.0f points/s (best %,.0f, worst %,.0f)%n", median(f), max(f), min(f));
             System.out.printf("(b) service end to end    : median %,.0f points/s (best %,.0f, worst %,.0f)%n", median(b), max(b), min(b));
+            System.out.printf("(b1) one request (POST, Accept: application/x-npy): median %,.0f points/s (best %,.0f, worst %,.0f)%n",
+                    median(b1), max(b1), min(b1));
             System.out.printf("(b) / (a)                 : %.0f %% of medians, %.0f %% of bests, %.0f %% median of pairwise ratios%n",
                     100 * median(b) / median(a), 100 * max(b) / max(a), 100 * median(ratio));
+            System.out.printf("(b1) / (a)                : %.0f %% of medians, %.0f %% of bests, %.0f %% median of pairwise ratios%n",
+                    100 * median(b1) / median(a), 100 * max(b1) / max(a), 100 * median(ratio1));
             System.out.printf("JVM CPU per run (all threads; PostgreSQL not counted): (a) median %.1f ms, (b) median %.1f ms"
                             + " (client and server share the JVM)%n", median(cpuA), median(cpuB));
             heapOfALargeGeneration(directory);
@@ -163,10 +183,15 @@ public final class DatasetThroughputBenchmark {
      * milliseconds on a loaded 2-core machine).
      */
     private static byte[] exchange(String method, String url, String json, int expectedStatus) {
+        return exchange(method, url, json, expectedStatus, "application/json");
+    }
+
+    private static byte[] exchange(String method, String url, String json, int expectedStatus, String accept) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
             c.setRequestMethod(method);
             c.setRequestProperty("Authorization", TestTokens.AUTHORIZATION);
+            c.setRequestProperty("Accept", accept);
             if (json != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json");

@@ -74,6 +74,68 @@ class DatasetsApiTest extends ApiTest {
         assertThat(data(otherSeed.path("id").asString(), "all", "npy")).isNotEqualTo(a);
     }
 
+    HttpResponse<byte[]> postForBytes(String recipe, String accept) throws Exception {
+        return HTTP.send(io.chaoscast.testsupport.TestTokens.request(uri("/api/v1/datasets"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", accept)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(recipe))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void postAskingForNpyAnswersWithTheBytesInOneRoundTrip() throws Exception {
+        String recipe = "{\"system\": \"Lorenz\", \"trajectories\": 2, \"length\": 1500, \"seed\": 91}";
+        HttpResponse<byte[]> first = postForBytes(recipe, "application/x-npy");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-npy");
+        String id = first.headers().firstValue("X-Dataset-Id").orElseThrow();
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/datasets/" + id);
+        assertThat(first.headers().firstValue("X-Dataset-Shape").orElseThrow()).isEqualTo("2,1500,3");
+        double[][][] x = npy(first.body());
+        assertThat(x.length).isEqualTo(2);
+        assertThat(x[1].length).isEqualTo(1500);
+        // The same bytes as the two-step way, and the checksum the description holds.
+        assertThat(first.body()).isEqualTo(data(id, "all", "npy"));
+        JsonNode described = json(get("/api/v1/datasets/" + id));
+        assertThat(sha256OfData(first.body())).isEqualTo(described.path("checksum").asString())
+                .isEqualTo(first.headers().firstValue("X-Dataset-Checksum").orElseThrow());
+
+        // Posted again (octet-stream also asks for bytes): 200 with the same bytes.
+        HttpResponse<byte[]> again = postForBytes(recipe, "application/octet-stream");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+
+        // A wildcard keeps the JSON answer.
+        HttpResponse<byte[]> wildcard = postForBytes(recipe, "*/*");
+        assertThat(wildcard.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(new String(wildcard.body(), StandardCharsets.UTF_8)).contains(id);
+
+        // A failed generation is described in JSON even when bytes were asked for.
+        HttpResponse<byte[]> failed = postForBytes(
+                "{\"system\": \"Logistic\", \"parameters\": {\"r\": 4.5}, \"initialConditions\": [[0.5]], \"seed\": 92}",
+                "application/x-npy");
+        assertThat(failed.statusCode()).isEqualTo(201);
+        assertThat(new String(failed.body(), StandardCharsets.UTF_8)).contains("\"status\":\"failed\"", "diverged");
+    }
+
+    @Test
+    void recipePostedBeforeIsFoundWhetherThisInstanceRemembersItOrNot(@Autowired DatasetService service) throws Exception {
+        String recipe = "{\"system\": \"Rossler\", \"length\": 1200, \"seed\": 93}";
+        JsonNode first = create(recipe, 201);
+        String id = first.path("id").asString();
+        // As a fresh replica would: nothing remembered, so the database lookup must find it (and
+        // stop the integration it runs beside), not generate and insert a second time.
+        service.forget(id);
+        JsonNode again = create(recipe, 200);
+        assertThat(again.path("id").asString()).isEqualTo(id);
+        assertThat(again.path("createdAt").asString()).isEqualTo(first.path("createdAt").asString());
+        assertThat(again.path("checksum").asString()).isEqualTo(first.path("checksum").asString());
+        try (Stream<Path> left = Files.list(files.directory())) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(n -> n.startsWith(id) && n.endsWith(".tmp"));
+        }
+    }
+
     @Test
     void responseDescribesShapeSamplingSplitsAndRecipe() throws Exception {
         JsonNode d = create("{\"system\": \"Lorenz\", \"length\": 1000, \"pointsPerPeriod\": 50, \"seed\": 11}", 201);
