@@ -78,12 +78,16 @@ class BenchmarkRestartTest {
             assertThat(json.readTree(created.body()).get("cells").asInt()).isEqualTo(CELLS);
             note("benchmark " + id + " created with " + CELLS + " cells");
 
-            // Restart 1: the training-service, once a few cells are done and a job is running.
+            // Restart 1: the training-service, once a few cells are done and a job is running. Every
+            // cell's job is queued by then: a kill between opening a cell's run and writing its job
+            // row leaves an orphan open run (docs/benchmarks.md, Limits), which this test does not
+            // look for.
             awaitFinishedJobs(p, experiment, 2, true);
             Map<UUID, FinishedJob> beforeTraining = finishedJobs(p, experiment);
             assertThat(beforeTraining.size()).as("cells finished before the training-service restart").isLessThan(CELLS);
+            int openAtTraining = openCells(p, id);
             p.training.kill9();
-            note("kill -9 training-service with " + beforeTraining.size() + " jobs finished");
+            note("kill -9 training-service with " + beforeTraining.size() + " jobs finished, " + openAtTraining + " cells open");
             p.training.start(FaultyPlatform.START_TIMEOUT);
             note("training-service back");
 
@@ -98,9 +102,11 @@ class BenchmarkRestartTest {
             p.results.start(FaultyPlatform.START_TIMEOUT);
             note("results-service back");
 
-            JsonNode done = awaitFinished(p, id, Duration.ofMinutes(4));
+            Map<UUID, FinishedJob> snapshots = new LinkedHashMap<>(beforeTraining);
+            snapshots.putAll(beforeResults);
+            JsonNode done = awaitFinished(p, id, experiment, snapshots, Duration.ofMinutes(4));
             note("benchmark finished");
-            String report = verify(p, id, experiment, done, beforeTraining, beforeResults, openCells);
+            String report = verify(p, id, experiment, done, beforeTraining, beforeResults, openAtTraining, openCells);
             Files.writeString(work.resolve("report.txt"), String.join("\n", events) + "\n" + report + "\n");
             System.out.println("[benchmark-restart] " + report);
         } catch (Throwable e) {
@@ -112,7 +118,7 @@ class BenchmarkRestartTest {
     // ---- what must hold afterwards ------------------------------------------------------------
 
     private String verify(FaultyPlatform p, String id, String experiment, JsonNode done, Map<UUID, FinishedJob> beforeTraining,
-            Map<UUID, FinishedJob> beforeResults, int openAtResultsRestart) throws Exception {
+            Map<UUID, FinishedJob> beforeResults, int openAtTrainingRestart, int openAtResultsRestart) throws Exception {
         assertThat(done.get("counts").get("succeeded").asInt()).as(done.toString()).isEqualTo(CELLS);
         assertThat(done.get("failures")).as(done.toString()).isEmpty();
 
@@ -165,15 +171,19 @@ class BenchmarkRestartTest {
         }
         int restarts = p.training.starts - 1 + p.results.starts - 1;
         return CELLS + " cells succeeded with " + CELLS + " jobs and " + CELLS + " finished runs across " + restarts
-                + " restarts; finished before the training-service restart: " + beforeTraining.size()
-                + ", before the results-service restart: " + beforeResults.size() + " (" + openAtResultsRestart
-                + " cells open), after: " + (CELLS - beforeResults.size()) + "; every job finished before a restart unchanged; "
+                + " restarts; jobs finished before the training-service restart: " + beforeTraining.size() + " ("
+                + openAtTrainingRestart + " cells open), before the results-service restart: " + beforeResults.size() + " ("
+                + openAtResultsRestart + " cells open), after: " + (CELLS - beforeResults.size())
+                + "; every job finished before a restart unchanged; "
                 + Math.round((System.nanoTime() - t0) / 1e9) + " s";
     }
 
     // ---- waiting -----------------------------------------------------------------------------
 
-    /** Waits until at least {@code count} jobs of the experiment have finished (and, if asked, one is running). */
+    /**
+     * Waits until every cell has its job and at least {@code count} of them have finished (and, if
+     * asked, one is running).
+     */
     private void awaitFinishedJobs(FaultyPlatform p, String experiment, int count, boolean oneRunning) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -181,7 +191,8 @@ class BenchmarkRestartTest {
                 Map<UUID, FinishedJob> all = jobsOf(c, experiment, false);
                 long finished = all.values().stream().filter(j -> j.finishedAt() != null).count();
                 boolean running = all.values().stream().anyMatch(j -> j.status().equals("running"));
-                if (finished >= count && (running || !oneRunning)) {
+                // (all finished: too late, the caller's assertions say so)
+                if (all.size() == CELLS && finished >= count && (running || !oneRunning || finished == CELLS)) {
                     return;
                 }
             }
@@ -191,10 +202,21 @@ class BenchmarkRestartTest {
                 + String.join("\n", p.training.tail(60)));
     }
 
-    private JsonNode awaitFinished(FaultyPlatform p, String id, Duration timeout) throws Exception {
+    /**
+     * Waits for the benchmark to finish; fails at once, naming the job, when a job that had
+     * finished before a restart changes meanwhile (a job done again may never let it finish).
+     */
+    private JsonNode awaitFinished(FaultyPlatform p, String id, String experiment, Map<UUID, FinishedJob> finished, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode b = null;
         while (System.nanoTime() < deadline) {
+            try (Connection c = p.connect()) {
+                Map<UUID, FinishedJob> now = jobsOf(c, experiment, false);
+                for (FinishedJob then : finished.values()) {
+                    assertThat(now.get(then.id())).as("job %s, finished before a restart", then.id()).isEqualTo(then);
+                }
+            }
             HttpResponse<String> r;
             try {
                 r = send(p, "GET", "/api/v1/benchmarks/" + id, null);
