@@ -322,7 +322,7 @@ public final class EarlyExitTrainer {
             try (NDManager bm = trainer.getManager().newSubManager()) {
                 NDList labels = new NDList(bm.create(tb, new Shape(to - from, set.outputSize)), bm.create(weights));
                 NDArray x = bm.create(xb, new Shape(to - from, set.inputSize));
-                try (GradientCollector gc = trainer.newGradientCollector()) {
+                try (GradientCollector gc = new ThreadGradientCollector()) {
                     NDList preds = trainer.forward(new NDList(x));
                     NDArray l = lossFn.evaluate(labels, preds);
                     gc.backward(l);

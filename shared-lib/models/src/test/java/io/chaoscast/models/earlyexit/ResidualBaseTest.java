@@ -87,6 +87,41 @@ class ResidualBaseTest {
     }
 
     @Test
+    void twoTrainingsOnTwoThreadsAtOnceBothFinishAsTheyWouldAlone() throws Exception {
+        // Two worker threads training at the same time: DJL's own gradient collector allows one
+        // per JVM and failed the second ("already collecting").
+        List<EpochProgress> alone = new ArrayList<>();
+        train(TinyLorenz.TRAINING, alone).forecaster().close();
+        List<List<EpochProgress>> seen = List.of(new ArrayList<>(), new ArrayList<>());
+        Throwable[] failure = new Throwable[2];
+        Thread[] workers = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            workers[i] = new Thread(() -> {
+                try {
+                    train(TinyLorenz.TRAINING, seen.get(k)).forecaster().close();
+                } catch (Throwable e) {
+                    failure[k] = e;
+                }
+            }, "worker-" + i);
+        }
+        for (Thread t : workers) {
+            t.start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        assertThat(failure).containsOnlyNulls();
+        for (List<EpochProgress> run : seen) {
+            assertThat(run).hasSameSizeAs(alone);
+            for (int e = 0; e < alone.size(); e++) {
+                assertThat(run.get(e).trainLoss()).isEqualTo(alone.get(e).trainLoss());
+                assertThat(run.get(e).validationLoss()).isEqualTo(alone.get(e).validationLoss());
+            }
+        }
+    }
+
+    @Test
     void saveLoadRoundTripKeepsTheBase() {
         try (EarlyExitForecaster trained = train(TinyLorenz.TRAINING, null).forecaster()) {
             EarlyExitForecaster f = ThresholdCalibrator.calibrate(trained, TinyLorenz.splits().validation(), 0.02, 1);
