@@ -89,7 +89,7 @@ public class TrainingJobService {
         params.put("evaluation.horizonLyapunovTimes", String.valueOf(evaluation.horizonLyapunovTimes()));
         Provenance provenance = Provenance.ofCurrentJvm(codeVersion(), dataset.checksum(), settings.seed(), engine());
 
-        UUID runId = runs.openRun(experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);
+        UUID runId = runs.openRun(id, experiment, type + " on " + dataset.system(), dataset.system(), dataset.id(), type, params, provenance);
         jobs.insert(id, dataset.id(), experiment, type, json.writeValueAsString(normalised), runId, properties.maxAttempts());
         return jobs.find(id).orElseThrow();
     }

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HttpRunGateway implements RunGateway {
 
+    /** The results-service's code for an Idempotency-Key sent with a different request. */
+    private static final String KEY_REUSED = "idempotency-key-reused";
+
     private final ResultsClient results;
 
     HttpRunGateway(ResultsClient results) {
@@ -22,11 +25,21 @@ class HttpRunGateway implements RunGateway {
 
     @Override
     public UUID openRun(
-            String experiment, String name, String system, String datasetId, String modelType, Map<String, String> params, Provenance provenance) {
+            UUID jobId, String experiment, String name, String system, String datasetId, String modelType, Map<String, String> params,
+            Provenance provenance) {
+        CreateRunRequest request =
+                new CreateRunRequest(experiment, name, RunKind.TRAINING, system, datasetId, modelType, null, params, Map.of(), provenance);
         try {
-            return results.createRun(new CreateRunRequest(
-                            experiment, name, RunKind.TRAINING, system, datasetId, modelType, null, params, Map.of(), provenance))
-                    .id();
+            try {
+                return results.createRun(request, "training-job-" + jobId + "-run").id();
+            } catch (ResultsApiException e) {
+                if (!KEY_REUSED.equals(e.problem() == null ? null : e.problem().code())) {
+                    throw e;
+                }
+                // The job's key was used for another request (another build, other parameters):
+                // that run is not this one, so open a new run.
+                return results.createRun(request).id();
+            }
         } catch (ResultsApiException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 String field = e.field() == null ? "experiment" : e.field();

@@ -154,6 +154,22 @@ class BenchmarkEndToEndTest {
     }
 
     @Test
+    void runOfAJobOpenedAgainAfterACrashIsTheSameRun(@Autowired io.chaoscast.training.upstream.RunGateway runs) {
+        // A crash between opening a job's run and writing the job row: the retried submission of
+        // the same job must get the first run back, not leave it open for good beside a second.
+        UUID job = UUID.randomUUID();
+        var provenance = io.chaoscast.contracts.results.Provenance.ofCurrentJvm("test", "0".repeat(64), 1L, "none");
+        UUID first = runs.openRun(job, "orphans", "linear on Lorenz", "Lorenz", "d1", "linear", Map.of("model.order", "4"), provenance);
+        UUID again = runs.openRun(job, "orphans", "linear on Lorenz", "Lorenz", "d1", "linear", Map.of("model.order", "4"), provenance);
+        assertThat(again).isEqualTo(first);
+        // The same job id with another request (another build, other parameters) is another run.
+        UUID other = runs.openRun(job, "orphans", "linear on Lorenz", "Lorenz", "d1", "linear", Map.of("model.order", "8"), provenance);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(runs.openRun(UUID.randomUUID(), "orphans", "linear on Lorenz", "Lorenz", "d1", "linear", Map.of("model.order", "4"),
+                provenance)).isNotEqualTo(first);
+    }
+
+    @Test
     void cancelledBenchmarkEndsWithoutTraining() throws Exception {
         driver.stop();
         try {

@@ -115,6 +115,15 @@ public final class ResultsClient {
         return send(jsonWrite("POST", "/api/v1/runs", request, true), RunResponse.class);
     }
 
+    /**
+     * Opens a run under the caller's Idempotency-Key: the same key and request, sent again after a
+     * crash, get the first run back instead of a second one.
+     */
+    public RunResponse createRun(CreateRunRequest request, String idempotencyKey) {
+        return send(jsonWrite("POST", "/api/v1/runs", request, Objects.requireNonNull(idempotencyKey, "idempotencyKey")),
+                RunResponse.class);
+    }
+
     public RunResponse getRun(UUID runId) {
         return send(get("/api/v1/runs/" + runId), RunResponse.class);
     }
