@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,7 @@ class BenchmarkRestartTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<String> events = new ArrayList<>();
-    private final long t0 = System.nanoTime();
+    private final EventLog log = new EventLog("benchmark-restart");
 
     /** A finished job as the database holds it. */
     record FinishedJob(UUID id, String status, Timestamp finishedAt, int attempts, UUID runId) {}
@@ -58,7 +56,7 @@ class BenchmarkRestartTest {
     void restartsMidBenchmarkLoseAndRedoNoFinishedJob() throws Exception {
         assumeTrue(FaultyPlatform.jarsPresent(), "the services' boot jars are not built (mvn package the services first)");
         Path work = Path.of("target", "benchmark-restart").toAbsolutePath();
-        deleteRecursively(work);
+        EventLog.deleteRecursively(work);
         Files.createDirectories(work);
         Map<String, String> settings = Map.of(
                 "chaoscast.training.workers", "1",
@@ -107,10 +105,10 @@ class BenchmarkRestartTest {
             JsonNode done = awaitFinished(p, id, experiment, snapshots, Duration.ofMinutes(4));
             note("benchmark finished");
             String report = verify(p, id, experiment, done, beforeTraining, beforeResults, openAtTraining, openCells);
-            Files.writeString(work.resolve("report.txt"), String.join("\n", events) + "\n" + report + "\n");
+            log.write(work.resolve("report.txt"), report);
             System.out.println("[benchmark-restart] " + report);
         } catch (Throwable e) {
-            Files.writeString(work.resolve("events.txt"), String.join("\n", events) + "\n");
+            log.write(work.resolve("events.txt"), "");
             throw e;
         }
     }
@@ -175,7 +173,7 @@ class BenchmarkRestartTest {
                 + openAtTrainingRestart + " cells open), before the results-service restart: " + beforeResults.size() + " ("
                 + openAtResultsRestart + " cells open), after: " + (CELLS - beforeResults.size())
                 + "; every job finished before a restart unchanged; "
-                + Math.round((System.nanoTime() - t0) / 1e9) + " s";
+                + Math.round(log.seconds()) + " s";
     }
 
     // ---- waiting -----------------------------------------------------------------------------
@@ -306,19 +304,6 @@ class BenchmarkRestartTest {
     }
 
     private void note(String event) {
-        String line = String.format("%6.1f s  %s", (System.nanoTime() - t0) / 1e9, event);
-        events.add(line);
-        System.out.println("[benchmark-restart] " + line);
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        log.note(event);
     }
 }

@@ -67,10 +67,9 @@ class FaultInjectionTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<String> events = new ArrayList<>();
+    private final EventLog log = new EventLog("fault-injection");
     /** Datasets whose generation ran into a PostgreSQL restart: each must end ready. */
     private final List<String> blippedDatasets = new ArrayList<>();
-    private final long t0 = System.nanoTime();
 
     @Test
     @DisabledIfSystemProperty(named = "chaoscast.faults", matches = "long")
@@ -100,7 +99,7 @@ class FaultInjectionTest {
     private void run(String name, int jobs, List<Fault> faults, Duration resultsOutage, Random random) throws Exception {
         assumeTrue(FaultyPlatform.jarsPresent(), "the services' boot jars are not built (mvn package the services first)");
         Path work = Path.of("target", "fault-injection", name).toAbsolutePath();
-        deleteRecursively(work);
+        EventLog.deleteRecursively(work);
         Files.createDirectories(work);
         Map<String, String> settings = Map.of(
                 "chaoscast.training.workers", "1",
@@ -139,10 +138,10 @@ class FaultInjectionTest {
             }
             note(blippedDatasets.size() + " datasets generated across a PostgreSQL restart are ready");
             String report = verify(p, ids);
-            Files.writeString(work.resolve("report.txt"), String.join("\n", events) + "\n" + report + "\n");
+            log.write(work.resolve("report.txt"), report);
             System.out.println("[fault-injection " + name + "] " + report + " faults " + injected);
         } catch (Throwable e) {
-            Files.writeString(work.resolve("events.txt"), String.join("\n", events) + "\n");
+            log.write(work.resolve("events.txt"), "");
             throw e;
         }
     }
@@ -346,7 +345,7 @@ class FaultInjectionTest {
             return ids.size() + " jobs succeeded after " + attempts + " attempts in all, " + ids.size() + " model versions, "
                     + points + " metric points (" + perRun + " per run), 0 duplicated steps, 0 runs left running, "
                     + identical + " of " + ids.size() + " loss curves bit-identical, "
-                    + Math.round((System.nanoTime() - t0) / 1e9) + " s";
+                    + Math.round(log.seconds()) + " s";
         }
     }
 
@@ -399,19 +398,6 @@ class FaultInjectionTest {
     }
 
     private void note(String event) {
-        String line = String.format("%6.1f s  %s", (System.nanoTime() - t0) / 1e9, event);
-        events.add(line);
-        System.out.println("[fault-injection] " + line);
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        log.note(event);
     }
 }
