@@ -4,6 +4,7 @@ import io.chaoscast.contracts.results.CreateRunRequest;
 import io.chaoscast.contracts.results.MetricBuffer;
 import io.chaoscast.contracts.results.MetricPointRequest;
 import io.chaoscast.contracts.results.ResultsClient;
+import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.contracts.results.UpdateRunRequest;
@@ -141,7 +142,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
             try {
                 point0.accept("train_seconds", trainSeconds);
                 if (fit.search() != null) {
-                    logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, dataset, runId);
+                    logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, ctx, dataset, runId);
                 }
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol);
@@ -186,7 +187,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
      * run per library trial whose params say what was tried and how it did. A child run that
      * cannot be written is logged and skipped: the model is what the job is for.
      */
-    private void logSearch(SearchLog search, PointLog metrics, TrainingJob job, DatasetSummary dataset, UUID runId) {
+    private void logSearch(SearchLog search, PointLog metrics, TrainingJob job, JobContext ctx, DatasetSummary dataset, UUID runId) {
         if (search.base() != null) {
             metrics.log("base_taps", 0, search.base().taps());
             metrics.log("base_skip", 0, search.base().skip());
@@ -222,14 +223,21 @@ public class ForecastTrainingExecutor implements JobExecutor {
             if (t.skipped() != null) {
                 params.put("skipped", t.skipped());
             }
+            // One child run per trial and job: keyed by the job, so a job taken up again after a
+            // crash does not record its trials twice, and an outage of the results-service is
+            // waited out like any other step of the job instead of dropping the trial.
+            CreateRunRequest child = new CreateRunRequest(job.experiment(), "base search " + i + ": " + t.candidate().describe(),
+                    RunKind.TRAINING, dataset.system(), dataset.id(), "nvar", null, params,
+                    Map.of("parentRunId", runId.toString(), "search", "nvar-library"), null);
+            String key = "training-job-" + job.id() + "-search-" + i;
+            int trial = i;
             try {
-                UUID child = results.createRun(new CreateRunRequest(job.experiment(), "base search " + i + ": " + t.candidate().describe(),
-                                RunKind.TRAINING, dataset.system(), dataset.id(), "nvar", null, params,
-                                Map.of("parentRunId", runId.toString(), "search", "nvar-library"), null))
-                        .id();
-                results.finishRun(child);
-            } catch (RuntimeException e) {
-                log.warn("run {}: search trial {} not recorded as a child run: {}", runId, i, e.getMessage());
+                UUID id = ctx.withRetry("recording base-search trial " + trial, () -> results.createRun(child, key)).id();
+                ctx.withRetry("closing the run of base-search trial " + trial, () -> results.finishRun(id));
+            } catch (ResultsApiException e) {
+                if (!e.idempotencyKeyReused()) {
+                    log.warn("run {}: search trial {} not recorded as a child run: {}", runId, i, e.getMessage());
+                } // else an earlier attempt of this job recorded the trial (its wall time differed)
             }
         }
     }

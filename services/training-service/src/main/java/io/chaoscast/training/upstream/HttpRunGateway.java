@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HttpRunGateway implements RunGateway {
 
-    /** The results-service's code for an Idempotency-Key sent with a different request. */
-    private static final String KEY_REUSED = "idempotency-key-reused";
-
     private final ResultsClient results;
 
     HttpRunGateway(ResultsClient results) {
@@ -33,7 +30,7 @@ class HttpRunGateway implements RunGateway {
             try {
                 return results.createRun(request, "training-job-" + jobId + "-run").id();
             } catch (ResultsApiException e) {
-                if (!KEY_REUSED.equals(e.problem() == null ? null : e.problem().code())) {
+                if (!e.idempotencyKeyReused()) {
                     throw e;
                 }
                 // The job's key was used for another request (another build, other parameters):

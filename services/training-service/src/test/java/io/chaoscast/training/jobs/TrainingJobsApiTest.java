@@ -187,6 +187,9 @@ class TrainingJobsApiTest {
                 .toList();
         assertThat(children).isNotEmpty();
         assertThat(children).anyMatch(r -> "true".equals(r.params().get("chosen")));
+        // One closed child run per trial.
+        assertThat(children.stream().map(r -> r.params().get("trial")).distinct().count()).isEqualTo(children.size());
+        assertThat(children).allMatch(r -> r.status().wireName().equals("finished"));
         assertThat(m).containsKeys("test_mse_exit_1", "test_mse_exit_2", "test_mse_exit_3", "test_dynamic_mse",
                 "test_dynamic_vpt_median", "test_dynamic_depth_fraction", "test_oracle_depth_fraction", "calibrated_threshold");
         assertThat(m.get("test_dynamic_depth_fraction")).isBetween(1.0 / 3, 1.0);

@@ -35,4 +35,12 @@ public class ResultsApiException extends ResultsClientException {
     public String field() {
         return problem == null ? null : problem.field();
     }
+
+    /**
+     * Whether the service refused an Idempotency-Key because it came before with another request:
+     * what that key stands for was done already, by a request that differed.
+     */
+    public boolean idempotencyKeyReused() {
+        return problem != null && "idempotency-key-reused".equals(problem.code());
+    }
 }
