@@ -21,6 +21,9 @@ final class BenchmarkRecipe {
      */
     static final int MARGIN = 200;
 
+    /** The longest horizon a cell's test split makes room for, in periods (iterations x points per period for a map). */
+    static final int MAX_HORIZON_PERIODS = 100;
+
     /** The shortest validation split: room for the fitters' validation rollouts. */
     static final int MIN_VALIDATION = 256;
 
@@ -33,7 +36,9 @@ final class BenchmarkRecipe {
         int train = (int) Math.ceil(p.trainingPeriods() * p.pointsPerPeriod());
         // Lyapunov times in periods (iterations for a map); without a known exponent one period per LT.
         double periodsPerLt = system.lyapunovTime() == null ? 1 : system.lyapunovTime() / system.period();
-        int horizon = (int) Math.ceil(p.horizonLyapunovTimes() * periodsPerLt * ppp);
+        // Systems whose Lyapunov time spans hundreds of periods (near-zero exponents: tori,
+        // transient chaos) would otherwise ask for test splits of 10^5 to 10^6 points.
+        int horizon = (int) Math.min(Math.ceil(p.horizonLyapunovTimes() * periodsPerLt * ppp), MAX_HORIZON_PERIODS * p.pointsPerPeriod());
         int spacing = map ? 1 : Math.max(1, (int) Math.round(ppp / 4));
         int test = MARGIN + horizon + p.testOrigins() * spacing;
         // Validation windows at least as long as test windows (early stopping judges the same task),

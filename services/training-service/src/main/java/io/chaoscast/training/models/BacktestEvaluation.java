@@ -31,7 +31,8 @@ final class BacktestEvaluation {
         int context = forecaster.spec().contextLength();
         double[][] series = test[0];
         int available = series.length - context;
-        int horizon = Math.min(EvaluationSettings.steps(protocol.horizonLyapunovTimes(), dt, maxLyapunov), available);
+        int horizon = Math.min(Math.min(EvaluationSettings.steps(protocol.horizonLyapunovTimes(), dt, maxLyapunov), available),
+                TestEvaluation.MAX_ROLLOUT_STEPS);
         if (horizon < 1) {
             return new Result(List.of(), Map.of());
         }

@@ -38,15 +38,24 @@ public class TestEvaluation {
             throw new IllegalArgumentException("the test split (" + test[0].length + " points) is not longer than the context ("
                     + context + "); use a larger test fraction");
         }
-        int rollout = Math.max(1, Math.min(EvaluationSettings.steps(protocol.horizonLyapunovTimes(), dt, lambda), available));
+        int rollout = Math.max(1, Math.min(Math.min(EvaluationSettings.steps(protocol.horizonLyapunovTimes(), dt, lambda), available), MAX_ROLLOUT_STEPS));
         int metricSteps = Math.max(1, Math.min(EvaluationSettings.steps(1, dt, lambda), rollout));
         var settings = new EvaluationSettings(protocol.origins(), context, rollout, metricSteps, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD);
         return new ForecastEvaluator(settings).evaluate(test, forecaster, List.of());
     }
 
-    /** Rollout steps of the early-exit risk: one Lyapunov time of the dataset (at least 1). */
+    /**
+     * The longest free rollout of the evaluation: a system whose Lyapunov time spans thousands of
+     * samples (a near-zero exponent) is judged on its first 10 000 steps.
+     */
+    static final int MAX_ROLLOUT_STEPS = 10_000;
+
+    /** The longest rollout of the early-exit risk calibration, for the same systems. */
+    static final int MAX_RISK_STEPS = 1_000;
+
+    /** Rollout steps of the early-exit risk: one Lyapunov time of the dataset (at least 1, at most {@value #MAX_RISK_STEPS}). */
     static int riskHorizonSteps(DatasetSummary dataset) {
-        return Math.max(1, EvaluationSettings.steps(1, dataset.samplingInterval(), maxLyapunov(dataset)));
+        return Math.max(1, Math.min(EvaluationSettings.steps(1, dataset.samplingInterval(), maxLyapunov(dataset)), MAX_RISK_STEPS));
     }
 
     /**

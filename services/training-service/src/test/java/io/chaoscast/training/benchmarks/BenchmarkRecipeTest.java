@@ -41,4 +41,12 @@ class BenchmarkRecipeTest {
         int test = (int) Math.round(r.split().test() * r.length());
         assertThat(test).isEqualTo(200 + 13 + 20);
     }
+
+    @Test
+    void horizonOfASystemWithAVeryLongLyapunovTimeIsCapped() {
+        // SprottA: a Lyapunov time of about 1000 periods would ask for 150 000 test points.
+        DatasetRequest r = BenchmarkRecipe.of(system("flow", 6.37, 6420), QUICK, 0);
+        int test = (int) Math.round(r.split().test() * r.length());
+        assertThat(test).isEqualTo(200 + BenchmarkRecipe.MAX_HORIZON_PERIODS * 30 + 160);
+    }
 }
