@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param etaSeconds remaining cells times the mean wall time of a finished cell, divided by the
  *     number of cells seen running at once; null before the first cell finishes
  * @param failures every failed cell with its reason
+ * @param finishedAt when the last cell ended, once none is open (null before)
  */
 public record BenchmarkResponse(
         UUID id,
@@ -28,7 +29,8 @@ public record BenchmarkResponse(
         Map<String, Integer> counts,
         Double etaSeconds,
         List<Failure> failures,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant finishedAt) {
 
     /** A failed cell. */
     public record Failure(int ordinal, String system, String modelType, long seed, String reason, UUID runId) {}

@@ -5,6 +5,7 @@ import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
 import io.chaoscast.contracts.datasets.SystemResponse;
 import io.chaoscast.web.problem.ApiException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,11 +89,15 @@ class BenchmarkService {
         List<BenchmarkResponse.Failure> failures = new ArrayList<>();
         double finishedSeconds = 0;
         int finishedTimed = 0;
+        Instant lastEnd = null;
         for (BenchmarkRepository.CellRow row : cells) {
             BenchmarkCellResponse c = row.cell();
             counts.merge(c.state(), 1, Integer::sum);
             if ("failed".equals(c.state())) {
                 failures.add(new BenchmarkResponse.Failure(c.ordinal(), c.system(), c.modelType(), c.seed(), c.failureReason(), c.runId()));
+            }
+            if (row.finishedAt() != null && (lastEnd == null || row.finishedAt().isAfter(lastEnd))) {
+                lastEnd = row.finishedAt();
             }
             if (row.startedAt() != null && row.finishedAt() != null && !"cancelled".equals(c.state())) {
                 finishedSeconds += Duration.between(row.startedAt(), row.finishedAt()).toMillis() / 1000.0;
@@ -109,6 +114,6 @@ class BenchmarkService {
             eta = open * (finishedSeconds / finishedTimed) / Math.max(1, counts.get("running"));
         }
         return new BenchmarkResponse(b.id(), b.name(), status, b.protocol(), b.systems().stream().map(SystemResponse::name).toList(),
-                b.models(), b.seeds(), cells.size(), counts, eta, failures, b.createdAt());
+                b.models(), b.seeds(), cells.size(), counts, eta, failures, b.createdAt(), open == 0 ? lastEnd : null);
     }
 }

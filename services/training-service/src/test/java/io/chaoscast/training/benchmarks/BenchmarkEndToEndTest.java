@@ -102,6 +102,7 @@ class BenchmarkEndToEndTest {
         assertThat(done.get("counts").get("succeeded").asInt()).as(done.toString()).isEqualTo(6);
         assertThat(done.get("failures")).isEmpty();
         assertThat(done.get("etaSeconds").asDouble()).isZero();
+        assertThat(java.time.Instant.parse(done.get("finishedAt").asText())).isAfter(java.time.Instant.parse(done.get("createdAt").asText()));
 
         // The driver keeps nothing: polling again over finished cells makes no second job.
         driver.poll();
