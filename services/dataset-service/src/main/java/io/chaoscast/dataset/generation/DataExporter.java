@@ -42,8 +42,9 @@ public final class DataExporter {
     }
 
     public void npy(SplitRange range, OutputStream out) throws IOException {
+        // No flush between header and data: the channel writes through the same stream, in order,
+        // and a flush here would send the header as a packet of its own.
         out.write(Npy.header(trajectories, range.length(), dimension));
-        out.flush();
         WritableByteChannel target = Channels.newChannel(out);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int k = 0; k < trajectories; k++) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,8 +53,14 @@ public class DatasetFiles {
         return directory.resolve(id + ".npy");
     }
 
+    /**
+     * A fresh temporary name beside the final file. A random 64-bit suffix, not {@code
+     * Files.createTempFile}, which seeds a SecureRandom and sets permissions on every call: the
+     * generator creates the file itself, and two generations of one id in one directory (two
+     * replicas, a retry) collide with probability 2^-64.
+     */
     public Path newTemp(String id) throws IOException {
-        return Files.createTempFile(directory, id + ".", TEMP_SUFFIX);
+        return directory.resolve(id + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
     }
 
     /** Makes a complete temporary file visible under its final name, in one step. */
