@@ -29,17 +29,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server: durable when its data directory is kept (the launcher's), fast when it is
+     * thrown away (tests).
      *
      * @param port the port to listen on, or 0 for a free one
      * @param dataDirectory where the cluster lives, or null for a fresh temporary one
      */
     public static EmbeddedDatabase start(int port, Path dataDirectory) throws IOException {
+        return start(port, dataDirectory, dataDirectory != null);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param durable whether a commit waits for its WAL to reach the disk ({@code fsync},
+     *     {@code synchronous_commit} and {@code full_page_writes} on, PostgreSQL's own defaults);
+     *     zonky's defaults turn them off, which is right for throw-away test clusters but would let
+     *     a power loss take commits a service had already answered for
+     */
+    public static EmbeddedDatabase start(int port, Path dataDirectory, boolean durable) throws IOException {
         EmbeddedPostgres.Builder builder =
                 EmbeddedPostgres.builder()
                         .setPGStartupWait(Duration.ofSeconds(60))
                         // Several services and test contexts share one server.
                         .setServerConfig("max_connections", "300");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

@@ -88,8 +88,10 @@ public final class DatasetGenerator {
         SplittableRandom root = new SplittableRandom(plan.seed());
         SplittableRandom icRandom = root.split();
         SplittableRandom noiseRandom = root.split();
-        Welford clean = new Welford(d);
-        Welford cleanTrain = new Welford(d);
+        // The statistics feed the noise scale and the standardisation only; without either they
+        // would cost a division per element for nothing.
+        Welford clean = rewrite ? new Welford(d) : null;
+        Welford cleanTrain = rewrite ? new Welford(d) : null;
         MessageDigest digest = RecipeIds.sha256();
         try (FileChannel channel =
                 FileChannel.open(
@@ -213,9 +215,11 @@ public final class DatasetGenerator {
                         for (int i = 0; i < d; i++) {
                             buffer.putDouble(state[i]);
                         }
-                        clean.add(state);
-                        if (index < train) {
-                            cleanTrain.add(state);
+                        if (clean != null) {
+                            clean.add(state);
+                            if (index < train) {
+                                cleanTrain.add(state);
+                            }
                         }
                         long n = ++done[0];
                         if ((n & 1023) == 0) {

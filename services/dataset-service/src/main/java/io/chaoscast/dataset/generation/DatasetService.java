@@ -28,8 +28,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class DatasetService {
 
-    /** What POST did: created now, or found an earlier identical recipe. */
-    public record Creation(DatasetResponse dataset, boolean created) {}
+    /**
+     * What POST did: created now, or found an earlier identical recipe; {@code data} when the bytes
+     * were written by this request (so answering with them needs no second look-up), else null.
+     */
+    public record Creation(DatasetResponse dataset, boolean created, ReadyData data) {
+
+        Creation(DatasetResponse dataset, boolean created) {
+            this(dataset, created, null);
+        }
+    }
 
     /** A ready dataset whose bytes are on disk. */
     public record ReadyData(DatasetRow row, DatasetRecipe recipe, SplitLayout layout, Path file) {}
@@ -102,7 +110,9 @@ public class DatasetService {
                 return new Creation(toResponse(row), false);
             }
             remember(done.get());
-            return new Creation(toResponse(done.get(), recipe, plan), true);
+            DatasetRow row = done.get();
+            ReadyData data = DatasetResponse.READY.equals(row.status()) ? new ReadyData(row, recipe, plan.split(), files.path(id)) : null;
+            return new Creation(toResponse(row, recipe, plan), true, data);
         }
         Optional<DatasetRow> inserted = repository.insertGenerating(
                 id, recipe.system(), json, plan.trajectories(), plan.length(), plan.dimension(), plan.samplingInterval());

@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  *   <li>(a) the integrator in-process ({@code TrajectoryGenerator} into a sink that only reads);
  *   <li>(b) the service end to end: POST the recipe, then GET its NPY bytes over HTTP, against an
- *       embedded PostgreSQL, with a fresh seed per repetition so that nothing comes from the cache;
+ *       embedded PostgreSQL with durable commits (fsync on), with a fresh seed per repetition so that nothing comes from the cache;
  *   <li>(b1) the same in one request: POST the recipe with {@code Accept: application/x-npy}, which
  *       answers with the bytes;
  *   <li>(c) the heap a 10^7-point generation needs (Henon, 160 MB of data) compared with its bytes.
@@ -75,7 +75,8 @@ public final class DatasetThroughputBenchmark {
         };
 
         Path directory = Files.createTempDirectory("chaoscast-bench");
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(0, null);
+        // Durable commits, as a production PostgreSQL makes them: a 201 means the row is on disk.
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(0, null, true);
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(DatasetServiceApplication.class)
                         .run(
                                 "--server.port=0",
