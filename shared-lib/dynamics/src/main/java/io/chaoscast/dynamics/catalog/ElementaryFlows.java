@@ -6,7 +6,9 @@ import static io.chaoscast.dynamics.catalog.Defs.params;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
+import io.chaoscast.dynamics.systems.SystemInfo;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Autonomous flows built from elementary functions (polynomial, trigonometric, exponential), added
@@ -155,29 +157,34 @@ final class ElementaryFlows {
                         0.083806,
                         "Li, Phys Lett A. 2008: 387-393.",
                         "A three-scroll attractor of a Lorenz-like quadratic system with a strong x z coupling."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    double xdot = a * y - a * x + d * x * z;
-                    double ydot = k * x + f * y - x * z;
-                    double zdot = c * z + x * y - eps * (x * x);
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    jac[0][0] = -a + d * z;
-                    jac[0][1] = a;
-                    jac[0][2] = d * x;
-                    jac[1][0] = k - z;
-                    jac[1][1] = f;
-                    jac[1][2] = -x;
-                    jac[2][0] = y - 2.0 * eps * x;
-                    jac[2][1] = x;
-                    jac[2][2] = c;
-                });
+                ElementaryFlows::threeScrollEquations,
+                ElementaryFlows::threeScrollJacobian);
+    }
+
+    /**
+     * The quadratic three-scroll field that DequanLi, PanXuZhou and Tsucs2 share: they differ in
+     * their parameters only.
+     */
+    private static void threeScrollEquations(double t, double[] st, double[] par, double[] out) {
+        double x = st[0], y = st[1], z = st[2];
+        double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
+        out[0] = a * y - a * x + d * x * z;
+        out[1] = k * x + f * y - x * z;
+        out[2] = c * z + x * y - eps * (x * x);
+    }
+
+    private static void threeScrollJacobian(double t, double[] st, double[] par, double[][] jac) {
+        double x = st[0], y = st[1], z = st[2];
+        double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
+        jac[0][0] = -a + d * z;
+        jac[0][1] = a;
+        jac[0][2] = d * x;
+        jac[1][0] = k - z;
+        jac[1][1] = f;
+        jac[1][2] = -x;
+        jac[2][0] = y - 2.0 * eps * x;
+        jac[2][1] = x;
+        jac[2][2] = c;
     }
 
     static FlowSystem guckenheimerHolmes() {
@@ -438,29 +445,8 @@ final class ElementaryFlows {
                                 + " stable foci (eigenvalues -12.6, -0.055 +- 8.24i), and from dysts' initial condition the"
                                 + " orbit is chaotic for about 50 periods (the window dysts' statistics describe) before it"
                                 + " spirals into one of them."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    double xdot = a * y - a * x + d * x * z;
-                    double ydot = k * x + f * y - x * z;
-                    double zdot = c * z + x * y - eps * (x * x);
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    jac[0][0] = -a + d * z;
-                    jac[0][1] = a;
-                    jac[0][2] = d * x;
-                    jac[1][0] = k - z;
-                    jac[1][1] = f;
-                    jac[1][2] = -x;
-                    jac[2][0] = y - 2.0 * eps * x;
-                    jac[2][1] = x;
-                    jac[2][2] = c;
-                });
+                ElementaryFlows::threeScrollEquations,
+                ElementaryFlows::threeScrollJacobian);
     }
 
     static FlowSystem pehlivanWei() {
@@ -599,29 +585,8 @@ final class ElementaryFlows {
                         0.34526,
                         "Pan, Zhou, Li (2013). Synchronization of Three-Scroll Unified Chaotic System (TSUCS) and its hyper-chaotic system using active pinning control",
                         "A three-scroll attractor, a variant of the DequanLi system."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    double xdot = a * y - a * x + d * x * z;
-                    double ydot = k * x + f * y - x * z;
-                    double zdot = c * z + x * y - eps * (x * x);
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], c = par[1], d = par[2], eps = par[3], f = par[4], k = par[5];
-                    jac[0][0] = -a + d * z;
-                    jac[0][1] = a;
-                    jac[0][2] = d * x;
-                    jac[1][0] = k - z;
-                    jac[1][1] = f;
-                    jac[1][2] = -x;
-                    jac[2][0] = y - 2.0 * eps * x;
-                    jac[2][1] = x;
-                    jac[2][2] = c;
-                });
+                ElementaryFlows::threeScrollEquations,
+                ElementaryFlows::threeScrollJacobian);
     }
 
     static FlowSystem vallisElNino() {
@@ -703,7 +668,7 @@ final class ElementaryFlows {
     }
 
     static FlowSystem yuWang() {
-        return new FlowSystem(
+        return yuWangFlow(
                 info(
                         "YuWang",
                         params("a", 10, "b", 40, "c", 2, "d", 2.5),
@@ -711,33 +676,12 @@ final class ElementaryFlows {
                         1.3366,
                         "Yu, Wang (2012). A novel three dimension autonomous chaotic system with a quadratic exponential nonlinear term. Eng Techn & Applied Science Research.",
                         "A Lorenz-like flow whose z equation is driven by exp(x y)."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], d = par[3];
-                    double xdot = a * (y - x);
-                    double ydot = b * x - c * x * z;
-                    double zdot = Math.exp(x * y) - d * z;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                (t, st, par, jac) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], c = par[2], d = par[3];
-                    jac[0][0] = -a;
-                    jac[0][1] = a;
-                    jac[0][2] = 0.0;
-                    jac[1][0] = b - c * z;
-                    jac[1][1] = 0.0;
-                    jac[1][2] = -c * x;
-                    jac[2][0] = y * Math.exp(x * y);
-                    jac[2][1] = x * Math.exp(x * y);
-                    jac[2][2] = -d;
-                });
+                Math::exp,
+                Math::exp);
     }
 
     static FlowSystem yuWang2() {
-        return new FlowSystem(
+        return yuWangFlow(
                 info(
                         "YuWang2",
                         params("a", 10, "b", 30, "c", 2, "d", 2.5),
@@ -745,27 +689,33 @@ final class ElementaryFlows {
                         0.39265,
                         "Yu, Wang (2012). A novel three dimension autonomous chaotic system with a quadratic exponential nonlinear term. Eng Techn & Applied Science Research.",
                         "The YuWang flow with cosh(x y) in place of the exponential."),
+                Math::cosh,
+                Math::sinh);
+    }
+
+    /** The YuWang field with {@code g(x y)} driving z; {@code dg} is the derivative of g. */
+    private static FlowSystem yuWangFlow(SystemInfo info, DoubleUnaryOperator g, DoubleUnaryOperator dg) {
+        return new FlowSystem(
+                info,
                 (t, st, par, out) -> {
                     double x = st[0], y = st[1], z = st[2];
                     double a = par[0], b = par[1], c = par[2], d = par[3];
-                    double xdot = a * (y - x);
-                    double ydot = b * x - c * x * z;
-                    double zdot = Math.cosh(x * y) - d * z;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
+                    out[0] = a * (y - x);
+                    out[1] = b * x - c * x * z;
+                    out[2] = g.applyAsDouble(x * y) - d * z;
                 },
                 (t, st, par, jac) -> {
                     double x = st[0], y = st[1], z = st[2];
                     double a = par[0], b = par[1], c = par[2], d = par[3];
+                    double slope = dg.applyAsDouble(x * y);
                     jac[0][0] = -a;
                     jac[0][1] = a;
                     jac[0][2] = 0.0;
                     jac[1][0] = b - c * z;
                     jac[1][1] = 0.0;
                     jac[1][2] = -c * x;
-                    jac[2][0] = y * Math.sinh(x * y);
-                    jac[2][1] = x * Math.sinh(x * y);
+                    jac[2][0] = y * slope;
+                    jac[2][1] = x * slope;
                     jac[2][2] = -d;
                 });
     }
