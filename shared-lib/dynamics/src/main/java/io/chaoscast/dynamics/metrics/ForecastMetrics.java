@@ -192,13 +192,7 @@ public final class ForecastMetrics {
     public static double validPredictionTime(
             double[][] truth, double[][] forecast, double dt, double maxLyapunov, double smapeThreshold) {
         int dim = checkShapes(truth, forecast);
-        if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new IllegalArgumentException("dt must be positive and finite, found " + dt);
-        }
-        if (!(maxLyapunov > 0) || !Double.isFinite(maxLyapunov)) {
-            throw new IllegalArgumentException(
-                    "maxLyapunov must be positive and finite (a chaotic system), found " + maxLyapunov);
-        }
+        checkTimeScale(dt, maxLyapunov);
         if (!(smapeThreshold > 0 && smapeThreshold <= 200)) {
             throw new IllegalArgumentException("smapeThreshold must be in (0, 200], found " + smapeThreshold);
         }
@@ -228,13 +222,7 @@ public final class ForecastMetrics {
     public static double validPredictionTimeNrmse(
             double[][] truth, double[][] forecast, double dt, double maxLyapunov, double[] attractorStd, double threshold) {
         int dim = checkShapes(truth, forecast);
-        if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new IllegalArgumentException("dt must be positive and finite, found " + dt);
-        }
-        if (!(maxLyapunov > 0) || !Double.isFinite(maxLyapunov)) {
-            throw new IllegalArgumentException(
-                    "maxLyapunov must be positive and finite (a chaotic system), found " + maxLyapunov);
-        }
+        checkTimeScale(dt, maxLyapunov);
         if (attractorStd == null || attractorStd.length != dim) {
             throw new IllegalArgumentException("attractorStd must have " + dim + " entries");
         }
@@ -290,6 +278,17 @@ public final class ForecastMetrics {
             std[d] = Math.sqrt(Math.max(0, sq[d] / n - m * m));
         }
         return std;
+    }
+
+    /** The time step and the exponent that turn a step count into Lyapunov times. */
+    private static void checkTimeScale(double dt, double maxLyapunov) {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("dt must be positive and finite, found " + dt);
+        }
+        if (!(maxLyapunov > 0) || !Double.isFinite(maxLyapunov)) {
+            throw new IllegalArgumentException(
+                    "maxLyapunov must be positive and finite (a chaotic system), found " + maxLyapunov);
+        }
     }
 
     private static double stepSmape(double[] y, double[] f, int dim) {
