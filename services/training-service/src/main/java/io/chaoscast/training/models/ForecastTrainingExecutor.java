@@ -76,10 +76,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
         Map<String, Object> spec = json.convertValue(request.get("model"), new TypeReference<Map<String, Object>>() {});
         TrainingSettings settings = TrainingSettings.resolve(json.treeToValue(request.get("training"), TrainingSettingsRequest.class));
         // Jobs queued before evaluation settings existed have none: the defaults they were made with.
-        EvaluationProtocol protocol = request.hasNonNull("evaluation")
-                ? EvaluationProtocol.resolve(new EvaluationRequest(
-                        request.get("evaluation").get("origins").asInt(), request.get("evaluation").get("horizonLyapunovTimes").asDouble()))
-                : EvaluationProtocol.DEFAULT;
+        JsonNode evaluation = request.get("evaluation");
+        EvaluationProtocol protocol = EvaluationProtocol.resolve(
+                evaluation == null || evaluation.isNull() ? null : json.treeToValue(evaluation, EvaluationRequest.class));
         UUID runId = job.runId();
         try {
             // A job taken up again after its model was produced delivers it instead of training again.
@@ -130,7 +129,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
         try {
             ctx.progress(0, epochs, null, null, "training " + type);
             long start = System.nanoTime();
-            int riskHorizon = TestEvaluation.riskHorizonSteps(dataset);
+            // Estimated once when the dataset has no tabulated exponent (non-default parameters): seconds of work.
+            double lambda = TestEvaluation.maxLyapunov(dataset);
+            int riskHorizon = TestEvaluation.riskHorizonSteps(dataset, lambda);
             ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
                 record(points, metrics, "train_loss", p.epoch(), p.trainLoss());
                 record(points, metrics, "val_loss", p.epoch(), p.validationLoss());
@@ -145,12 +146,12 @@ public class ForecastTrainingExecutor implements JobExecutor {
                     logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, ctx, dataset, runId);
                 }
                 ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
-                EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol);
+                EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol, lambda);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
                 figures.forEach(point0::accept);
-                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test, protocol);
+                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test, protocol, lambda);
                 ctx.progress(epochs, epochs, null, null, "keeping the model until the results-service has it");
                 OutboxEntry entry = new OutboxEntry(job.id(), runId, modelName(dataset.system(), type), ModelArtifacts.toBytes(forecaster),
                         List.copyOf(points.values()), null);
@@ -257,11 +258,11 @@ public class ForecastTrainingExecutor implements JobExecutor {
      * VPT and bootstrap intervals). Extras: a failure here is logged and leaves the run as it is.
      */
     private static void logExtraEvaluations(
-            PointLog metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol) {
+            PointLog metrics, Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol, double lambda) {
         try {
             AttractorEvaluation.metrics(forecaster, test).forEach((k, v) -> metrics.log(k, 0, v));
             if (dataset.lyapunovTime() != null) {
-                var backtest = BacktestEvaluation.run(forecaster, dataset, test, TestEvaluation.maxLyapunov(dataset), protocol);
+                var backtest = BacktestEvaluation.run(forecaster, dataset, test, lambda, protocol);
                 for (int i = 0; i < backtest.perOriginVpt().size(); i++) {
                     metrics.log("test_backtest_vpt", i, backtest.perOriginVpt().get(i));
                 }

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestEvaluation {
 
-    EvaluationReport evaluate(Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol) {
-        double lambda = maxLyapunov(dataset);
+    /** @param lambda the dataset's largest exponent, {@link #maxLyapunov(DatasetSummary)} */
+    EvaluationReport evaluate(Forecaster forecaster, DatasetSummary dataset, double[][][] test, EvaluationProtocol protocol, double lambda) {
         double dt = dataset.samplingInterval();
         int context = forecaster.spec().contextLength();
         int available = test[0].length - context;
@@ -54,8 +54,8 @@ public class TestEvaluation {
     static final int MAX_RISK_STEPS = 1_000;
 
     /** Rollout steps of the early-exit risk: one Lyapunov time of the dataset (at least 1, at most {@value #MAX_RISK_STEPS}). */
-    static int riskHorizonSteps(DatasetSummary dataset) {
-        return Math.max(1, Math.min(EvaluationSettings.steps(1, dataset.samplingInterval(), maxLyapunov(dataset)), MAX_RISK_STEPS));
+    static int riskHorizonSteps(DatasetSummary dataset, double lambda) {
+        return Math.max(1, Math.min(EvaluationSettings.steps(1, dataset.samplingInterval(), lambda), MAX_RISK_STEPS));
     }
 
     /**
