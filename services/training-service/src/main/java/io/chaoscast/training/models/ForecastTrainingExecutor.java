@@ -197,7 +197,12 @@ public class ForecastTrainingExecutor implements JobExecutor {
         }
         metrics.log("blend_weight", 0, search.blend());
         for (int i = 0; i < search.blendTrials().size(); i++) {
-            metrics.log("search_blend_val_steps", i, search.blendTrials().get(i).medianSteps());
+            SearchLog.BlendTrial b = search.blendTrials().get(i);
+            metrics.log("search_blend_val_steps", i, b.medianSteps());
+            if (Double.isFinite(b.medianStepsNrmse())) {
+                metrics.log("search_blend_val_steps_nrmse", i, b.medianStepsNrmse());
+            }
+            metrics.log("search_blend_no_harm", i, b.doesNoHarm() ? 1 : 0);
         }
         for (int i = 0; i < search.baseTrials().size(); i++) {
             NvarLibrary.Trial t = search.baseTrials().get(i);

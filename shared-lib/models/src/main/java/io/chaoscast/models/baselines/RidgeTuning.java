@@ -143,16 +143,25 @@ public final class RidgeTuning {
     /** Median and mean valid steps (sMAPE 30) of free rollouts from {@code origins} validation origins. */
     public static <F extends Forecaster> Scored<F> score(F f, double[][][] validation, int rolloutSteps, int origins) {
         double[] steps = validSteps(f, validation, rolloutSteps, origins);
-        double[] sorted = steps.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double median = median(steps);
         double mean = java.util.Arrays.stream(steps).average().orElse(0);
         return new Scored<>(f, median, mean);
     }
 
     /** Valid steps (sMAPE 30 across dimensions) of free rollouts from evenly spread origins. */
     static double[] validSteps(Forecaster f, double[][][] trajectories, int rolloutSteps, int origins) {
+        return validStepsBothForms(f, trajectories, rolloutSteps, origins, null).smape();
+    }
+
+    /**
+     * Valid steps per origin of the same free rollouts in both forms: sMAPE 30 and, when {@code
+     * attractorStd} is given, NRMSE 0.4 (else {@code nrmse} is null).
+     */
+    public record ValidSteps(double[] smape, double[] nrmse) {}
+
+    /** {@link #validSteps} in both VPT forms from one set of rollouts. */
+    public static ValidSteps validStepsBothForms(
+            Forecaster f, double[][][] trajectories, int rolloutSteps, int origins, double[] attractorStd) {
         int l = f.spec().contextLength();
         int longest = 0;
         for (double[][] t : trajectories) {
@@ -177,10 +186,24 @@ public final class RidgeTuning {
             }
         }
         double[][][] pred = f.forecast(ctx.toArray(new double[0][][]), horizon, ExitPolicy.full()).forecasts();
-        double[] out = new double[pred.length];
+        double[] smape = new double[pred.length];
+        double[] nrmse = attractorStd == null ? null : new double[pred.length];
         for (int b = 0; b < pred.length; b++) {
-            out[b] = io.chaoscast.dynamics.metrics.ForecastMetrics.validPredictionTime(truth.get(b), pred[b], 1, 1);
+            smape[b] = io.chaoscast.dynamics.metrics.ForecastMetrics.validPredictionTime(truth.get(b), pred[b], 1, 1);
+            if (nrmse != null) {
+                nrmse[b] = io.chaoscast.dynamics.metrics.ForecastMetrics.validPredictionTimeNrmse(
+                        truth.get(b), pred[b], 1, 1, attractorStd,
+                        io.chaoscast.dynamics.metrics.ForecastMetrics.DEFAULT_VPT_NRMSE_THRESHOLD);
+            }
         }
-        return out;
+        return new ValidSteps(smape, nrmse);
+    }
+
+    /** Median of {@code v} (not modified). */
+    public static double median(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

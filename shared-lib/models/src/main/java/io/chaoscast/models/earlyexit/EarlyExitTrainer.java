@@ -1,5 +1,6 @@
 package io.chaoscast.models.earlyexit;
 
+import io.chaoscast.dynamics.metrics.ForecastMetrics;
 import io.chaoscast.models.baselines.Nvar;
 import io.chaoscast.models.baselines.NvarLibrary;
 import io.chaoscast.models.baselines.RidgeStepForecaster;
@@ -56,8 +57,8 @@ public final class EarlyExitTrainer {
     /** Blend weights tried on validation, smallest first: an exact tie keeps the smaller correction. */
     static final double[] BLEND_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
 
-    /** Validation origins the blend weight is scored on (as the base's ridge penalty). */
-    static final int BLEND_ORIGINS = 64;
+    /** Validation origins the blend weight is scored on: more than the base's ridge penalty, since the blend decides the no-harm rule. */
+    static final int BLEND_ORIGINS = 128;
 
     /** The trained forecaster (uncalibrated), how training went and what was searched. */
     public record Outcome(EarlyExitForecaster forecaster, TrainingReport report, SearchLog search) {
@@ -204,6 +205,7 @@ public final class EarlyExitTrainer {
                     c.history().forEach(listener::onEpoch);
                 }
                 for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
                     shuffle(order, shuffleRng);
                     double lossSum = steps(trainer, lossFn, weights, trainSet, order, batch, spec, settings.inputNoise(), noiseRng);
                     int seen = trainSet.count;
@@ -240,7 +242,10 @@ public final class EarlyExitTrainer {
                         stoppedEarly = epoch < settings.epochs();
                         stop = true;
                     }
-                    if (!stop && settings.timeBudgetSeconds() > 0 && elapsed > settings.timeBudgetSeconds()) {
+                    // Stop before an epoch that would overrun the budget (the last one's length is the
+                    // estimate), not after it: the budget is what a user plans with.
+                    double lastEpoch = (System.nanoTime() - epochStart) / 1e9;
+                    if (!stop && settings.timeBudgetSeconds() > 0 && elapsed + lastEpoch > settings.timeBudgetSeconds()) {
                         stoppedEarly = epoch < settings.epochs();
                         stop = true;
                     }
@@ -282,20 +287,36 @@ public final class EarlyExitTrainer {
      * {@link #BLEND_WEIGHTS} from 0 up and keeping a larger weight only when it is strictly
      * better: where the correction does not help, none of it is applied.
      *
+     * <p>A weight above 0 must also do no harm against the base alone (weight 0) on the same
+     * rollouts: its median valid steps may not be shorter in either VPT form (sMAPE 30, NRMSE
+     * 0.4), and it may not shorten more rollouts than it lengthens. A correction that lengthens
+     * the median by shortening most rollouts, or that wins by sMAPE while losing in attractor
+     * units, gains on validation what it loses on unseen windows.
+     *
      * @param trials receives every weight's score
      */
     static double fitBlend(EarlyExitForecaster forecaster, double[][][] validation, List<SearchLog.BlendTrial> trials) {
-        RidgeTuning.Scored<EarlyExitForecaster> best = null;
-        double chosen = 0;
-        for (double w : BLEND_WEIGHTS) {
-            var scored = RidgeTuning.score(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS);
-            trials.add(new SearchLog.BlendTrial(w, scored.medianSteps(), scored.meanSteps()));
-            if (best == null || scored.beats(best)) {
-                best = scored;
-                chosen = w;
+        double[] std = ForecastMetrics.attractorStd(validation);
+        for (double v : std) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                std = null; // a constant coordinate: no NRMSE scale, the sMAPE rule alone
+                break;
             }
         }
-        return chosen;
+        RidgeTuning.ValidSteps base = null;
+        SearchLog.BlendTrial best = null;
+        for (double w : BLEND_WEIGHTS) {
+            var steps = RidgeTuning.validStepsBothForms(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS, std);
+            if (base == null) {
+                base = steps;
+            }
+            var trial = SearchLog.BlendTrial.of(w, steps, base);
+            trials.add(trial);
+            if (trial.doesNoHarm() && (best == null || trial.beats(best))) {
+                best = trial;
+            }
+        }
+        return best.weight();
     }
 
     /** One pass over {@code set} in {@code order}, in batches; returns the summed loss. */

@@ -1,13 +1,15 @@
 package io.chaoscast.models.earlyexit;
 
 import io.chaoscast.models.baselines.NvarLibrary;
+import io.chaoscast.models.baselines.RidgeTuning;
 import java.util.List;
 
 /**
  * What the trainer searched on validation data besides the weights: the NVAR base's feature
  * library (one trial per candidate) and the share of the network's correction applied on top of
  * the base (one trial per weight). Both are scored by the median valid steps (sMAPE 30) of free
- * validation rollouts.
+ * validation rollouts; a blend weight must also do no harm against the base alone in the NRMSE
+ * form and origin by origin.
  *
  * @param baseTrials every library candidate, in the order tried (empty without a base)
  * @param base the chosen library, or null without a base
@@ -25,6 +27,49 @@ public record SearchLog(
     /** Nothing searched (a network without base). */
     public static final SearchLog NONE = new SearchLog(List.of(), null, List.of(), 1);
 
-    /** One blend weight and its validation score. */
-    public record BlendTrial(double weight, double medianSteps, double meanSteps) {}
+    /**
+     * One blend weight and its validation score, against the base alone (weight 0) on the same
+     * origins.
+     *
+     * @param medianSteps median valid steps, sMAPE form
+     * @param meanSteps mean valid steps, sMAPE form
+     * @param medianStepsNrmse median valid steps, NRMSE form (NaN when not measured)
+     * @param shorter origins whose sMAPE valid steps are fewer than the base's
+     * @param longer origins whose sMAPE valid steps are more than the base's
+     * @param doesNoHarm neither median below the base's, and no more rollouts shortened than
+     *     lengthened
+     */
+    public record BlendTrial(
+            double weight,
+            double medianSteps,
+            double meanSteps,
+            double medianStepsNrmse,
+            int shorter,
+            int longer,
+            boolean doesNoHarm) {
+
+        static BlendTrial of(double weight, RidgeTuning.ValidSteps steps, RidgeTuning.ValidSteps base) {
+            int shorter = 0;
+            int longer = 0;
+            for (int i = 0; i < steps.smape().length; i++) {
+                if (steps.smape()[i] < base.smape()[i]) {
+                    shorter++;
+                } else if (steps.smape()[i] > base.smape()[i]) {
+                    longer++;
+                }
+            }
+            double median = RidgeTuning.median(steps.smape());
+            double nrmse = steps.nrmse() == null ? Double.NaN : RidgeTuning.median(steps.nrmse());
+            boolean noHarm = median >= RidgeTuning.median(base.smape())
+                    && (steps.nrmse() == null || nrmse >= RidgeTuning.median(base.nrmse()))
+                    && shorter <= longer;
+            double mean = java.util.Arrays.stream(steps.smape()).average().orElse(0);
+            return new BlendTrial(weight, median, mean, nrmse, shorter, longer, noHarm);
+        }
+
+        /** A larger sMAPE median, or the same median and a larger mean. */
+        boolean beats(BlendTrial other) {
+            return medianSteps > other.medianSteps || (medianSteps == other.medianSteps && meanSteps > other.meanSteps);
+        }
+    }
 }

@@ -9,7 +9,8 @@ package io.chaoscast.models.earlyexit;
  * @param patience epochs without validation improvement before stopping early
  * @param stride training windows start every {@code stride} states
  * @param seed seeds weight initialisation (engine seed) and shuffling
- * @param timeBudgetSeconds stop after the epoch that passes this wall-clock budget (0: none)
+ * @param timeBudgetSeconds wall-clock budget: no epoch starts that would end past it, judged by the
+ *     length of the epoch before (0: none)
  * @param inputNoise standard deviation of Gaussian noise added to training contexts, in
  *     standardised units (0: none); the targets stay the clean future, so the network learns to
  *     pull a slightly-off context back to the attractor, which is what keeps rollouts on it when
