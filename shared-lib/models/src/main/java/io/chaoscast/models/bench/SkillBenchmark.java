@@ -37,8 +37,9 @@ import java.util.Set;
  * AR trained on every autonomous flow of the catalog with one fixed protocol, one table and the
  * medians side by side.
  *
- * <p>Protocol (per system): 4 trajectories at 100 points per period from seeded perturbations of
- * the default initial condition after 20 periods of transient (seed 42), split 70/15/15 in time;
+ * <p>Protocol (per system): 4 segments at 100 points per period of one trajectory from the
+ * default initial condition, after 20 periods of transient and 10 periods apart (perturbed
+ * starts left the basin of 15 flows), each split 70/15/15 in time; training seed 42;
  * default settings of every model except the early-exit training budget, which the quick form
  * cuts; 100 test origins, free rollouts of 15 Lyapunov times or as many steps as the test split
  * holds, whichever is shorter; VPT (sMAPE 30) and NRMSE VPT (0.4) in Lyapunov times, median over
@@ -81,7 +82,7 @@ public final class SkillBenchmark {
             return;
         }
         List<ChaoticSystem> systems = systems(System.getProperty("bench.systems"));
-        p("skill benchmark, %s form: 4 trajectories at 100 points per period, %s points each, early-exit budget %.0f s "
+        p("skill benchmark, %s form: 4 segments of one trajectory at 100 points per period, %s points each, early-exit budget %.0f s "
                 + "(search %.0f s), %d origins; %d systems, %d already in %s; cores %d", form,
                 fixedLength != null ? "" + fixedLength : "at least " + minLength + " (more when 10 Lyapunov times need it, up to "
                         + MAX_LENGTH + ")", budget, search, origins, systems.size(),
@@ -137,7 +138,7 @@ public final class SkillBenchmark {
         double lambda = InvariantTable.standard().find(s.name()).orElseThrow().maxLyapunov();
         int ppp = 100;
         double dt = LorenzData.dt(s, ppp);
-        double[][][] data = LorenzData.trajectories(s, 4, length, ppp, seed);
+        double[][][] data = LorenzData.segments(s, 4, length, ppp);
         Splits sp = Splits.inTime(data, 0.70, 0.15);
         int d = data[0][0].length;
         EarlyExitArchitecture arch = ModelTypes.defaultArchitecture(d, ppp);

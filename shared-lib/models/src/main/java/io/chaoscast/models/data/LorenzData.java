@@ -50,4 +50,35 @@ public final class LorenzData {
         }
         return out;
     }
+
+    /** Periods left out between consecutive segments of {@link #segments}. */
+    static final int SEGMENT_GAP_PERIODS = 10;
+
+    /**
+     * {@code trajectories} segments of one trajectory from the default initial condition, after
+     * 20 periods of transient, {@link #SEGMENT_GAP_PERIODS} periods apart. Unlike perturbed
+     * starts, every segment begins on the attractor the default initial condition leads to, so
+     * systems with small basins or multistability give data too.
+     *
+     * @return {@code [trajectories][length][dim]}
+     */
+    public static double[][][] segments(ChaoticSystem system, int trajectories, int length, int pointsPerPeriod) {
+        int gap = SEGMENT_GAP_PERIODS * pointsPerPeriod;
+        long total = (long) trajectories * length + (long) (trajectories - 1) * gap;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("segments too long: " + total + " points");
+        }
+        double[][][] out = new double[trajectories][length][];
+        int stride = length + gap;
+        new TrajectoryGenerator(IntegrationSettings.DEFAULT).generate(
+                system, system.defaultParameters(), system.defaultInitialCondition(), dt(system, pointsPerPeriod),
+                20 * system.period(), (int) total, (k, y) -> {
+                    int seg = k / stride;
+                    int at = k % stride;
+                    if (at < length) {
+                        out[seg][at] = y.clone();
+                    }
+                });
+        return out;
+    }
 }
