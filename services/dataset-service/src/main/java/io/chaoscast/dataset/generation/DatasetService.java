@@ -57,9 +57,9 @@ public class DatasetService {
 
     private static final int READY_ROWS_CACHED = 10_000;
 
-    /** Runs the lookups of earlier identical recipes beside the integrations of the requests. */
+    /** Runs the claims of small recipes beside the integrations of the requests. */
     private final ExecutorService lookups = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "dataset-recipe-lookup");
+        Thread t = new Thread(r, "dataset-recipe-claim");
         t.setDaemon(true);
         return t;
     });
@@ -89,23 +89,23 @@ public class DatasetService {
         String json = RecipeIds.canonicalJson(recipe);
         String id = RecipeIds.id(recipe);
         if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
-            // Small recipes are generated in this request before their row exists: the lookup of an
-            // earlier identical recipe runs beside the integration, then one insert records the
-            // finished row (no 'generating' row to insert and update, which cost two commits).
+            // Small recipes are generated in this request while another thread records the recipe
+            // as generating (or finds an earlier identical one): that durable commit overlaps the
+            // integration, and marking the row ready afterwards does not wait for the disk.
             DatasetRow known = readyRows.get(id);
             if (known != null) {
                 return new Creation(toResponse(known, recipe, plan), false);
             }
-            EarlierRecipe earlier = EarlierRecipe.lookUp(() -> repository.find(id), lookups);
+            RecipeClaim claim = RecipeClaim.start(() -> jobs.claimOrFind(id, json, plan), lookups);
             Optional<DatasetRow> done;
             try {
-                done = jobs.runUnrecorded(id, json, plan, earlier);
+                done = jobs.runUnrecorded(id, plan, claim);
             } catch (DatasetGenerator.CancelledException e) {
                 throw new ApiException(CommonError.BUSY, null, "the generation was interrupted (the service is stopping); retry");
             }
             if (done.isEmpty()) {
                 // posted before, or an identical recipe won the race
-                DatasetRow row = earlier.await().filter(r -> EarlierRecipe.usable(Optional.of(r))).orElseGet(() -> require(id));
+                DatasetRow row = claim.await().filter(r -> RecipeClaim.usable(Optional.of(r))).orElseGet(() -> require(id));
                 remember(row);
                 return new Creation(toResponse(row), false);
             }
