@@ -303,10 +303,18 @@ public final class EarlyExitTrainer {
                 break;
             }
         }
+        // Rollouts of at most half a validation trajectory, so that the origins spread over the
+        // other half: rollouts as long as the split start within a few steps of each other and
+        // judge the blend on as many independent stretches as there are trajectories.
+        int longest = 0;
+        for (double[][] t : validation) {
+            longest = Math.max(longest, t.length - forecaster.spec().contextLength());
+        }
+        int horizon = Math.max(1, Math.min(Nvar.TUNE_ROLLOUT, longest / 2));
         RidgeTuning.ValidSteps base = null;
         SearchLog.BlendTrial best = null;
         for (double w : BLEND_WEIGHTS) {
-            var steps = RidgeTuning.validStepsBothForms(forecaster.withBlend(w), validation, Nvar.TUNE_ROLLOUT, BLEND_ORIGINS, std);
+            var steps = RidgeTuning.validStepsBothForms(forecaster.withBlend(w), validation, horizon, BLEND_ORIGINS, std);
             if (base == null) {
                 base = steps;
             }

@@ -77,10 +77,10 @@ class NoHarmBlendTest {
                 assertThat(loaded.modelSpec().correctionWeight()).isZero();
             }
 
-            // A correction that does harm (this network's, magnified 1e6 times) is switched off too.
+            // A correction that does harm (this network's, magnified 1e9 times) is switched off too.
             double[] big = f.modelSpec().incrementScale().clone();
             for (int i = 0; i < big.length; i++) {
-                big[i] *= 1e6;
+                big[i] *= 1e9;
             }
             var spec = f.modelSpec();
             var harmful = new EarlyExitForecaster(
