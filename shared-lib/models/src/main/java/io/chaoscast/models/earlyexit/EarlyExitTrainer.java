@@ -285,8 +285,7 @@ public final class EarlyExitTrainer {
     /**
      * The blend weight with the best validation rollouts (median valid steps, then mean), trying
      * {@link #BLEND_WEIGHTS} from 0 up and keeping a larger weight only when it is strictly
-     * better and its median beats the base's: where the correction does not help, none of it is
-     * applied.
+     * better: where the correction does not help, none of it is applied.
      *
      * <p>A weight above 0 must also do no harm against the base alone (weight 0) on the same
      * rollouts: its median valid steps may not be shorter in either VPT form (sMAPE 30, NRMSE
@@ -321,11 +320,7 @@ public final class EarlyExitTrainer {
             }
             var trial = SearchLog.BlendTrial.of(w, steps, base);
             trials.add(trial);
-            // Above 0, the median itself must grow: where the base's rollouts already reach the
-            // end of the validation horizon, a gain in the mean says nothing of what happens
-            // beyond it (Finance: a correction that only lifted the mean lost 29 % on the test).
-            boolean helps = best == null || trial.medianSteps() > trials.get(0).medianSteps();
-            if (trial.doesNoHarm() && helps && (best == null || trial.beats(best))) {
+            if (trial.doesNoHarm() && (best == null || trial.beats(best))) {
                 best = trial;
             }
         }
