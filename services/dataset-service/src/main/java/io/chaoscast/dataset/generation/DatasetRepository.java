@@ -89,17 +89,7 @@ public class DatasetRepository {
     }
 
     public Optional<DatasetRow> ready(String id, String checksum, long sizeBytes, String standardizationJson) {
-        return jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
-                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id"
-                        + " RETURNING " + COLUMNS)
-                .param("c", checksum)
-                .param("s", sizeBytes)
-                // Typed: a null of unknown type makes Spring ask the driver for the parameter's type,
-                // one more round trip to PostgreSQL on every ready dataset.
-                .param("std", standardizationJson, Types.VARCHAR)
-                .param("id", id)
-                .query(DatasetRepository::map)
-                .optional();
+        return markReady(id, checksum, sizeBytes, standardizationJson, "");
     }
 
     /**
@@ -108,14 +98,24 @@ public class DatasetRepository {
      * 'generating' state already stands for the dataset: a database crash can lose this mark but
      * not the recipe, and the sweep regenerates the same bytes. Set inside the statement, so the
      * update stays one round trip.
+     *
+     * @return the row, or empty when it is no longer generating (another generation of the
+     *     same recipe finished first)
      */
     public Optional<DatasetRow> readyWithoutFlush(String id, String checksum, long sizeBytes, String standardizationJson) {
+        return markReady(
+                id, checksum, sizeBytes, standardizationJson,
+                " AND status = 'generating' AND set_config('synchronous_commit', 'off', true) = 'off'");
+    }
+
+    private Optional<DatasetRow> markReady(String id, String checksum, long sizeBytes, String standardizationJson, String condition) {
         return jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
-                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now()"
-                        + " WHERE id = :id AND set_config('synchronous_commit', 'off', true) = 'off'"
-                        + " RETURNING " + COLUMNS)
+                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id"
+                        + condition + " RETURNING " + COLUMNS)
                 .param("c", checksum)
                 .param("s", sizeBytes)
+                // Typed: a null of unknown type makes Spring ask the driver for the parameter's type,
+                // one more round trip to PostgreSQL on every ready dataset.
                 .param("std", standardizationJson, Types.VARCHAR)
                 .param("id", id)
                 .query(DatasetRepository::map)

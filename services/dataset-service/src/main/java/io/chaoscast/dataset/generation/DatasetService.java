@@ -104,8 +104,9 @@ public class DatasetService {
                 throw new ApiException(CommonError.BUSY, null, "the generation was interrupted (the service is stopping); retry");
             }
             if (done.isEmpty()) {
-                // posted before, or an identical recipe won the race
-                DatasetRow row = claim.await().filter(r -> RecipeClaim.usable(Optional.of(r))).orElseGet(() -> require(id));
+                // posted before, or an identical request finished first: the row as it is now (the
+                // claim may have seen it generating)
+                DatasetRow row = claim.await().filter(r -> DatasetResponse.READY.equals(r.status())).orElseGet(() -> require(id));
                 remember(row);
                 return new Creation(toResponse(row), false);
             }

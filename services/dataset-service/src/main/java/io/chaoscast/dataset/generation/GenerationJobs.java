@@ -1,5 +1,6 @@
 package io.chaoscast.dataset.generation;
 
+import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.Standardization;
 import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dynamics.integration.DivergenceException;
@@ -129,7 +130,8 @@ public class GenerationJobs implements DisposableBean {
      * request waits for one durable commit that overlaps the integration, not one after it.
      *
      * @return the row (ready or failed) made by this call; empty when an earlier identical
-     *     recipe's row was found ({@code claim} holds it)
+     *     recipe's row was ready or failed, or another generation of it failed ({@code claim}
+     *     holds the row as found)
      * @throws DatasetGenerator.CancelledException when the thread was interrupted (the row stays
      *     generating and is resumed by the sweep)
      */
@@ -141,7 +143,7 @@ public class GenerationJobs implements DisposableBean {
             try {
                 temp = files.newTemp(id);
                 data = generator.generate(plan, temp, (done, total) -> {
-                    if (claim.foundUsable()) {
+                    if (claim.foundReady()) {
                         throw new Superseded();
                     }
                 });
@@ -159,9 +161,14 @@ public class GenerationJobs implements DisposableBean {
                 log.warn("generation of {} failed", id, e);
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            if (claim.await().isPresent()) {
-                return Optional.empty();
+            Optional<DatasetRow> earlier = claim.await();
+            if (earlier.isPresent() && !DatasetResponse.GENERATING.equals(earlier.get().status())) {
+                return Optional.empty(); // ready (or failed) meanwhile: the caller answers that row
             }
+            // Ours, or another generation of the same recipe (an identical request at the same
+            // moment, or one a stop interrupted): the bytes are the recipe's either way, so the
+            // first to finish publishes them and marks the row ready.
+            boolean mine = earlier.isEmpty();
             if (failure == null) {
                 try {
                     files.publish(temp, id);
@@ -173,7 +180,7 @@ public class GenerationJobs implements DisposableBean {
                     failure = "could not write the dataset bytes: " + e.getMessage();
                 }
             }
-            return repository.failed(id, failure);
+            return mine ? repository.failed(id, failure) : Optional.empty();
         } finally {
             if (temp != null) {
                 files.deleteQuietly(temp);

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * The claim of a small recipe, run on another thread while the request's own thread already
  * integrates: either this request recorded the recipe as generating (empty), or an earlier
  * identical recipe's row was found. The durable commit of the claim overlaps the integration
- * instead of following it, and a recipe posted before stops the integration as soon as the claim
- * answers (within 1024 points).
+ * instead of following it, and a recipe that is ready already stops the integration as soon as
+ * the claim answers (within 1024 points).
  */
 final class RecipeClaim {
 
@@ -27,12 +27,12 @@ final class RecipeClaim {
         return new RecipeClaim(CompletableFuture.supplyAsync(claimOrFind, executor));
     }
 
-    /** Without waiting: whether the claim already found a row that makes generating again pointless. */
-    boolean foundUsable() {
+    /** Without waiting: whether the claim already found a ready row, which makes generating again pointless. */
+    boolean foundReady() {
         if (!claim.isDone() || claim.isCompletedExceptionally()) {
             return false;
         }
-        return usable(claim.join());
+        return claim.join().map(r -> DatasetResponse.READY.equals(r.status())).orElse(false);
     }
 
     /** The earlier row, or empty when this request owns the recipe, waiting for the claim; its failure is rethrown as thrown. */
@@ -57,10 +57,5 @@ final class RecipeClaim {
                 action.run();
             }
         });
-    }
-
-    /** A failed dataset is generated again when its recipe is posted again; any other row is kept. */
-    static boolean usable(Optional<DatasetRow> row) {
-        return row.isPresent() && !DatasetResponse.FAILED.equals(row.get().status());
     }
 }

@@ -118,6 +118,23 @@ class ResumeAfterRestartTest extends ApiTest {
         assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A small recipe whose generation a stop interrupted stays 'generating' (its heartbeat still
+     * fresh): posting it again generates the same bytes and answers them ready at once, without
+     * waiting for the sweep.
+     */
+    @Test
+    void postingARecipeLeftGeneratingCompletesIt() throws Exception {
+        String id = orphan(DatasetRequest.builder("Lorenz").length(700).seed(4646).build(), 1);
+        jdbc.sql("UPDATE datasets.dataset SET updated_at = now() WHERE id = :id").param("id", id).update();
+        var again = post("/api/v1/datasets", "{\"system\": \"Lorenz\", \"length\": 700, \"seed\": 4646}");
+        assertThat(again.statusCode()).isIn(200, 201);
+        JsonNode state = json(again);
+        assertThat(state.path("id").asString()).isEqualTo(id);
+        assertThat(state.path("status").asString()).isEqualTo("ready");
+        assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aLiveGenerationIsNotTakenOver() {
         String id = orphan(DatasetRequest.builder("Lorenz").length(500).seed(4444).build(), 1);
