@@ -43,6 +43,46 @@ public class DatasetRepository {
                 .optional();
     }
 
+    /**
+     * Inserts a dataset that was generated before its row existed (the synchronous path): ready,
+     * or failed with {@code failureReason}. One statement, one commit.
+     *
+     * @return the new row, or empty when a row with this id appeared meanwhile (an identical recipe
+     *     posted concurrently)
+     */
+    public Optional<DatasetRow> insertFinished(
+            String id,
+            String system,
+            String recipeJson,
+            int trajectories,
+            int length,
+            int dimension,
+            double dt,
+            String checksum,
+            Long sizeBytes,
+            String standardizationJson,
+            String failureReason) {
+        return jdbc.sql("INSERT INTO datasets.dataset (id, system, recipe, status, progress, trajectories, length, dimension,"
+                        + " sampling_interval, checksum, size_bytes, standardization, failure_reason, completed_at)"
+                        + " VALUES (:id, :system, :recipe, :status, :progress, :t, :l, :d, :dt, :c, :s, :std, :r, now())"
+                        + " ON CONFLICT (id) DO NOTHING RETURNING " + COLUMNS)
+                .param("id", id)
+                .param("system", system)
+                .param("recipe", recipeJson)
+                .param("status", failureReason == null ? "ready" : "failed")
+                .param("progress", failureReason == null ? 1.0 : 0.0)
+                .param("t", trajectories)
+                .param("l", length)
+                .param("d", dimension)
+                .param("dt", dt)
+                .param("c", checksum, Types.VARCHAR)
+                .param("s", sizeBytes, Types.BIGINT)
+                .param("std", standardizationJson, Types.VARCHAR)
+                .param("r", failureReason, Types.VARCHAR)
+                .query(DatasetRepository::map)
+                .optional();
+    }
+
     public Optional<DatasetRow> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM datasets.dataset WHERE id = :id")
                 .param("id", id)
@@ -89,29 +129,9 @@ public class DatasetRepository {
     }
 
     public Optional<DatasetRow> ready(String id, String checksum, long sizeBytes, String standardizationJson) {
-        return markReady(id, checksum, sizeBytes, standardizationJson, "");
-    }
-
-    /**
-     * {@link #ready}, committed without waiting for the write-ahead log to reach the disk
-     * ({@code synchronous_commit} off for this transaction only). For a row whose durable
-     * 'generating' state already stands for the dataset: a database crash can lose this mark but
-     * not the recipe, and the sweep regenerates the same bytes. Set inside the statement, so the
-     * update stays one round trip.
-     *
-     * @return the row, or empty when it is no longer generating (another generation of the
-     *     same recipe finished first)
-     */
-    public Optional<DatasetRow> readyWithoutFlush(String id, String checksum, long sizeBytes, String standardizationJson) {
-        return markReady(
-                id, checksum, sizeBytes, standardizationJson,
-                " AND status = 'generating' AND set_config('synchronous_commit', 'off', true) = 'off'");
-    }
-
-    private Optional<DatasetRow> markReady(String id, String checksum, long sizeBytes, String standardizationJson, String condition) {
         return jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
                         + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id"
-                        + condition + " RETURNING " + COLUMNS)
+                        + " RETURNING " + COLUMNS)
                 .param("c", checksum)
                 .param("s", sizeBytes)
                 // Typed: a null of unknown type makes Spring ask the driver for the parameter's type,

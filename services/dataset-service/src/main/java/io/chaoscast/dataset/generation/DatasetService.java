@@ -57,9 +57,9 @@ public class DatasetService {
 
     private static final int READY_ROWS_CACHED = 10_000;
 
-    /** Runs the claims of small recipes beside the integrations of the requests. */
+    /** Runs the lookups of earlier identical recipes beside the integrations of the requests. */
     private final ExecutorService lookups = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "dataset-recipe-claim");
+        Thread t = new Thread(r, "dataset-recipe-lookup");
         t.setDaemon(true);
         return t;
     });
@@ -89,24 +89,23 @@ public class DatasetService {
         String json = RecipeIds.canonicalJson(recipe);
         String id = RecipeIds.id(recipe);
         if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
-            // Small recipes are generated in this request while another thread records the recipe
-            // as generating (or finds an earlier identical one): that durable commit overlaps the
-            // integration, and marking the row ready afterwards does not wait for the disk.
+            // Small recipes are generated in this request before their row exists: the lookup of an
+            // earlier identical recipe runs beside the integration, then one insert records the
+            // finished row (no 'generating' row to insert and update, which cost two commits).
             DatasetRow known = readyRows.get(id);
             if (known != null) {
                 return new Creation(toResponse(known, recipe, plan), false);
             }
-            RecipeClaim claim = RecipeClaim.start(() -> jobs.claimOrFind(id, json, plan), lookups);
+            EarlierRecipe earlier = EarlierRecipe.lookUp(() -> repository.find(id), lookups);
             Optional<DatasetRow> done;
             try {
-                done = jobs.runUnrecorded(id, plan, claim);
+                done = jobs.runUnrecorded(id, json, plan, earlier);
             } catch (DatasetGenerator.CancelledException e) {
                 throw new ApiException(CommonError.BUSY, null, "the generation was interrupted (the service is stopping); retry");
             }
             if (done.isEmpty()) {
-                // posted before, or an identical request finished first: the row as it is now (the
-                // claim may have seen it generating)
-                DatasetRow row = claim.await().filter(r -> DatasetResponse.READY.equals(r.status())).orElseGet(() -> require(id));
+                // posted before, or an identical recipe won the race
+                DatasetRow row = earlier.await().filter(r -> EarlierRecipe.usable(Optional.of(r))).orElseGet(() -> require(id));
                 remember(row);
                 return new Creation(toResponse(row), false);
             }

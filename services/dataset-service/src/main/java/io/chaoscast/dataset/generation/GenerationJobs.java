@@ -1,6 +1,5 @@
 package io.chaoscast.dataset.generation;
 
-import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.Standardization;
 import io.chaoscast.dataset.config.DatasetProperties;
 import io.chaoscast.dynamics.integration.DivergenceException;
@@ -90,52 +89,16 @@ public class GenerationJobs implements DisposableBean {
     }
 
     /**
-     * Beside the integration of a small recipe: records it as generating by this instance (a
-     * durable insert, so that a 201 always stands on a recorded recipe), or finds the earlier
-     * identical recipe's row. A failed earlier row is turned back into a generation, as posting
-     * a failed recipe again does. The generation stays in this instance's heartbeat until {@link
-     * #runUnrecorded} ends.
+     * Generates now, in this thread, before the dataset has a row, and records the outcome with a
+     * single insert: the synchronous path of small recipes pays one database round trip instead of
+     * an insert before and an update after. The lookup of an earlier identical recipe runs beside
+     * the integration; a usable earlier row wins, and a failed one is replaced.
      *
-     * @return empty when this instance now owns the generating row; else the earlier row
+     * @return the row (ready or failed) with whether this call made it; not made when an earlier
+     *     identical recipe's row was found or appeared meanwhile
+     * @throws DatasetGenerator.CancelledException when the thread was interrupted
      */
-    Optional<DatasetRow> claimOrFind(String id, String recipeJson, GenerationPlan plan) {
-        boolean added = running.add(id);
-        boolean mine = false;
-        try {
-            Optional<DatasetRow> row = repository.insertGenerating(
-                    id, plan.system().name(), recipeJson, plan.trajectories(), plan.length(), plan.dimension(),
-                    plan.samplingInterval());
-            if (row.isEmpty()) {
-                row = repository.restartFailed(id);
-            }
-            if (row.isPresent()) {
-                mine = true;
-                return Optional.empty();
-            }
-            return Optional.of(repository.find(id).orElseThrow(
-                    () -> new IllegalStateException("dataset " + id + " was deleted while its recipe was posted again; retry")));
-        } finally {
-            if (added && !mine) {
-                running.remove(id);
-            }
-        }
-    }
-
-    /**
-     * Generates now, in this thread, while {@code claim} (from {@link #claimOrFind}, on another
-     * thread) records the recipe as generating. Once the bytes are published the row is marked
-     * ready without waiting for that commit to reach the disk: the durable generating row already
-     * stands for the dataset, and should a database crash lose the ready mark, the generation's
-     * heartbeat has stopped and the sweep regenerates the same bytes from the recipe. So the
-     * request waits for one durable commit that overlaps the integration, not one after it.
-     *
-     * @return the row (ready or failed) made by this call; empty when an earlier identical
-     *     recipe's row was ready or failed, or another generation of it failed ({@code claim}
-     *     holds the row as found)
-     * @throws DatasetGenerator.CancelledException when the thread was interrupted (the row stays
-     *     generating and is resumed by the sweep)
-     */
-    public Optional<DatasetRow> runUnrecorded(String id, GenerationPlan plan, RecipeClaim claim) {
+    public Optional<DatasetRow> runUnrecorded(String id, String recipeJson, GenerationPlan plan, EarlierRecipe earlier) {
         Path temp = null;
         try {
             DatasetGenerator.GeneratedData data = null;
@@ -143,7 +106,7 @@ public class GenerationJobs implements DisposableBean {
             try {
                 temp = files.newTemp(id);
                 data = generator.generate(plan, temp, (done, total) -> {
-                    if (claim.foundReady()) {
+                    if (earlier.foundUsable()) {
                         throw new Superseded();
                     }
                 });
@@ -161,34 +124,38 @@ public class GenerationJobs implements DisposableBean {
                 log.warn("generation of {} failed", id, e);
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            Optional<DatasetRow> earlier = claim.await();
-            if (earlier.isPresent() && !DatasetResponse.GENERATING.equals(earlier.get().status())) {
-                return Optional.empty(); // ready (or failed) meanwhile: the caller answers that row
+            if (!settleEarlier(id, earlier)) {
+                return Optional.empty();
             }
-            // Ours, or another generation of the same recipe (an identical request at the same
-            // moment, or one a stop interrupted): the bytes are the recipe's either way, so the
-            // first to finish publishes them and marks the row ready.
-            boolean mine = earlier.isEmpty();
             if (failure == null) {
                 try {
                     files.publish(temp, id);
                     files.markVerified(id);
                     temp = null;
-                    return repository.readyWithoutFlush(id, data.checksum(), data.sizeBytes(), json(data.standardization()));
+                    return insertFinished(id, recipeJson, plan, data.checksum(), data.sizeBytes(), json(data.standardization()), null);
                 } catch (IOException e) {
                     log.warn("could not publish dataset {}", id, e);
                     failure = "could not write the dataset bytes: " + e.getMessage();
                 }
             }
-            return mine ? repository.failed(id, failure) : Optional.empty();
+            return insertFinished(id, recipeJson, plan, null, null, null, failure);
         } finally {
             if (temp != null) {
                 files.deleteQuietly(temp);
             }
-            // Out of the heartbeat once done, so that a generation left 'generating' (cancelled,
-            // or a lost ready mark) goes stale and the sweep resumes it.
-            claim.whenOwned(() -> running.remove(id));
         }
+    }
+
+    /** Waits for the lookup: false when an earlier row stands; a failed earlier row is removed. */
+    private boolean settleEarlier(String id, EarlierRecipe earlier) {
+        Optional<DatasetRow> row = earlier.await();
+        if (EarlierRecipe.usable(row)) {
+            return false;
+        }
+        if (row.isPresent()) {
+            repository.deleteFailed(id);
+        }
+        return true;
     }
 
     /** Thrown from the progress listener to stop an integration an earlier row made pointless. */
@@ -198,6 +165,22 @@ public class GenerationJobs implements DisposableBean {
         Superseded() {
             super(null, null, false, false);
         }
+    }
+
+    private Optional<DatasetRow> insertFinished(
+            String id, String recipeJson, GenerationPlan plan, String checksum, Long size, String std, String failure) {
+        return repository.insertFinished(
+                id,
+                plan.system().name(),
+                recipeJson,
+                plan.trajectories(),
+                plan.length(),
+                plan.dimension(),
+                plan.samplingInterval(),
+                checksum,
+                size,
+                std,
+                failure);
     }
 
     /** @throws RejectedExecutionException when the queue is full */

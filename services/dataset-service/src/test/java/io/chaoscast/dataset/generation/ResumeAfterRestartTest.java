@@ -81,60 +81,6 @@ class ResumeAfterRestartTest extends ApiTest {
         assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
     }
 
-    @Autowired
-    DatasetService service;
-
-    /**
-     * A small recipe is recorded 'generating' durably beside its integration and marked ready
-     * without waiting for the disk: a database crash may lose that mark. The row is then a stale
-     * generation like any other, and the sweep regenerates the same bytes.
-     */
-    @Test
-    void aReadyMarkLostInADatabaseCrashIsRegeneratedToTheSameBytes() throws Exception {
-        JsonNode created = json(post("/api/v1/datasets", "{\"system\": \"Lorenz\", \"length\": 800, \"seed\": 4545}"));
-        String id = created.path("id").asString();
-        String checksum = created.path("checksum").asString();
-        assertThat(created.path("status").asString()).isEqualTo("ready");
-        assertThat(checksum).hasSize(64);
-        // the request is over: the generation left this instance's heartbeat
-        assertThat(jobs.isRunning(id)).isFalse();
-
-        // as a crash before the ready mark reached the disk leaves it: generating, no heartbeat
-        jdbc.sql("UPDATE datasets.dataset SET status = 'generating', progress = 0, checksum = NULL, size_bytes = NULL,"
-                        + " completed_at = NULL, updated_at = now() - interval '1 hour' WHERE id = :id")
-                .param("id", id)
-                .update();
-        service.forget(id);
-        assertThat(json(get("/api/v1/datasets/" + id)).path("status").asString()).isEqualTo("generating");
-        jobs.sweep();
-        JsonNode state = json(get("/api/v1/datasets/" + id));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (state.path("status").asString().equals("generating") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            state = json(get("/api/v1/datasets/" + id));
-        }
-        assertThat(state.path("status").asString()).isEqualTo("ready");
-        assertThat(state.path("checksum").asString()).isEqualTo(checksum);
-        assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
-    }
-
-    /**
-     * A small recipe whose generation a stop interrupted stays 'generating' (its heartbeat still
-     * fresh): posting it again generates the same bytes and answers them ready at once, without
-     * waiting for the sweep.
-     */
-    @Test
-    void postingARecipeLeftGeneratingCompletesIt() throws Exception {
-        String id = orphan(DatasetRequest.builder("Lorenz").length(700).seed(4646).build(), 1);
-        jdbc.sql("UPDATE datasets.dataset SET updated_at = now() WHERE id = :id").param("id", id).update();
-        var again = post("/api/v1/datasets", "{\"system\": \"Lorenz\", \"length\": 700, \"seed\": 4646}");
-        assertThat(again.statusCode()).isIn(200, 201);
-        JsonNode state = json(again);
-        assertThat(state.path("id").asString()).isEqualTo(id);
-        assertThat(state.path("status").asString()).isEqualTo("ready");
-        assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
-    }
-
     @Test
     void aLiveGenerationIsNotTakenOver() {
         String id = orphan(DatasetRequest.builder("Lorenz").length(500).seed(4444).build(), 1);
