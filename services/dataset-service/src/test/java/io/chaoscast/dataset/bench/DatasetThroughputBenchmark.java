@@ -115,6 +115,7 @@ public final class DatasetThroughputBenchmark {
                 endToEnd.run();
                 oneRequest.run();
             }
+            long walSyncs0 = walSyncs(db);
             double[] a = new double[REPETITIONS];
             double[] f = new double[REPETITIONS];
             double[] b = new double[REPETITIONS];
@@ -151,6 +152,11 @@ public final class DatasetThroughputBenchmark {
                     100 * median(b) / median(a), 100 * max(b) / max(a), 100 * median(ratio));
             System.out.printf("(b1) / (a)                : %.0f %% of medians, %.0f %% of bests, %.0f %% median of pairwise ratios%n",
                     100 * median(b1) / median(a), 100 * max(b1) / max(a), 100 * median(ratio1));
+            // Each measured repetition posts two new recipes ((b) and (b1)), each recorded by one
+            // durable insert: one WAL fsync per POST, or the commits are not durable.
+            Thread.sleep(1000); // backends report their WAL statistics at most every 500 ms
+            System.out.printf("WAL fsyncs per POST of a new recipe (the WAL writer's own included): %.2f%n",
+                    (walSyncs(db) - walSyncs0) / (2.0 * REPETITIONS));
             System.out.printf("JVM CPU per run (all threads; PostgreSQL not counted): (a) median %.1f ms, (b) median %.1f ms"
                             + " (client and server share the JVM)%n", median(cpuA), median(cpuB));
             heapOfALargeGeneration(directory);
@@ -230,6 +236,15 @@ public final class DatasetThroughputBenchmark {
 
     private static double max(double[] v) {
         return Arrays.stream(v).max().orElseThrow();
+    }
+
+    /** PostgreSQL's count of write-ahead-log fsyncs since it started ({@code pg_stat_wal}, PostgreSQL 14+). */
+    private static long walSyncs(EmbeddedDatabase db) throws java.sql.SQLException {
+        try (var c = db.adminDataSource().getConnection();
+                var rs = c.createStatement().executeQuery("SELECT wal_sync FROM pg_stat_wal")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long processCpuNanos() {

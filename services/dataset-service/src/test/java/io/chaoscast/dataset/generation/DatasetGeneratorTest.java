@@ -54,6 +54,35 @@ class DatasetGeneratorTest {
         assertThat(a.sizeBytes()).isEqualTo(bytesA.length).isEqualTo(header + 3 * 400 * 3 * 8);
     }
 
+    /**
+     * Without noise or standardisation the bytes are hashed as they leave the buffer, one flush
+     * at a time: across several flushes they must be the integrator's states in order, and the
+     * checksum that of the file.
+     */
+    @Test
+    void aOnePassGenerationWritesEveryFlushInOrderAndHashesWhatItWrote() throws Exception {
+        ChaoticSystem lorenz = SystemCatalog.standard().find("Lorenz").orElseThrow();
+        int length = 100_000; // 2.4 MB of data: three flushes of the 1 MiB buffer
+        GenerationPlan p = new GenerationPlan(
+                lorenz, lorenz.defaultParameters(), List.of(lorenz.defaultInitialCondition()), 1, length, 3, 0.01, 0, 0, 1,
+                SplitLayout.of(length, 0.7, 0.15), false, IntegrationSettings.DEFAULT);
+        DatasetGenerator.GeneratedData data = generate(p, "flushes.npy");
+        double[][] expected = new double[length][];
+        new io.chaoscast.dynamics.integration.TrajectoryGenerator(IntegrationSettings.DEFAULT).generate(
+                lorenz, lorenz.defaultParameters(), lorenz.defaultInitialCondition(), 0.01, 0, length,
+                (i, y) -> expected[i] = y.clone());
+        double[][][] x = read(dir.resolve("flushes.npy"));
+        for (int i = 0; i < length; i++) {
+            assertThat(x[0][i]).as("state %d", i).isEqualTo(expected[i]);
+        }
+        byte[] bytes = Files.readAllBytes(dir.resolve("flushes.npy"));
+        int header = Npy.header(1, length, 3).length;
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(bytes, header, bytes.length - header);
+        assertThat(data.checksum()).isEqualTo(HexFormat.of().formatHex(md.digest()));
+        assertThat(data.sizeBytes()).isEqualTo(bytes.length);
+    }
+
     @Test
     void seedChangesDrawnStatesAndNoiseButNothingElse() throws Exception {
         double[][][] x1 = read(plan("Lorenz", 2, 200, 0, 1, false), "s1.npy");

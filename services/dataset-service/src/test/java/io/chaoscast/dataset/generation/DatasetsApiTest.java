@@ -8,6 +8,7 @@ import io.chaoscast.dataset.ApiTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -117,6 +118,44 @@ class DatasetsApiTest extends ApiTest {
                 "application/x-npy");
         assertThat(failed.statusCode()).isEqualTo(201);
         assertThat(new String(failed.body(), StandardCharsets.UTF_8)).contains("\"status\":\"failed\"", "diverged");
+    }
+
+    /**
+     * Identical small recipes posted at the same moment: each generates (the bytes are the
+     * recipe's), one insert wins, the others answer the winner's row; every answer carries the
+     * same ready bytes.
+     */
+    @Test
+    void identicalRecipesPostedAtOnceAllAnswerTheSameReadyBytes(@Autowired GenerationJobs jobs) throws Exception {
+        String recipe = "{\"system\": \"Lorenz\", \"length\": 4000, \"seed\": 95}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return postForBytes(recipe, "application/x-npy");
+                }));
+            }
+            start.countDown();
+            byte[] first = null;
+            for (var f : answers) {
+                HttpResponse<byte[]> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isIn(200, 201);
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-npy");
+                if (first == null) {
+                    first = r.body();
+                }
+                assertThat(r.body()).isEqualTo(first);
+            }
+            String id = answers.get(0).get().headers().firstValue("X-Dataset-Id").orElseThrow();
+            // no generation of it is left running
+            assertThat(jobs.isRunning(id)).isFalse();
+            assertThat(json(get("/api/v1/datasets/" + id)).path("status").asString()).isEqualTo("ready");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
