@@ -143,7 +143,7 @@ public final class RidgeTuning {
     /** Median and mean valid steps (sMAPE 30) of free rollouts from {@code origins} validation origins. */
     public static <F extends Forecaster> Scored<F> score(F f, double[][][] validation, int rolloutSteps, int origins) {
         double[] steps = validSteps(f, validation, rolloutSteps, origins);
-        double median = median(steps);
+        double median = io.chaoscast.dynamics.metrics.Median.of(steps);
         double mean = java.util.Arrays.stream(steps).average().orElse(0);
         return new Scored<>(f, median, mean);
     }
@@ -197,13 +197,5 @@ public final class RidgeTuning {
             }
         }
         return new ValidSteps(smape, nrmse);
-    }
-
-    /** Median of {@code v} (not modified). */
-    public static double median(double[] v) {
-        double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

@@ -4,6 +4,7 @@ import io.chaoscast.dynamics.catalog.InvariantTable;
 import io.chaoscast.dynamics.catalog.Invariants;
 import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.metrics.ForecastMetrics;
+import io.chaoscast.dynamics.metrics.Median;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
 import io.chaoscast.models.Forecaster;
@@ -216,7 +217,7 @@ public final class SkillBenchmark {
         double[] med = new double[10];
         for (int c = 0; c < 10; c++) {
             int col = 5 + c;
-            med[c] = median(ok.stream().mapToDouble(r -> Double.parseDouble(r[col])).toArray());
+            med[c] = Median.of(ok.stream().mapToDouble(r -> Double.parseDouble(r[col])).toArray());
         }
         p("| **median (%d systems)** | | | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | | | |", ok.size(), fmt(med[0]),
                 fmt(med[1]), fmt(med[2]), fmt(med[3]), fmt(med[4]), fmt(med[5]), fmt(med[6]), fmt(med[7]), fmt(med[8]),
@@ -230,13 +231,6 @@ public final class SkillBenchmark {
                 + "median early-exit / median NVAR = %s, / median ESN = %s (NRMSE VPT: %s, %s)", eeGeNvar, ok.size(),
                 eeGeNvarNrmse, eeNearBase, ok.size(), fmt(med[0] / med[4]), fmt(med[0] / med[6]), fmt(med[1] / med[5]),
                 fmt(med[1] / med[7]));
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     private static String fmt(double v) {

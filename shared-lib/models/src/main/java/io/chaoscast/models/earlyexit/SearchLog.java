@@ -1,5 +1,6 @@
 package io.chaoscast.models.earlyexit;
 
+import io.chaoscast.dynamics.metrics.Median;
 import io.chaoscast.models.baselines.NvarLibrary;
 import io.chaoscast.models.baselines.RidgeTuning;
 import java.util.List;
@@ -58,10 +59,10 @@ public record SearchLog(
                     longer++;
                 }
             }
-            double median = RidgeTuning.median(steps.smape());
-            double nrmse = steps.nrmse() == null ? Double.NaN : RidgeTuning.median(steps.nrmse());
-            boolean noHarm = median >= RidgeTuning.median(base.smape())
-                    && (steps.nrmse() == null || nrmse >= RidgeTuning.median(base.nrmse()))
+            double median = Median.of(steps.smape());
+            double nrmse = steps.nrmse() == null ? Double.NaN : Median.of(steps.nrmse());
+            boolean noHarm = median >= Median.of(base.smape())
+                    && (steps.nrmse() == null || nrmse >= Median.of(base.nrmse()))
                     && shorter <= longer;
             double mean = java.util.Arrays.stream(steps.smape()).average().orElse(0);
             return new BlendTrial(weight, median, mean, nrmse, shorter, longer, noHarm);

@@ -1,6 +1,7 @@
 package io.chaoscast.models.evaluation;
 
 import io.chaoscast.dynamics.metrics.ForecastMetrics;
+import io.chaoscast.dynamics.metrics.Median;
 import io.chaoscast.models.ForecastResult;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.calibration.CalibrationTable;
@@ -135,7 +136,7 @@ public final class ForecastEvaluator {
                             truth[i], fc, settings.dt(), settings.maxLyapunov(), std, settings.vptNrmseThreshold())
                     : Double.NaN;
         }
-        double median = median(vpt);
+        double median = Median.of(vpt);
         return new PolicyMetrics(
                 f.spec().depth() == 1 && !(f instanceof EarlyExitForecaster) ? "full" : p.name(),
                 mse / b,
@@ -145,13 +146,6 @@ public final class ForecastEvaluator {
                 Arrays.stream(vpt).average().orElse(0),
                 r.meanDepth(),
                 r.computeFraction(),
-                median(vptNrmse));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int b = sorted.length;
-        return b % 2 == 1 ? sorted[b / 2] : (sorted[b / 2 - 1] + sorted[b / 2]) / 2;
+                Median.of(vptNrmse));
     }
 }

@@ -27,7 +27,7 @@ class BlendTrialTest {
         // the median rises 30 -> 35 while three of five rollouts get shorter
         var steps = new RidgeTuning.ValidSteps(new double[] {5, 15, 35, 39, 60}, new double[] {12, 22, 32, 42, 52});
         var t = SearchLog.BlendTrial.of(0.5, steps, BASE);
-        assertThat(t.medianSteps()).isGreaterThan(RidgeTuning.median(BASE.smape()));
+        assertThat(t.medianSteps()).isGreaterThan(io.chaoscast.dynamics.metrics.Median.of(BASE.smape()));
         assertThat(t.shorter()).isEqualTo(3);
         assertThat(t.doesNoHarm()).isFalse();
     }
