@@ -374,7 +374,11 @@ class DashboardBrowserTest {
         open("model/" + platform.earlyExitModelId());
         // The forecast-level budget: the risk curve of the exit thresholds, the calibrated point and the oracle.
         assertThat(chartPoints("risk-tradeoff")).isGreaterThan(2);
-        assertThat(driver.findElement(By.id("risk-card")).getText()).contains("tolerance", "confidence");
+        assertThat(driver.findElement(By.id("risk-card")).getText()).contains("tolerance", "confidence", "calibrated policy");
+        // Every shallower depth is drawn as a cap beside the router's thresholds (3 blocks: caps 2 and 1).
+        Object caps = js("const c = echarts.getInstanceByDom(document.getElementById('risk-tradeoff'));"
+                + " const s = c.getOption().series.find(s => s.name === 'depth caps'); return s ? s.data.length : -1;");
+        assertThat(((Number) caps).intValue()).isEqualTo(2);
         assertThat(chartPoints("depths")).isEqualTo(3); // one bar per depth
         Object passes = js("const c = echarts.getInstanceByDom(document.getElementById('depths'));"
                 + " return c.getOption().series[0].data.reduce((a, b) => a + b, 0);");

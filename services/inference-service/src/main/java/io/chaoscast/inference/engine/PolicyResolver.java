@@ -1,5 +1,6 @@
 package io.chaoscast.inference.engine;
 
+import io.chaoscast.models.calibration.RiskPoint;
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.calibration.CalibrationTable;
 import io.chaoscast.models.calibration.RiskCalibration;
@@ -89,8 +90,8 @@ public final class PolicyResolver {
                         throw new InvalidForecastException(
                                 "exit.tolerance", "exit.tolerance must be between 0 and 1, found " + tol);
                     }
-                    double t = risk.thresholdFor(tol, conf);
-                    return new ResolvedExit(ExitPolicy.dynamic(t), t, tol, conf);
+                    RiskPoint chosen = risk.pointFor(tol, conf);
+                    return new ResolvedExit(chosen.policy(), chosen.threshold(), tol, conf);
                 }
                 if (r.threshold() != null) {
                     double t = r.threshold();

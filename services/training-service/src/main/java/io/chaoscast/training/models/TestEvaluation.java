@@ -1,5 +1,7 @@
 package io.chaoscast.training.models;
 
+import io.chaoscast.models.policy.DynamicThreshold;
+import io.chaoscast.models.policy.ExitPolicy;
 import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
 import io.chaoscast.dynamics.lyapunov.LyapunovEstimators;
@@ -129,7 +131,12 @@ public class TestEvaluation {
             m.put("test_dynamic_depth_fraction", dyn.meanDepth() / blocks);
             m.put("test_dynamic_compute_saved", dyn.computeSaved());
             m.put("test_oracle_depth_fraction", report.oracleDepthFraction());
-            m.put("calibrated_threshold", Double.parseDouble(dyn.policy().substring("dynamic:".length())));
+            if (ExitPolicy.parse(dyn.policy()) instanceof DynamicThreshold t) {
+                m.put("calibrated_threshold", t.threshold());
+                if (t.capped()) {
+                    m.put("calibrated_max_depth", (double) t.maxDepth());
+                }
+            }
         });
         m.values().removeIf(v -> v == null || !Double.isFinite(v));
         return m;

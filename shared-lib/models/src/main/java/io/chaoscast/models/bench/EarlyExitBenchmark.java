@@ -13,7 +13,6 @@ import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.RiskCalibrator;
-import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.models.evaluation.EvaluationSettings;
 import io.chaoscast.models.evaluation.ForecastEvaluator;
@@ -83,10 +82,10 @@ public final class EarlyExitBenchmark {
                 lambda, lt);
         int d = data[0][0].length;
         long t0 = System.nanoTime();
+        // The training job's defaults (base search and rollout training included); bench.epochs:
+        // a quick smoke run of this benchmark, not for figures.
         var ts = ModelTypes.defaultTraining(seed);
-        // bench.epochs: a quick smoke run of this benchmark, not for figures.
-        ts = new TrainingSettings(Integer.getInteger("bench.epochs", ts.epochs()), ts.batchSize(), ts.learningRate(),
-                ts.patience(), ts.stride(), seed, ts.timeBudgetSeconds(), ts.inputNoise());
+        ts = ts.withEpochs(Integer.getInteger("bench.epochs", ts.epochs()));
         var dl = ModelTypes.defaultLoss();
         // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
         var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
@@ -97,6 +96,8 @@ public final class EarlyExitBenchmark {
         }
         var outcome = EarlyExitTrainer.train(splits.train(), splits.validation(), ModelTypes.defaultArchitecture(d),
                 loss, ts, ProgressListener.NONE);
+        p("base %s, blend %.2f", outcome.forecaster().modelSpec().base() == null ? "none"
+                : outcome.forecaster().modelSpec().base().features().toString(), outcome.forecaster().modelSpec().correctionWeight());
         double trainS = secs(t0);
         long t1 = System.nanoTime();
         EarlyExitForecaster net = RiskCalibrator.calibrate(
@@ -108,16 +109,16 @@ public final class EarlyExitBenchmark {
         p("training %.0f s (%d epochs, best %d); router + calibration %.0f s on %d windows", trainS,
                 outcome.report().epochs().size(), outcome.report().bestEpoch(), calS, rc.windows());
         for (var pt : rc.points()) {
-            p("  curve: threshold %.4f depth %.2f (%.1f %%) risk %.4f mean-MSE %+.2f %%", pt.threshold(), pt.meanDepth(),
-                    100 * pt.computeFraction(), pt.risk(), 100 * pt.relativeMse());
+            p("  curve: %-22s depth %.2f (%.1f %%) risk %+.4f (sd %.3f) mean-MSE %+.2f %%", pt.policy().name(),
+                    pt.meanDepth(), 100 * pt.computeFraction(), pt.risk(), pt.riskStd(), 100 * pt.relativeMse());
         }
         double oracleCal = rc.oracleMeanDepth(EPS);
-        p("  chosen: threshold %.4f depth %.2f of %d; oracle %.2f", chosen.threshold(), chosen.meanDepth(), n, oracleCal);
+        p("  chosen: %s depth %.2f of %d; oracle %.2f", chosen.policy().name(), chosen.meanDepth(), n, oracleCal);
 
-        // Test split at the calibrated threshold.
-        double[] thresholds = rc.points().stream().mapToDouble(x -> x.threshold()).toArray();
-        int idx = indexOf(thresholds, chosen.threshold());
+        // Test split at the calibrated policy (the fixed depths come with every measurement).
+        double[] thresholds = rc.points().stream().filter(x -> !x.capped()).mapToDouble(x -> x.threshold()).toArray();
         var test = RiskCalibrator.measure(net, splits.test(), lt, ModelTypes.RISK_WINDOWS, thresholds);
+        int idx = test.indexOf(chosen);
         int[] all = test.all();
         double testDepth = test.meanDepth(idx, all) / n;
         double testOracle = test.oracleDepth(EPS, all) / n;
@@ -141,7 +142,7 @@ public final class EarlyExitBenchmark {
             int[] cal = Arrays.copyOf(perm, perm.length / 2);
             int[] tst = Arrays.copyOfRange(perm, perm.length / 2, perm.length);
             var c = pooled.calibration(cal, lt, EPS, CONF);
-            int k = indexOf(thresholds, c.threshold());
+            int k = pooled.indexOf(c.pointFor(EPS, CONF));
             double r = pooled.meanLoss(k, tst);
             riskSum += r;
             depthSum += pooled.meanDepth(k, tst) / n;
@@ -170,6 +171,7 @@ public final class EarlyExitBenchmark {
         out.put("mean depth at ε/δ (test), fraction", pct(testDepth));
         out.put("oracle depth at ε (test), fraction", pct(testOracle));
         out.put("dynamic / oracle depth", f2(testDepth / testOracle) + "x");
+        out.put("calibrated policy", chosen.policy().name());
         out.put("calibration depth / oracle", pct(chosen.computeFraction()) + " / " + pct(oracleCal / n));
         out.put("test risk (goal <= 5 %)", pct(testRisk));
         out.put("20 re-splits: held / mean risk", held + "/20, " + pct(riskSum / 20));
@@ -237,15 +239,6 @@ public final class EarlyExitBenchmark {
         double[][][] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    static int indexOf(double[] v, double x) {
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] == x) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("threshold " + x + " not on the grid");
     }
 
     private static String pct(double v) {

@@ -33,11 +33,12 @@ public final class RouterStudy {
             RiskCalibration rc = val.calibration(val.all(), lt, 0.05, 0.9);
             var p = rc.pointFor(0.05, 0.9);
             var test = RiskCalibrator.measure(g, s.test(), lt, 1000, new double[] {0, p.threshold()});
+            int k = test.indexOf(p);
             System.out.println(String.format(Locale.ROOT,
                     "%-8s fit %.0f s: validation depth %.2f (oracle %.2f) risk %+.2f %%; test depth %.2f (oracle %.2f) risk %+.2f %%",
                     variant, fit, p.meanDepth(), rc.oracleMeanDepth(0.05), 100 * p.risk(),
-                    test.meanDepth(test.thresholds().length - 1, test.all()), test.oracleDepth(0.05, test.all()),
-                    100 * test.meanLoss(test.thresholds().length - 1, test.all())));
+                    test.meanDepth(k, test.all()), test.oracleDepth(0.05, test.all()),
+                    100 * test.meanLoss(k, test.all())));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.chaoscast.models.calibration;
 
+import io.chaoscast.models.policy.ExitPolicy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,10 +24,17 @@ import java.util.List;
  * @param windows number of calibration windows
  * @param tolerance default ε
  * @param confidence default 1 − δ
- * @param threshold the threshold chosen at the defaults
+ * @param threshold the threshold chosen at the defaults (0 where the chosen policy is a cap alone;
+ *     {@link #policy()} is the whole policy)
  * @param oracle the oracle's mean depth at several tolerances: per window, the shallowest fixed
  *     depth whose loss is within the tolerance
- * @param points measured thresholds by increasing threshold (decreasing compute); the first is 0
+ * @param maxDepth the cap of the policy chosen at the defaults, or null for none (also in
+ *     calibrations written before caps existed)
+ * @param referenceMse the model's typical full-depth rollout MSE (standardised units, mean over
+ *     training windows), added to every window's full-depth MSE in the loss's denominator; null
+ *     in calibrations written before it existed, whose loss is relative to the window alone
+ * @param points measured policies: the uncapped thresholds by increasing threshold (decreasing
+ *     compute), the first being 0 (full depth), then capped ones by decreasing cap
  */
 public record RiskCalibration(
         int horizonSteps,
@@ -34,13 +43,27 @@ public record RiskCalibration(
         double confidence,
         double threshold,
         List<OraclePoint> oracle,
-        List<RiskPoint> points) {
+        List<RiskPoint> points,
+        Integer maxDepth,
+        Double referenceMse) {
 
     public static final double DEFAULT_TOLERANCE = 0.05;
     public static final double DEFAULT_CONFIDENCE = 0.9;
 
     /** Oracle mean depth at a tolerance. */
     public record OraclePoint(double tolerance, double meanDepth) {}
+
+    /** A calibration whose chosen policy has no cap (as all did before caps existed). */
+    public RiskCalibration(
+            int horizonSteps,
+            int windows,
+            double tolerance,
+            double confidence,
+            double threshold,
+            List<OraclePoint> oracle,
+            List<RiskPoint> points) {
+        this(horizonSteps, windows, tolerance, confidence, threshold, oracle, points, null, null);
+    }
 
     public RiskCalibration {
         oracle = oracle == null ? List.of() : List.copyOf(oracle);
@@ -65,15 +88,47 @@ public record RiskCalibration(
         return pointFor(tolerance, confidence).threshold();
     }
 
-    /** Fixed-sequence Learn-then-Test over the points for signed losses in [−1, 1]. */
+    /** The exit policy calibrated for ε and confidence 1 − δ. */
+    public ExitPolicy policyFor(double tolerance, double confidence) {
+        return pointFor(tolerance, confidence).policy();
+    }
+
+    /** The exit policy chosen at the stored defaults. */
+    public ExitPolicy policy() {
+        return maxDepth == null ? ExitPolicy.dynamic(threshold) : ExitPolicy.dynamic(threshold, maxDepth);
+    }
+
+    /**
+     * Learn-then-Test over the points for signed losses in [−1, 1], by fixed-sequence testing
+     * along two orders fixed before the data is seen: the uncapped points in stored order (by
+     * increasing threshold), and full depth followed by the capped points in stored order (by
+     * decreasing cap). Each order is tested at δ / 2 (δ when there are no capped points, as in
+     * calibrations written before caps), so by the union bound every point rejected on either
+     * order has risk within ε with probability at least 1 − δ, and the one with the least mean
+     * depth among the two orders' last rejections is served.
+     */
     public static int chosenIndex(List<RiskPoint> points, int windows, double tolerance, double confidence) {
-        double[] mean = new double[points.size()];
-        double[] var = new double[points.size()];
-        for (int i = 0; i < mean.length; i++) {
-            mean[i] = (points.get(i).risk() + 1) / 2;
-            var[i] = Math.pow(points.get(i).riskStd() / 2, 2);
+        List<Integer> uncapped = new ArrayList<>();
+        List<Integer> capped = new ArrayList<>(List.of(0));
+        for (int i = 0; i < points.size(); i++) {
+            (points.get(i).capped() ? capped : uncapped).add(i);
         }
-        return RiskControl.fixedSequence(mean, var, windows, (tolerance + 1) / 2, 1 - confidence);
+        double delta = (1 - confidence) / (capped.size() > 1 ? 2 : 1);
+        int best = 0;
+        for (List<Integer> order : capped.size() > 1 ? List.of(uncapped, capped) : List.of(uncapped)) {
+            double[] mean = new double[order.size()];
+            double[] var = new double[order.size()];
+            for (int k = 0; k < mean.length; k++) {
+                RiskPoint p = points.get(order.get(k));
+                mean[k] = (p.risk() + 1) / 2;
+                var[k] = Math.pow(p.riskStd() / 2, 2);
+            }
+            int last = order.get(RiskControl.fixedSequence(mean, var, windows, (tolerance + 1) / 2, delta));
+            if (points.get(last).meanDepth() < points.get(best).meanDepth()) {
+                best = last;
+            }
+        }
+        return best;
     }
 
     /** The oracle's mean depth at the stored tolerance nearest to {@code tolerance}, or NaN. */

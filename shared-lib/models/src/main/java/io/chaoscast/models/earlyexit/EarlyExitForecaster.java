@@ -133,7 +133,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
      */
     public ExitPolicy calibratedPolicy() {
         if (spec.risk() != null) {
-            return ExitPolicy.dynamic(spec.risk().threshold());
+            return spec.risk().policy();
         }
         return spec.calibration() == null ? ExitPolicy.full() : ExitPolicy.dynamic(spec.calibration().threshold());
     }
@@ -300,10 +300,12 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         double[] scores = new double[n - 1];
         double logit = policy instanceof DynamicThreshold t ? ExitRouter.logit(t.threshold()) : 0;
         int fixed = policy instanceof DynamicThreshold ? 0 : fixedDepth(policy, n);
+        // The router decides among the blocks below the cap; at the cap it exits whatever it scores.
+        int cap = policy instanceof DynamicThreshold t ? Math.min(n, t.maxDepth()) : n;
         Integer[] order = new Integer[rows];
         for (int r = 0; r < rows; r++) {
             if (fixed == 0) {
-                depth[r] = router.decide(routerWeights, input, r * size, size, scratch, logit, n, score);
+                depth[r] = router.decide(routerWeights, input, r * size, size, scratch, logit, cap, score);
                 u[r] = clampU((float) score[0]);
             } else {
                 // Full and fixed depths do not need the scores; they are reported all the same.

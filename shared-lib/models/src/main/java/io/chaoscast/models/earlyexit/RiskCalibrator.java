@@ -25,14 +25,36 @@ public final class RiskCalibrator {
 
     private RiskCalibrator() {}
 
-    /** Per-window rollout losses of a grid of thresholds and of every fixed depth. */
+    /**
+     * Per-window rollout losses of a grid of policies and of every fixed depth. Policy {@code t}
+     * is {@code dynamic(thresholds[t])}, capped at {@code caps[t]} blocks where that is above 0: the
+     * measured thresholds first, then every fixed depth from {@code blocks − 1} down to 1 (threshold
+     * 0 under a cap, the same rollouts as {@code fixedLoss}).
+     */
     public record Losses(
             int blocks,
             double[] thresholds,
+            int[] caps,
             double[][] loss,
             double[][] depth,
             double[] relativeMse,
-            double[][] fixedLoss) {
+            double[][] fixedLoss,
+            double referenceMse) {
+
+        /** Index of the policy with this threshold and cap (0: none), or −1. */
+        public int indexOf(double threshold, int cap) {
+            for (int t = 0; t < thresholds.length; t++) {
+                if (thresholds[t] == threshold && caps[t] == cap) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+
+        /** Index of the policy a calibration point measured, or −1. */
+        public int indexOf(RiskPoint p) {
+            return indexOf(p.threshold(), p.maxDepth() == null ? 0 : p.maxDepth());
+        }
 
         public int windows() {
             return loss[0].length;
@@ -86,15 +108,16 @@ public final class RiskCalibrator {
             List<RiskPoint> points = new ArrayList<>();
             for (int t = 0; t < thresholds.length; t++) {
                 double md = meanDepth(t, idx);
-                points.add(new RiskPoint(
-                        thresholds[t], md, md / blocks, meanLoss(t, idx), lossStd(t, idx), relativeMse[t]));
+                points.add(new RiskPoint(thresholds[t], md, md / blocks, meanLoss(t, idx), lossStd(t, idx),
+                        relativeMse[t], caps[t] > 0 ? caps[t] : null));
             }
             List<RiskCalibration.OraclePoint> oracle = new ArrayList<>();
             for (double tol : ORACLE_TOLERANCES) {
                 oracle.add(new RiskCalibration.OraclePoint(tol, oracleDepth(tol, idx)));
             }
-            double chosen = thresholds[RiskCalibration.chosenIndex(points, idx.length, tolerance, confidence)];
-            return new RiskCalibration(horizonSteps, idx.length, tolerance, confidence, chosen, oracle, points);
+            RiskPoint chosen = points.get(RiskCalibration.chosenIndex(points, idx.length, tolerance, confidence));
+            return new RiskCalibration(horizonSteps, idx.length, tolerance, confidence, chosen.threshold(), oracle, points,
+                    chosen.maxDepth(), referenceMse);
         }
 
         public int[] all() {
@@ -137,8 +160,24 @@ public final class RiskCalibrator {
         }
         int h = fitHorizon(calibration, forecaster.spec().contextLength(), horizonSteps);
         EarlyExitForecaster routed = withRouter(forecaster, train, 4);
-        Losses losses = measure(routed, calibration, h, maxWindows, null);
+        // From the training split, so the loss function is fixed before the calibration windows are seen.
+        double reference = referenceMse(routed, train, h, maxWindows);
+        Losses losses = measure(routed, calibration, h, maxWindows, null, reference);
         return routed.withRisk(losses.calibration(losses.all(), h, tolerance, confidence));
+    }
+
+    /**
+     * The model's typical full-depth rollout MSE over {@code horizonSteps}: the mean over windows
+     * of {@code trajectories} (at most {@code maxWindows}, spread evenly), 0 when none fits.
+     */
+    public static double referenceMse(EarlyExitForecaster f, double[][][] trajectories, int horizonSteps, int maxWindows) {
+        int l = f.spec().contextLength();
+        int h = Math.min(horizonSteps, Arrays.stream(trajectories).mapToInt(t -> t.length).max().orElse(0) - l);
+        if (h < 1) {
+            return 0;
+        }
+        Windows w = windows(trajectories, l, h, maxWindows);
+        return Arrays.stream(rolloutMse(f, w, h, ExitPolicy.full(), null)).average().orElse(0);
     }
 
     /** The same network with a router fitted on training windows every {@code stride} states. */
@@ -220,17 +259,33 @@ public final class RiskCalibrator {
      */
     public static Losses measure(
             EarlyExitForecaster f, double[][][] trajectories, int horizonSteps, int maxWindows, double[] thresholds) {
+        RiskCalibration rc = f.modelSpec().risk();
+        double reference = rc == null || rc.referenceMse() == null ? 0 : rc.referenceMse();
+        return measure(f, trajectories, horizonSteps, maxWindows, thresholds, reference);
+    }
+
+    /** As above, with the reference MSE of the loss's denominator (0: relative to each window alone). */
+    public static Losses measure(
+            EarlyExitForecaster f,
+            double[][][] trajectories,
+            int horizonSteps,
+            int maxWindows,
+            double[] thresholds,
+            double referenceMse) {
         var a = f.modelSpec().architecture();
         int n = a.blocks();
         Windows w = windows(trajectories, a.contextLength(), horizonSteps, maxWindows);
         double[] full = rolloutMse(f, w, horizonSteps, ExitPolicy.full(), null);
         double meanFull = Arrays.stream(full).average().orElse(0);
-        double floor = 1e-12 * meanFull + 1e-300;
-        double[] grid = thresholds != null ? thresholds : grid(f, w.contexts());
-        double[][] loss = new double[grid.length][];
-        double[][] depth = new double[grid.length][];
-        double[] rel = new double[grid.length];
-        for (int t = 0; t < grid.length; t++) {
+        double floor = referenceMse + 1e-12 * meanFull + 1e-300;
+        double[] measured = thresholds != null ? thresholds : grid(f, w.contexts());
+        int rows = measured.length + Math.max(0, n - 1);
+        double[] grid = Arrays.copyOf(measured, rows);
+        int[] caps = new int[rows];
+        double[][] loss = new double[rows][];
+        double[][] depth = new double[rows][];
+        double[] rel = new double[rows];
+        for (int t = 0; t < measured.length; t++) {
             depth[t] = new double[w.contexts().length];
             ExitPolicy p = grid[t] == 0 ? ExitPolicy.full() : ExitPolicy.dynamic(grid[t]);
             double[] e = grid[t] == 0 ? full : rolloutMse(f, w, horizonSteps, p, depth[t]);
@@ -239,19 +294,36 @@ public final class RiskCalibrator {
             }
             // Full depth against itself: exactly no change.
             loss[t] = grid[t] == 0 ? new double[e.length] : losses(e, full, floor);
-            rel[t] = Arrays.stream(e).average().orElse(0) / Math.max(meanFull, 1e-300) - 1;
+            rel[t] = relative(e, meanFull);
         }
         double[][] fixed = new double[Math.max(0, n - 1)][];
-        for (int k = 1; k < n; k++) {
-            fixed[k - 1] = losses(rolloutMse(f, w, horizonSteps, ExitPolicy.fixed(k), null), full, floor);
+        for (int k = n - 1; k >= 1; k--) {
+            double[] e = rolloutMse(f, w, horizonSteps, ExitPolicy.fixed(k), null);
+            fixed[k - 1] = losses(e, full, floor);
+            int t = measured.length + (n - 1 - k);
+            caps[t] = k;
+            loss[t] = fixed[k - 1];
+            depth[t] = new double[e.length];
+            Arrays.fill(depth[t], k);
+            rel[t] = relative(e, meanFull);
         }
-        return new Losses(n, grid, loss, depth, rel, fixed);
+        return new Losses(n, grid, caps, loss, depth, rel, fixed, referenceMse);
     }
 
+    private static double relative(double[] e, double meanFull) {
+        return Arrays.stream(e).average().orElse(0) / Math.max(meanFull, 1e-300) - 1;
+    }
+
+    /**
+     * {@code (e − full) / (full + floor)}, clipped to [−1, 1]. With the model's typical full-depth
+     * MSE in the floor, a window that full depth happens to forecast far better than usual is
+     * judged against the usual error, not against its own near-zero one: for typical windows the
+     * mean loss is the relative change of the mean rollout MSE, for hard windows their own.
+     */
     private static double[] losses(double[] e, double[] full, double floor) {
         double[] out = new double[e.length];
         for (int i = 0; i < e.length; i++) {
-            double r = e[i] / (full[i] + floor) - 1;
+            double r = (e[i] - full[i]) / (full[i] + floor);
             out[i] = Double.isNaN(r) ? 1 : Math.max(-1, Math.min(1, r));
         }
         return out;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  *
  * @param tolerance the calibration's default ε
  * @param confidence the calibration's default 1 − δ
- * @param threshold the calibrated threshold
+ * @param threshold the calibrated threshold (0 where the calibrated policy is a depth cap alone)
  * @param risk measured on the test windows (same definition as the tolerance)
  * @param depthFraction mean depth over blocks at that threshold, test windows
  * @param oracleDepthFraction the oracle's mean depth over blocks at the same tolerance, test windows
@@ -41,11 +41,13 @@ public record RiskEvaluation(
             return null;
         }
         int n = f.spec().depth();
-        double t = rc.threshold();
+        var chosen = rc.pointFor(rc.tolerance(), rc.confidence());
+        double t = chosen.threshold();
         int h = RiskCalibrator.fitHorizon(test, f.spec().contextLength(), horizonSteps);
         var losses = RiskCalibrator.measure(f, test, h, MAX_WINDOWS, t == 0 ? new double[] {0} : new double[] {0, t});
         int[] all = losses.all();
-        int k = losses.thresholds().length - 1;
+        // Capped points are among the fixed depths every measurement adds.
+        int k = losses.indexOf(chosen);
         double[][][] contexts = new double[1][][];
         for (double[][] traj : test) {
             if (traj.length >= f.spec().contextLength()) {

@@ -17,7 +17,10 @@ public sealed interface ExitPolicy permits FullDepth, FixedDepth, DynamicThresho
     /** Whether {@link #exitsAt} reads the uncertainty, so the network must compute it at every block. */
     boolean needsUncertainty();
 
-    /** A short stable name such as {@code full}, {@code fixed:2}, {@code dynamic:0.05}. */
+    /**
+     * A short stable name such as {@code full}, {@code fixed:2}, {@code dynamic:0.05}, {@code
+     * dynamic:0.05@4} (at most 4 blocks).
+     */
     String name();
 
     static ExitPolicy full() {
@@ -32,10 +35,15 @@ public sealed interface ExitPolicy permits FullDepth, FixedDepth, DynamicThresho
         return new DynamicThreshold(threshold);
     }
 
+    /** Dynamic below a cap: at most {@code maxDepth} blocks ({@link DynamicThreshold#NO_CAP} for none). */
+    static ExitPolicy dynamic(double threshold, int maxDepth) {
+        return new DynamicThreshold(threshold, maxDepth);
+    }
+
     /** Parses {@link #name()}'s forms back, for REST parameters. */
     static ExitPolicy parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("exit policy must be one of full, fixed:<depth>, dynamic:<threshold>");
+            throw new IllegalArgumentException("exit policy must be one of full, fixed:<depth>, dynamic:<threshold>[@<maxDepth>]");
         }
         String t = text.trim();
         if (t.equals("full")) {
@@ -46,12 +54,16 @@ public sealed interface ExitPolicy permits FullDepth, FixedDepth, DynamicThresho
                 return fixed(Integer.parseInt(t.substring(6)));
             }
             if (t.startsWith("dynamic:")) {
-                return dynamic(Double.parseDouble(t.substring(8)));
+                String v = t.substring(8);
+                int at = v.indexOf('@');
+                return at < 0
+                        ? dynamic(Double.parseDouble(v))
+                        : dynamic(Double.parseDouble(v.substring(0, at)), Integer.parseInt(v.substring(at + 1)));
             }
         } catch (NumberFormatException e) {
             // fall through to the message naming the allowed forms
         }
         throw new IllegalArgumentException(
-                "exit policy must be one of full, fixed:<depth>, dynamic:<threshold>, found '" + text + "'");
+                "exit policy must be one of full, fixed:<depth>, dynamic:<threshold>[@<maxDepth>], found '" + text + "'");
     }
 }

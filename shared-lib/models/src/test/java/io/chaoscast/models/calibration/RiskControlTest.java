@@ -1,5 +1,6 @@
 package io.chaoscast.models.calibration;
 
+import io.chaoscast.models.policy.ExitPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -129,6 +130,75 @@ class RiskControlTest {
         }
         assertThat((double) violations / trials).isLessThanOrEqualTo(delta);
         assertThat(chosenSum).isGreaterThan(0.0); // it does use thresholds with positive risk
+    }
+
+    /**
+     * Depth caps tested beside the router's thresholds, each order at δ / 2: where the truth is
+     * known (caps 7..1 with true risks −4 %..+22 %, thresholds all too risky), the served policy's
+     * true risk exceeds ε in at most δ of 400 calibration draws, the cap is served where it saves
+     * more than any threshold, and a calibration without caps picks exactly as before.
+     */
+    @Test
+    void capsAreTestedBesideThresholdsAndKeepTheGuarantee() {
+        double eps = 0.05;
+        double delta = 0.1;
+        int n = 1000;
+        double[] capRisk = {-0.04, -0.02, 0.0, 0.03, 0.045, 0.12, 0.22}; // caps 7, 6, ..., 1
+        double[] thresholdRisk = {0.08, 0.15, 0.3}; // thresholds 0.5, 0.6, 0.7 at depths 7.5, 7, 6
+        SplittableRandom rng = new SplittableRandom(11);
+        int violations = 0;
+        int trials = 400;
+        int capServed = 0;
+        for (int t = 0; t < trials; t++) {
+            List<RiskPoint> points = new ArrayList<>();
+            points.add(new RiskPoint(0, 8, 1, 0, 0, 0));
+            for (int j = 0; j < thresholdRisk.length; j++) {
+                double[] ms = sample(rng, thresholdRisk[j], n);
+                points.add(new RiskPoint(0.5 + 0.1 * j, 7.5 - 0.5 * j - (j == 2 ? 0.5 : 0), 0.9, ms[0], ms[1], ms[0]));
+            }
+            for (int j = 0; j < capRisk.length; j++) {
+                double[] ms = sample(rng, capRisk[j], n);
+                points.add(new RiskPoint(0, 7 - j, (7 - j) / 8.0, ms[0], ms[1], ms[0], 7 - j));
+            }
+            RiskPoint chosen = points.get(RiskCalibration.chosenIndex(points, n, eps, 1 - delta));
+            double truth = !chosen.capped()
+                    ? (chosen.threshold() == 0 ? 0 : thresholdRisk[(int) Math.round((chosen.threshold() - 0.5) * 10)])
+                    : capRisk[7 - chosen.maxDepth()];
+            if (truth > eps) {
+                violations++;
+            }
+            if (chosen.capped()) {
+                capServed++;
+                assertThat(chosen.policy()).isEqualTo(ExitPolicy.dynamic(0, chosen.maxDepth()));
+            }
+        }
+        assertThat((double) violations / trials).isLessThanOrEqualTo(delta);
+        assertThat(capServed).isGreaterThan(trials * 9 / 10); // caps 7..4 are safe and cheaper than full
+
+        // Without caps, the thresholds alone at the whole δ: the same choice as one fixed sequence.
+        List<RiskPoint> plain = new ArrayList<>();
+        plain.add(new RiskPoint(0, 8, 1, 0, 0, 0));
+        for (int j = 0; j < 6; j++) {
+            plain.add(new RiskPoint(0.1 * (j + 1), 7 - j, (7 - j) / 8.0, 0.005 * j, 0.2, 0));
+        }
+        double[] mean = plain.stream().mapToDouble(p -> (p.risk() + 1) / 2).toArray();
+        double[] var = plain.stream().mapToDouble(p -> Math.pow(p.riskStd() / 2, 2)).toArray();
+        assertThat(RiskCalibration.chosenIndex(plain, n, eps, 0.9))
+                .isEqualTo(RiskControl.fixedSequence(mean, var, n, (eps + 1) / 2, 0.1))
+                .isPositive();
+    }
+
+    /** Mean and standard deviation of {@code n} losses with true mean {@code risk}, spread ±0.3. */
+    private static double[] sample(SplittableRandom rng, double risk, int n) {
+        double s = 0;
+        double s2 = 0;
+        for (int i = 0; i < n; i++) {
+            double l = Math.max(-1, Math.min(1, risk + 0.3 * gaussian(rng)));
+            s += l;
+            s2 += l * l;
+        }
+        double m = s / n;
+        return new double[] {m, Math.sqrt(s2 / n - m * m)};
     }
 
     private static double gaussian(SplittableRandom rng) {

@@ -41,8 +41,17 @@ class RiskCalibratorTest {
         assertThat(rc.windows()).isBetween(100, 200);
         RiskPoint chosen = rc.pointFor(rc.tolerance(), rc.confidence());
         assertThat(chosen.threshold()).isEqualTo(rc.threshold());
+        assertThat(chosen.maxDepth()).isEqualTo(rc.maxDepth());
         assertThat(chosen.risk()).isLessThanOrEqualTo(rc.tolerance());
-        assertThat(net.calibratedPolicy()).isEqualTo(ExitPolicy.dynamic(rc.threshold()));
+        assertThat(net.calibratedPolicy()).isEqualTo(chosen.policy()).isEqualTo(rc.policy());
+        // The loss's reference error comes from the training windows' full-depth rollouts.
+        assertThat(rc.referenceMse()).isPositive()
+                .isCloseTo(RiskCalibrator.referenceMse(net, TinyLorenz.splits().train(), rc.horizonSteps(), 200),
+                        within(1e-12 * rc.referenceMse()));
+        // Every shallower depth is measured as a capped point, deepest first, at its own depth.
+        var caps = rc.points().stream().filter(RiskPoint::capped).toList();
+        assertThat(caps).extracting(RiskPoint::maxDepth).containsExactly(2, 1);
+        assertThat(caps).extracting(RiskPoint::meanDepth).containsExactly(2.0, 1.0);
         // Looser budgets never cost more compute.
         assertThat(rc.pointFor(0.5, 0.9).computeFraction()).isLessThanOrEqualTo(chosen.computeFraction());
     }
@@ -61,6 +70,41 @@ class RiskCalibratorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void windowsAreJudgedAgainstTheModelsTypicalErrorAsWellAsTheirOwn() {
+        double[][][] val = TinyLorenz.splits().validation();
+        double ref = net.modelSpec().risk().referenceMse();
+        var own = RiskCalibrator.measure(net, val, 20, 200, new double[] {0}, 0);
+        var typical = RiskCalibrator.measure(net, val, 20, 200, new double[] {0}, ref);
+        var lenient = RiskCalibrator.measure(net, val, 20, 200, new double[] {0}, 1e6 * ref);
+        int[] all = own.all();
+        int exit1 = own.indexOf(0, 1);
+        // The same rollouts; a larger reference only shrinks every window's loss towards 0.
+        for (int w : all) {
+            assertThat(Math.abs(typical.loss()[exit1][w])).isLessThanOrEqualTo(Math.abs(own.loss()[exit1][w]) + 1e-12);
+        }
+        assertThat(Math.abs(lenient.meanLoss(exit1, all))).isLessThan(1e-3);
+        assertThat(own.lossStd(exit1, all)).isGreaterThan(lenient.lossStd(exit1, all));
+        // Without an explicit reference, measurements use the one stored in the model.
+        var stored = RiskCalibrator.measure(net, val, 20, 200, new double[] {0});
+        assertThat(stored.loss()[exit1]).containsExactly(typical.loss()[exit1]);
+    }
+
+    @Test
+    void aCapBoundsTheRouterAndAtThresholdZeroIsThatFixedDepth() {
+        ForecastResult fixed = net.forecast(contexts, 12, ExitPolicy.fixed(2));
+        ForecastResult capped = net.forecast(contexts, 12, ExitPolicy.dynamic(0, 2));
+        assertThat(capped.blockEvaluations()).isEqualTo(fixed.blockEvaluations());
+        assertThat(java.util.Arrays.deepEquals(capped.forecasts(), fixed.forecasts())).isTrue();
+        double[][] u = net.routerScores(contexts);
+        ForecastResult r = net.forecast(contexts, 4, ExitPolicy.dynamic(0.5, 2));
+        for (int i = 0; i < contexts.length; i++) {
+            assertThat(r.exitDepths()[i][0]).isEqualTo(Math.min(2, ExitRouter.depth(u[i], 0.5, 3)));
+        }
+        // The capped policy round-trips through its name, as the inference answer reports it.
+        assertThat(ExitPolicy.parse(ExitPolicy.dynamic(0.5, 2).name())).isEqualTo(ExitPolicy.dynamic(0.5, 2));
     }
 
     @Test
