@@ -86,9 +86,8 @@ public final class ServingBenchmark {
         } else {
             double budget = Double.parseDouble(opt.getOrDefault("train-seconds", "240"));
             TrainingSettings d = ModelTypes.defaultTraining(42);
-            TrainingSettings s = new TrainingSettings(
-                    d.epochs(), d.batchSize(), d.learningRate(), d.patience(), d.stride(), d.seed(), budget,
-                    d.inputNoise());
+            // The training job's defaults (base search and rollout training included), this budget.
+            TrainingSettings s = d.withTimeBudget(budget);
             long tt = System.nanoTime();
             var outcome = EarlyExitTrainer.train(
                     splits.train(),
@@ -119,19 +118,24 @@ public final class ServingBenchmark {
         var cal = net.modelSpec().calibration();
         var risk = net.modelSpec().risk();
         double threshold;
-        java.util.function.DoubleUnaryOperator thresholdFor;
+        java.util.function.DoubleFunction<ExitPolicy> policyFor;
+        // What a client sends for the calibrated policy: the tolerance where the model has a
+        // forecast-level calibration (its policy may be a depth cap, which no threshold expresses).
+        Map<String, Object> dynExit;
         if (risk != null) {
             // Forecast-level calibration (router models): ε at the stored confidence.
             var chosen = risk.pointFor(risk.tolerance(), risk.confidence());
             threshold = chosen.threshold();
-            thresholdFor = tol -> risk.thresholdFor(tol, risk.confidence());
-            p("calibration: tolerance %.0f %% at confidence %.0f %% -> threshold %.5f; on calibration windows mean depth"
-                    + " %.2f of %d, risk %+.2f %%", 100 * risk.tolerance(), 100 * risk.confidence(), threshold,
-                    chosen.meanDepth(), net.spec().depth(), 100 * chosen.risk());
+            policyFor = tol -> risk.policyFor(tol, risk.confidence());
+            dynExit = Map.of("policy", "dynamic", "tolerance", risk.tolerance(), "confidence", risk.confidence());
+            p("calibration: tolerance %.0f %% at confidence %.0f %% -> %s; on calibration windows mean depth"
+                    + " %.2f of %d, risk %+.2f %%", 100 * risk.tolerance(), 100 * risk.confidence(),
+                    chosen.policy().name(), chosen.meanDepth(), net.spec().depth(), 100 * chosen.risk());
         } else {
             CalibrationPoint chosen = cal.chosen();
             threshold = cal.thresholdFor(0.02);
-            thresholdFor = cal::thresholdFor;
+            policyFor = tol -> ExitPolicy.dynamic(cal.thresholdFor(tol));
+            dynExit = Map.of("policy", "dynamic", "threshold", threshold);
             p("calibration: tolerance 2 %% -> threshold %.5f; on validation mean depth %.2f of %d, error %+.2f %%",
                     threshold, chosen == null ? Double.NaN : chosen.meanDepth(), net.spec().depth(),
                     chosen == null ? Double.NaN : 100 * chosen.relativeError());
@@ -142,7 +146,8 @@ public final class ServingBenchmark {
         Windows w = Windows.of(splits.test(), l, h, 2000);
 
         // 1. batch 1 in-process, dynamic at 2 % versus full depth
-        ExitPolicy dynamic = ExitPolicy.dynamic(threshold);
+        ExitPolicy dynamic = risk != null ? risk.policy() : ExitPolicy.dynamic(threshold);
+        Map<String, Object> fullExit = Map.of("policy", "full");
         ExitPolicy full = ExitPolicy.full();
         // Rounds alternate the policies and the median round is kept: other processes on this
         // shared box come and go, and a mean would charge their bursts to whichever policy ran.
@@ -151,7 +156,7 @@ public final class ServingBenchmark {
         List<ExitPolicy> policies = new ArrayList<>();
         policies.add(full);
         for (double tol : tolerances) {
-            policies.add(ExitPolicy.dynamic(thresholdFor.applyAsDouble(tol)));
+            policies.add(policyFor.apply(tol));
         }
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
         int perRound = 200;
@@ -177,7 +182,7 @@ public final class ServingBenchmark {
         p("    dynamic (calib.): %8.1f us/forecast  depth %.2f  mse %.4e", tDyn * 1e6, rDyn.meanDepth(), mseDyn);
         p("    speed-up %.2fx (goal >= 2x), compute %.1f %% of full, error increase %+.2f %% vs full depth",
                 tFull / tDyn, 100 * rDyn.computeFraction(), 100 * (mseDyn / mseFull - 1));
-        p("    the same at other tolerances (threshold from the calibration table):");
+        p("    the same at other tolerances (policy from the stored calibration):");
         for (int k = 2; k < policies.size(); k++) {
             ForecastResult r = net.forecast(w.contexts, h, policies.get(k));
             double tt = median(times[k]);
@@ -192,12 +197,12 @@ public final class ServingBenchmark {
 
             // 2. HTTP versus in-process, same batch sizes, 2 client threads
             p("");
-            p("[2] throughput, 2 client threads, dynamic at the calibrated threshold, batch request of B contexts (forecasts/s):");
+            p("[2] throughput, 2 client threads, dynamic at the calibrated policy, batch request of B contexts (forecasts/s):");
             try (Server s = Server.start(registry, 32, 2, deviceName)) {
                 EarlyExitForecaster[] replicas = {net, load(artifact, device)};
                 for (int b : new int[] {1, 8, 32}) {
                     double inProc = inProcessThroughput(replicas, w, b, dynamic, phaseSeconds);
-                    String[] bodies = w.batchBodies(b, h, threshold);
+                    String[] bodies = w.batchBodies(b, h, dynExit);
                     closedLoop(s, path + "/forecast/batch", bodies, 2, phaseSeconds / 4); // warm-up
                     Load http = closedLoop(s, path + "/forecast/batch", bodies, 2, phaseSeconds);
                     p("    B=%2d  in-process %9.0f  HTTP %9.0f  ratio %.2f (goal >= 0.80)  errors %d", b, inProc,
@@ -205,7 +210,7 @@ public final class ServingBenchmark {
                 }
                 replicas[1].close();
                 // Where the time of one B=1 request goes: one client, sequential requests.
-                String[] one = w.singleBodies(h, threshold);
+                String[] one = w.singleBodies(h, dynExit);
                 int n1 = 400;
                 long[] rtt = new long[n1];
                 double[] inside = new double[n1];
@@ -228,9 +233,9 @@ public final class ServingBenchmark {
                 p("    one client, sequential, B=1: round trip p50 %.2f ms, inside the controller p50 %.2f ms,"
                         + " in-process forecast p50 %.2f ms", rtt[n1 / 2] / 1e6, median(inside), median(alone));
                 // 100-step rollouts over HTTP, one client, sequential: full depth against the dynamic
-                // policy at the calibrated threshold, rounds alternating, median round kept.
-                String[] fullRoll = w.singleBodies(100, 0.0);
-                String[] dynRoll = w.singleBodies(100, threshold);
+                // policy at the calibrated tolerance, rounds alternating, median round kept.
+                String[] fullRoll = w.singleBodies(100, fullExit);
+                String[] dynRoll = w.singleBodies(100, dynExit);
                 int perRoll = 40;
                 double[][] roll = new double[2][Math.max(3, rounds / 3)];
                 for (int round = -1; round < roll[0].length; round++) {
@@ -256,8 +261,8 @@ public final class ServingBenchmark {
 
             // 3. dynamic batching on versus off, 32 concurrent single-context clients
             p("");
-            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic at the calibrated threshold:");
-            String[] singles = w.singleBodies(h, threshold);
+            p("[3] dynamic batching, 32 concurrent clients, single-context /forecast, dynamic at the calibrated policy:");
+            String[] singles = w.singleBodies(h, dynExit);
             double off;
             try (Server s = Server.start(registry, 1, 2, deviceName)) {
                 closedLoop(s, path + "/forecast", singles, 32, phaseSeconds / 4);
@@ -342,22 +347,19 @@ public final class ServingBenchmark {
             return sum / n;
         }
 
-        String[] singleBodies(int horizon, double threshold) {
+        String[] singleBodies(int horizon, Map<String, Object> exit) {
             String[] out = new String[contexts.length];
             for (int i = 0; i < out.length; i++) {
-                out[i] = JSON.writeValueAsString(Map.of(
-                        "context", contexts[i], "horizon", horizon, "exit", Map.of("policy", "dynamic", "threshold",
-                                threshold)));
+                out[i] = JSON.writeValueAsString(Map.of("context", contexts[i], "horizon", horizon, "exit", exit));
             }
             return out;
         }
 
-        String[] batchBodies(int b, int horizon, double threshold) {
+        String[] batchBodies(int b, int horizon, Map<String, Object> exit) {
             List<String> out = new ArrayList<>();
             for (int i = 0; i + b <= contexts.length; i += b) {
                 out.add(JSON.writeValueAsString(Map.of(
-                        "contexts", Arrays.copyOfRange(contexts, i, i + b), "horizon", horizon, "exit",
-                        Map.of("policy", "dynamic", "threshold", threshold))));
+                        "contexts", Arrays.copyOfRange(contexts, i, i + b), "horizon", horizon, "exit", exit)));
             }
             return out.toArray(String[]::new);
         }

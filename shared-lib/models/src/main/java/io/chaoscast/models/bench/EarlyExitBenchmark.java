@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
  * rate over 20 random calibration/test re-splits, decision and block costs, batch-1 and batch-256
  * speed of the dynamic policy against full depth, full-depth and dynamic VPT and training time.
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
- * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}.
+ * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}; {@code -Dbench.save=<dir>} also writes each
+ * calibrated model there.
  */
 public final class EarlyExitBenchmark {
 
@@ -103,6 +104,18 @@ public final class EarlyExitBenchmark {
         EarlyExitForecaster net = RiskCalibrator.calibrate(
                 outcome.forecaster(), splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
         double calS = secs(t1);
+        String save = System.getProperty("bench.save");
+        if (save != null) {
+            // The calibrated model, for studies of routers and policies without retraining.
+            try {
+                java.nio.file.Path file = java.nio.file.Path.of(save, name + ".zip");
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.write(file, io.chaoscast.models.artifact.ModelArtifacts.toBytes(net));
+                p("saved %s", file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         int n = net.spec().depth();
         RiskCalibration rc = net.modelSpec().risk();
         var chosen = rc.pointFor(EPS, CONF);
@@ -151,9 +164,11 @@ public final class EarlyExitBenchmark {
             }
         }
 
-        // Full-depth and dynamic skill over 15 Lyapunov times.
-        var eval = new ForecastEvaluator(new EvaluationSettings(200, net.spec().contextLength(),
-                EvaluationSettings.steps(15, dt, lambda), lt, dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD));
+        // Full-depth and dynamic skill over 15 Lyapunov times, or as many as the test split holds.
+        int available = Arrays.stream(splits.test()).mapToInt(t -> t.length).min().orElse(0) - net.spec().contextLength();
+        int evalSteps = Math.max(1, Math.min(EvaluationSettings.steps(15, dt, lambda), available));
+        var eval = new ForecastEvaluator(new EvaluationSettings(200, net.spec().contextLength(), evalSteps,
+                Math.min(lt, evalSteps), dt, lambda, ForecastMetrics.DEFAULT_VPT_SMAPE_THRESHOLD));
         EvaluationReport report = eval.evaluate(splits.test(), net, List.of());
         double vptFull = report.policy("full").medianVpt();
         double vptDyn = report.policy(net.calibratedPolicy().name()).medianVpt();
@@ -185,7 +200,7 @@ public final class EarlyExitBenchmark {
         out.put("batch 1 100 steps: full/dyn ms, speed-up", f2(rollout[0] / 1e6) + "/" + f2(rollout[1] / 1e6) + " "
                 + f2(rollout[0] / rollout[1]) + "x");
         out.put("batch 256 throughput ratio", f2(b256[0] / b256[1]) + "x");
-        out.put("VPT median full / dynamic (LT)", f2(vptFull) + " / " + f2(vptDyn));
+        out.put("VPT median full / dynamic (LT), of", f2(vptFull) + " / " + f2(vptDyn) + " of " + f2(evalSteps * dt * lambda));
         out.put("relative loss of median VPT", pct(1 - vptDyn / vptFull));
         out.put("training s (+ calibration s)", String.format(Locale.ROOT, "%.0f (+%.0f)", trainS, calS));
         out.forEach((k, v) -> p("  %-44s %s", k, v));
