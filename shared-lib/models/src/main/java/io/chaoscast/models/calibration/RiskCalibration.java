@@ -30,6 +30,10 @@ import java.util.List;
  *     depth whose loss is within the tolerance
  * @param maxDepth the cap of the policy chosen at the defaults, or null for none (also in
  *     calibrations written before caps existed)
+ * @param windowLosses every point's per-window loss, mapped to [0, 1] by {@code (ℓ + 1) / 2} and
+ *     rounded up to 16 bits (rounding up keeps the test valid), in the betting order, base64
+ *     ({@link WindowLosses}); null in calibrations written before it, which are tested from the
+ *     points' means and standard deviations
  * @param referenceMse the model's typical full-depth rollout MSE (standardised units, mean over
  *     training windows), added to every window's full-depth MSE in the loss's denominator; null
  *     in calibrations written before it existed, whose loss is relative to the window alone
@@ -45,7 +49,8 @@ public record RiskCalibration(
         List<OraclePoint> oracle,
         List<RiskPoint> points,
         Integer maxDepth,
-        Double referenceMse) {
+        Double referenceMse,
+        String windowLosses) {
 
     public static final double DEFAULT_TOLERANCE = 0.05;
     public static final double DEFAULT_CONFIDENCE = 0.9;
@@ -62,7 +67,7 @@ public record RiskCalibration(
             double threshold,
             List<OraclePoint> oracle,
             List<RiskPoint> points) {
-        this(horizonSteps, windows, tolerance, confidence, threshold, oracle, points, null, null);
+        this(horizonSteps, windows, tolerance, confidence, threshold, oracle, points, null, null, null);
     }
 
     public RiskCalibration {
@@ -70,6 +75,10 @@ public record RiskCalibration(
         points = List.copyOf(points);
         if (points.isEmpty() || points.get(0).threshold() != 0) {
             throw new IllegalArgumentException("risk calibration must start at threshold 0 (full depth)");
+        }
+        if (windowLosses != null && WindowLosses.decode(windowLosses, points.size(), windows) == null) {
+            throw new IllegalArgumentException("windowLosses must hold " + points.size() + " x " + windows
+                    + " losses (base64 of 16-bit values), found " + windowLosses.length() + " characters");
         }
     }
 
@@ -81,7 +90,16 @@ public record RiskCalibration(
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), found " + confidence);
         }
-        return points.get(chosenIndex(points, windows, tolerance, confidence));
+        if (tolerance == this.tolerance && confidence == this.confidence) {
+            // The choice at the defaults is stored: serving it needs no test (and no decoding).
+            for (RiskPoint p : points) {
+                if (p.threshold() == threshold && java.util.Objects.equals(p.maxDepth(), maxDepth)) {
+                    return p;
+                }
+            }
+        }
+        double[][] losses = windowLosses == null ? null : WindowLosses.decode(windowLosses, points.size(), windows);
+        return points.get(chosenIndex(points, losses, windows, tolerance, confidence));
     }
 
     public double thresholdFor(double tolerance, double confidence) {
@@ -98,6 +116,11 @@ public record RiskCalibration(
         return maxDepth == null ? ExitPolicy.dynamic(threshold) : ExitPolicy.dynamic(threshold, maxDepth);
     }
 
+    /** As {@link #chosenIndex(List, double[][], int, double, double)} from the points' statistics alone. */
+    public static int chosenIndex(List<RiskPoint> points, int windows, double tolerance, double confidence) {
+        return chosenIndex(points, null, windows, tolerance, confidence);
+    }
+
     /**
      * Learn-then-Test over the points for signed losses in [−1, 1], by fixed-sequence testing
      * along two orders fixed before the data is seen: the uncapped points in stored order (by
@@ -105,9 +128,14 @@ public record RiskCalibration(
      * decreasing cap). Each order is tested at δ / 2 (δ when there are no capped points, as in
      * calibrations written before caps), so by the union bound every point rejected on either
      * order has risk within ε with probability at least 1 − δ, and the one with the least mean
-     * depth among the two orders' last rejections is served.
+     * depth among the two orders' last rejections is served. The p-value of a point is the betting
+     * one ({@link RiskControl#bettingPValue}) where its window losses are given (mapped to [0, 1]),
+     * else the Hoeffding–Bentkus / empirical-Bernstein one from its mean and standard deviation.
+     *
+     * @param losses per point the window losses mapped to [0, 1] in betting order, or null
      */
-    public static int chosenIndex(List<RiskPoint> points, int windows, double tolerance, double confidence) {
+    public static int chosenIndex(
+            List<RiskPoint> points, double[][] losses, int windows, double tolerance, double confidence) {
         List<Integer> uncapped = new ArrayList<>();
         List<Integer> capped = new ArrayList<>(List.of(0));
         for (int i = 0; i < points.size(); i++) {
@@ -116,14 +144,16 @@ public record RiskCalibration(
         double delta = (1 - confidence) / (capped.size() > 1 ? 2 : 1);
         int best = 0;
         for (List<Integer> order : capped.size() > 1 ? List.of(uncapped, capped) : List.of(uncapped)) {
-            double[] mean = new double[order.size()];
-            double[] var = new double[order.size()];
-            for (int k = 0; k < mean.length; k++) {
-                RiskPoint p = points.get(order.get(k));
-                mean[k] = (p.risk() + 1) / 2;
-                var[k] = Math.pow(p.riskStd() / 2, 2);
+            double alpha = (tolerance + 1) / 2;
+            double[] pValues = new double[order.size()];
+            for (int k = 1; k < pValues.length; k++) {
+                int i = order.get(k);
+                RiskPoint p = points.get(i);
+                pValues[k] = losses != null
+                        ? RiskControl.bettingPValue(losses[i], alpha, delta)
+                        : RiskControl.pValue((p.risk() + 1) / 2, Math.pow(p.riskStd() / 2, 2), windows, alpha);
             }
-            int last = order.get(RiskControl.fixedSequence(mean, var, windows, (tolerance + 1) / 2, delta));
+            int last = order.get(RiskControl.lastRejected(pValues, delta));
             if (points.get(last).meanDepth() < points.get(best).meanDepth()) {
                 best = last;
             }

@@ -3,6 +3,7 @@ package io.chaoscast.models.earlyexit;
 import io.chaoscast.models.ForecastResult;
 import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.calibration.RiskPoint;
+import io.chaoscast.models.calibration.WindowLosses;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,9 +116,12 @@ public final class RiskCalibrator {
             for (double tol : ORACLE_TOLERANCES) {
                 oracle.add(new RiskCalibration.OraclePoint(tol, oracleDepth(tol, idx)));
             }
-            RiskPoint chosen = points.get(RiskCalibration.chosenIndex(points, idx.length, tolerance, confidence));
+            // The test runs on exactly the stored (rounded-up) losses, as it will when served later.
+            String stored = WindowLosses.encode(loss, idx);
+            double[][] mapped = WindowLosses.decode(stored, points.size(), idx.length);
+            RiskPoint chosen = points.get(RiskCalibration.chosenIndex(points, mapped, idx.length, tolerance, confidence));
             return new RiskCalibration(horizonSteps, idx.length, tolerance, confidence, chosen.threshold(), oracle, points,
-                    chosen.maxDepth(), referenceMse);
+                    chosen.maxDepth(), referenceMse, stored);
         }
 
         public int[] all() {

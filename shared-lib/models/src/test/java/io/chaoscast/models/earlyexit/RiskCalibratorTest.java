@@ -8,6 +8,7 @@ import io.chaoscast.models.TinyLorenz;
 import io.chaoscast.models.artifact.ModelArtifacts;
 import io.chaoscast.models.calibration.RiskCalibration;
 import io.chaoscast.models.calibration.RiskPoint;
+import io.chaoscast.models.calibration.WindowLosses;
 import io.chaoscast.models.policy.ExitPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,12 @@ class RiskCalibratorTest {
         assertThat(rc.referenceMse()).isPositive()
                 .isCloseTo(RiskCalibrator.referenceMse(net, TinyLorenz.splits().train(), rc.horizonSteps(), 200),
                         within(1e-12 * rc.referenceMse()));
+        // The window losses are stored for the betting test, and the stored choice is what it gives.
+        double[][] stored = WindowLosses.decode(rc.windowLosses(), rc.points().size(), rc.windows());
+        assertThat(stored).isNotNull();
+        assertThat(rc.points().get(RiskCalibration.chosenIndex(rc.points(), stored, rc.windows(), rc.tolerance(),
+                        rc.confidence())))
+                .isEqualTo(chosen);
         // Every shallower depth is measured as a capped point, deepest first, at its own depth.
         var caps = rc.points().stream().filter(RiskPoint::capped).toList();
         assertThat(caps).extracting(RiskPoint::maxDepth).containsExactly(2, 1);
