@@ -2,18 +2,23 @@ package io.chaoscast.models.calibration;
 
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The forecast-level calibration of the dynamic exit policy, stored in the model: what
- * Learn-then-Test needs to pick a threshold for any tolerance ε and confidence 1 − δ without
- * retraining or re-measuring (the mean loss per threshold and the number of windows are the
- * sufficient statistics of the Hoeffding–Bentkus p-value, see {@link RiskControl}).
+ * Learn-then-Test needs to pick a policy for any tolerance ε and confidence 1 − δ without
+ * retraining or re-measuring (every policy's window losses for the betting p-value; in older
+ * calibrations only their mean and standard deviation, see {@link RiskControl}).
  *
  * <p>The risk: for a calibration window, the MSE of the rollout over the first {@code
- * horizonSteps} steps (about one Lyapunov time) under the dynamic policy, divided by that of the
- * full-depth rollout from the same context, minus 1, clipped to [−1, 1] (a window whose error more
- * than doubles counts as +100 %). The risk of a threshold is the mean of that loss over windows:
+ * horizonSteps} steps (about one Lyapunov time) under the policy minus that of the full-depth
+ * rollout from the same context, divided by the full-depth MSE plus {@code referenceMse} (the
+ * model's typical one; 0 in older calibrations), clipped to [−1, 1] (a window whose error more
+ * than doubles counts as +100 %). The risk of a policy is the mean of that loss over windows:
  * the mean relative change of the rollout error against full depth, where windows that exit early
  * to a better forecast offset those that exit to a worse one. "Tolerance ε at confidence 1 − δ"
  * guarantees the risk is at most ε on unseen windows drawn like the calibration windows, with
@@ -58,6 +63,16 @@ public record RiskCalibration(
     /** Oracle mean depth at a tolerance. */
     public record OraclePoint(double tolerance, double meanDepth) {}
 
+    /**
+     * Decoded window losses and the choices made from them, per calibration (keyed weakly by its
+     * {@code windowLosses} text, so an entry lives as long as the model that holds it).
+     */
+    private record Choices(double[][] losses, Map<List<Double>, Integer> chosen) {
+        static final int MAX_REMEMBERED = 256;
+    }
+
+    private static final Map<String, Choices> CHOICES = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** A calibration whose chosen policy has no cap (as all did before caps existed). */
     public RiskCalibration(
             int horizonSteps,
@@ -98,8 +113,22 @@ public record RiskCalibration(
                 }
             }
         }
-        double[][] losses = windowLosses == null ? null : WindowLosses.decode(windowLosses, points.size(), windows);
-        return points.get(chosenIndex(points, losses, windows, tolerance, confidence));
+        if (windowLosses == null) {
+            return points.get(chosenIndex(points, null, windows, tolerance, confidence));
+        }
+        // Served per request: decode once per model and remember each (ε, confidence) asked for.
+        Choices c = CHOICES.computeIfAbsent(windowLosses,
+                k -> new Choices(WindowLosses.decode(k, points.size(), windows), new ConcurrentHashMap<>()));
+        List<Double> key = List.of(tolerance, confidence);
+        Integer known = c.chosen().get(key);
+        if (known != null) {
+            return points.get(known);
+        }
+        int i = chosenIndex(points, c.losses(), windows, tolerance, confidence);
+        if (c.chosen().size() < Choices.MAX_REMEMBERED) {
+            c.chosen().put(key, i);
+        }
+        return points.get(i);
     }
 
     public double thresholdFor(double tolerance, double confidence) {
@@ -145,15 +174,19 @@ public record RiskCalibration(
         int best = 0;
         for (List<Integer> order : capped.size() > 1 ? List.of(uncapped, capped) : List.of(uncapped)) {
             double alpha = (tolerance + 1) / 2;
-            double[] pValues = new double[order.size()];
-            for (int k = 1; k < pValues.length; k++) {
+            int last = order.get(0);
+            // Walk the order and stop at the first policy not rejected (no p-value beyond it is needed).
+            for (int k = 1; k < order.size(); k++) {
                 int i = order.get(k);
                 RiskPoint p = points.get(i);
-                pValues[k] = losses != null
+                double pValue = losses != null
                         ? RiskControl.bettingPValue(losses[i], alpha, delta)
                         : RiskControl.pValue((p.risk() + 1) / 2, Math.pow(p.riskStd() / 2, 2), windows, alpha);
+                if (pValue > delta) {
+                    break;
+                }
+                last = i;
             }
-            int last = order.get(RiskControl.lastRejected(pValues, delta));
             if (points.get(last).meanDepth() < points.get(best).meanDepth()) {
                 best = last;
             }

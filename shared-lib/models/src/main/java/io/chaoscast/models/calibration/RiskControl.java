@@ -105,19 +105,6 @@ public final class RiskControl {
         return Math.min(1, Math.exp(-maxLogK));
     }
 
-    /** Fixed-sequence testing with given p-values (index 0, full depth, always valid). */
-    public static int lastRejected(double[] pValues, double delta) {
-        int chosen = 0;
-        for (int i = 1; i < pValues.length; i++) {
-            if (pValues[i] <= delta) {
-                chosen = i;
-            } else {
-                break;
-            }
-        }
-        return chosen;
-    }
-
     /** {@code a log(a/b) + (1−a) log((1−a)/(1−b))}, with 0 log 0 = 0. */
     static double klBernoulli(double a, double b) {
         double s = 0;

@@ -55,6 +55,10 @@ class RiskCalibratorTest {
         assertThat(rc.points().get(RiskCalibration.chosenIndex(rc.points(), stored, rc.windows(), rc.tolerance(),
                         rc.confidence())))
                 .isEqualTo(chosen);
+        // Other budgets are tested on the same stored losses (and remembered: asked twice, the same answer).
+        RiskPoint loose = rc.points().get(RiskCalibration.chosenIndex(rc.points(), stored, rc.windows(), 0.3, 0.8));
+        assertThat(rc.pointFor(0.3, 0.8)).isEqualTo(loose).isEqualTo(rc.pointFor(0.3, 0.8));
+        assertThat(loose.meanDepth()).isLessThanOrEqualTo(chosen.meanDepth());
         // Every shallower depth is measured as a capped point, deepest first, at its own depth.
         var caps = rc.points().stream().filter(RiskPoint::capped).toList();
         assertThat(caps).extracting(RiskPoint::maxDepth).containsExactly(2, 1);
