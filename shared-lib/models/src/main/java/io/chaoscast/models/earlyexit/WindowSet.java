@@ -118,7 +118,8 @@ final class WindowSet {
             }
         }
         double[][][] baseStd = null;
-        if (base != null) {
+        // No contexts (every rollout window left the attractor's range): an empty set, no base call.
+        if (base != null && n > 0) {
             int[] ends = new int[n];
             java.util.Arrays.fill(ends, l - 1);
             baseStd = ResidualBase.forecast(base.model(), norm, std, ends, h);

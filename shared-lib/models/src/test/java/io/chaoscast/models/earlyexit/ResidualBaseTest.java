@@ -26,6 +26,23 @@ class ResidualBaseTest {
                 seen == null ? ProgressListener.NONE : seen::add);
     }
 
+    /**
+     * Rollout training drops windows whose rollout left the attractor's range; when a diverging
+     * epoch drops them all, the hybrid model's window set is empty instead of a failed training
+     * job (it asked the base for a forecast of no contexts and threw).
+     */
+    @Test
+    void noRolloutWindowsLeftMakeAnEmptySetNotAFailure() {
+        var untrained = new TrainingSettings(1, 64, 1e-9, 5, 2, 11L, 0, 0.01);
+        try (EarlyExitForecaster f = train(untrained, null).forecaster()) {
+            WindowSet none = WindowSet.ofContexts(new double[0][][], new double[0][][], f.modelSpec());
+            assertThat(none.count).isZero();
+            double[][][] ctx = TinyLorenz.contexts(3, HYBRID.contextLength());
+            double[][][] fut = new double[3][HYBRID.horizon()][3];
+            assertThat(WindowSet.ofContexts(ctx, fut, f.modelSpec()).count).isEqualTo(3);
+        }
+    }
+
     @Test
     void everyExitStartsAsTheBaseForecast() {
         // A learning rate of 1e-9 leaves the zero-initialised exit heads at (almost) zero.
