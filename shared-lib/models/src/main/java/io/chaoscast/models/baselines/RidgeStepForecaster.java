@@ -16,6 +16,8 @@ public class RidgeStepForecaster extends RolloutForecaster {
     private final FeatureSpec featureSpec;
     private final FeatureMap features;
     private final double[][] weights;
+    /** The same weights by output, {@code [dimension][features]}: each increment is one contiguous dot product. */
+    private final double[][] byOutput;
     private final double alpha;
 
     /**
@@ -33,6 +35,12 @@ public class RidgeStepForecaster extends RolloutForecaster {
         }
         this.spec = new ForecasterSpec(type, this.features.window(), features.dimension(), 1, 1);
         this.weights = weights;
+        this.byOutput = new double[features.dimension()][weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            for (int j = 0; j < byOutput.length; j++) {
+                byOutput[j][i] = weights[i][j];
+            }
+        }
         this.alpha = alpha;
     }
 
@@ -70,7 +78,16 @@ public class RidgeStepForecaster extends RolloutForecaster {
         for (int h = 0; h < horizon; h++) {
             int end = w - 1 + h;
             features.features(hist, end, phi);
-            RidgeAccumulator.apply(weights, phi, inc);
+            // The rollout runs on every forecast of a hybrid model (its base), so it must be cheap:
+            // contiguous dot products, summed in the same order as RidgeAccumulator.apply.
+            for (int j = 0; j < d; j++) {
+                double[] wj = byOutput[j];
+                double s = 0;
+                for (int i = 0; i < phi.length; i++) {
+                    s += phi[i] * wj[i];
+                }
+                inc[j] = s;
+            }
             double[] next = new double[d];
             for (int j = 0; j < d; j++) {
                 next[j] = hist[end][j] + inc[j];

@@ -141,4 +141,47 @@ class RidgeBaselinesTest {
         RidgeStepForecaster ar = LinearAutoregression.fitTuned(train, val, 2, 20);
         assertThat(RidgeTuning.DEFAULT_ALPHAS).contains(ar.alpha());
     }
+
+    /**
+     * The NVAR features are built by one multiplication per monomial (prefix times last variable)
+     * and the readout by contiguous dot products; both must give exactly what the definitions
+     * give: every monomial the plain product of its variables, every step the increment
+     * {@code Wᵀφ} of {@link RidgeAccumulator#apply}.
+     */
+    @Test
+    void nvarFeaturesAndStepsEqualTheirDefinitionsBitForBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        int taps = 4;
+        int d = 3;
+        FeatureMap map = Nvar.features(taps, 1, d, null, 3, true);
+        int[][] monomials = Nvar.monomials(taps * d, 3);
+        double[][] h = new double[taps][d];
+        for (double[] x : h) {
+            for (int j = 0; j < d; j++) {
+                x[j] = rng.nextDouble(-3, 3);
+            }
+        }
+        double[] out = new double[map.size()];
+        map.features(h, taps - 1, out);
+        for (int t = 0; t < monomials.length; t++) {
+            double v = out[1 + monomials[t][0]];
+            for (int i = 1; i < monomials[t].length; i++) {
+                v *= out[1 + monomials[t][i]];
+            }
+            assertThat(out[1 + taps * d + t]).isEqualTo(v);
+        }
+        double[][] w = new double[map.size()][d];
+        for (double[] row : w) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextDouble(-1, 1);
+            }
+        }
+        var model = new RidgeStepForecaster(
+                Nvar.TYPE, new FeatureSpec(FeatureSpec.NVAR, taps, 1, d, null, 3, true), w, 0);
+        double[][] next = model.rollout(h, 1);
+        double[] inc = RidgeAccumulator.apply(w, out, new double[d]);
+        for (int j = 0; j < d; j++) {
+            assertThat(next[0][j]).isEqualTo(h[taps - 1][j] + inc[j]);
+        }
+    }
 }
