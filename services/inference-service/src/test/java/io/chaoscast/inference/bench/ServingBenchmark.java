@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * library's default spec, trained here or loaded from a saved artifact):
  *
  * <ol>
- *   <li>batch 1 in-process: dynamic exit at the 2 % tolerance versus full depth, time per forecast
- *       and the error increase against the truth;
+ *   <li>batch 1 in-process: dynamic exit at the calibrated policy (the stored tolerance; 2 % for
+ *       models before format 2) versus full depth, time per forecast and the error increase
+ *       against the truth;
  *   <li>HTTP {@code /forecast/batch} throughput versus calling the same model in-process with the
  *       same batch sizes and concurrency;
  *   <li>dynamic batching on versus off (max batch 1) under concurrent single-context load;
@@ -145,7 +146,7 @@ public final class ServingBenchmark {
         int h = net.spec().stepsPerPass();
         Windows w = Windows.of(splits.test(), l, h, 2000);
 
-        // 1. batch 1 in-process, dynamic at 2 % versus full depth
+        // 1. batch 1 in-process, dynamic at the calibrated policy versus full depth
         ExitPolicy dynamic = risk != null ? risk.policy() : ExitPolicy.dynamic(threshold);
         Map<String, Object> fullExit = Map.of("policy", "full");
         ExitPolicy full = ExitPolicy.full();
