@@ -73,18 +73,6 @@ public record RiskCalibration(
 
     private static final Map<String, Choices> CHOICES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** A calibration whose chosen policy has no cap (as all did before caps existed). */
-    public RiskCalibration(
-            int horizonSteps,
-            int windows,
-            double tolerance,
-            double confidence,
-            double threshold,
-            List<OraclePoint> oracle,
-            List<RiskPoint> points) {
-        this(horizonSteps, windows, tolerance, confidence, threshold, oracle, points, null, null, null);
-    }
-
     public RiskCalibration {
         oracle = oracle == null ? List.of() : List.copyOf(oracle);
         points = List.copyOf(points);
@@ -174,19 +162,13 @@ public record RiskCalibration(
         int best = 0;
         for (List<Integer> order : capped.size() > 1 ? List.of(uncapped, capped) : List.of(uncapped)) {
             double alpha = (tolerance + 1) / 2;
-            int last = order.get(0);
-            // Walk the order and stop at the first policy not rejected (no p-value beyond it is needed).
-            for (int k = 1; k < order.size(); k++) {
+            int last = order.get(RiskControl.lastRejected(order.size(), k -> {
                 int i = order.get(k);
                 RiskPoint p = points.get(i);
-                double pValue = losses != null
+                return losses != null
                         ? RiskControl.bettingPValue(losses[i], alpha, delta)
                         : RiskControl.pValue((p.risk() + 1) / 2, Math.pow(p.riskStd() / 2, 2), windows, alpha);
-                if (pValue > delta) {
-                    break;
-                }
-                last = i;
-            }
+            }, delta));
             if (points.get(last).meanDepth() < points.get(best).meanDepth()) {
                 best = last;
             }

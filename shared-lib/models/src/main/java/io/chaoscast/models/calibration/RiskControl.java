@@ -1,5 +1,7 @@
 package io.chaoscast.models.calibration;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Learn-then-Test (Angelopoulos, Bates et al. 2021), as CALM (Schuster et al. 2022) uses it for
  * early exit: each threshold {@code λ} is a null hypothesis "risk(λ) &gt; ε", tested with a
@@ -155,14 +157,24 @@ public final class RiskControl {
 
     /** As above, with each threshold's loss variance ({@code null}: Hoeffding–Bentkus alone). */
     public static int fixedSequence(double[] risks, double[] variances, int n, double epsilon, double delta) {
+        return lastRejected(
+                risks.length, i -> pValue(risks[i], variances == null ? Double.NaN : variances[i], n, epsilon), delta);
+    }
+
+    /**
+     * The walk of fixed-sequence testing: hypotheses {@code 1 .. count − 1} in order (0 is full
+     * depth, always valid), stopping at the first whose p-value exceeds {@code delta}; p-values
+     * beyond it are never computed.
+     *
+     * @return the index of the last hypothesis rejected in sequence (0 if none)
+     */
+    public static int lastRejected(int count, IntToDoubleFunction pValue, double delta) {
         int chosen = 0;
-        for (int i = 1; i < risks.length; i++) {
-            double v = variances == null ? Double.NaN : variances[i];
-            if (pValue(risks[i], v, n, epsilon) <= delta) {
-                chosen = i;
-            } else {
+        for (int i = 1; i < count; i++) {
+            if (pValue.applyAsDouble(i) > delta) {
                 break;
             }
+            chosen = i;
         }
         return chosen;
     }

@@ -308,7 +308,7 @@ class RiskControlTest {
         for (int j = 0; j < 10; j++) {
             points.add(new RiskPoint(j / 10.0, 8 - 0.7 * j, (8 - 0.7 * j) / 8, 0.01 * j, 0.05, 0.01 * j));
         }
-        var rc = new RiskCalibration(70, 2000, 0.05, 0.9, 0.3, List.of(), points);
+        var rc = new RiskCalibration(70, 2000, 0.05, 0.9, 0.3, List.of(), points, null, null, null);
         double loose = rc.pointFor(0.1, 0.9).computeFraction();
         double strict = rc.pointFor(0.02, 0.9).computeFraction();
         double confident = rc.pointFor(0.1, 0.999).computeFraction();
