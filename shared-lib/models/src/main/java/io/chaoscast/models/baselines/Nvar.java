@@ -45,21 +45,6 @@ public final class Nvar {
         int lin = taps * dimension;
         int[][] monomials = monomials(lin, order);
         int size = 1 + lin + monomials.length + (trig ? 2 * lin : 0);
-        // Each monomial is one product of two earlier outputs: its prefix of one degree less (or
-        // the first variable) times its last variable. The factors multiply in the same order as
-        // the plain product x_a·x_b·x_c, so the features are bit for bit the same, at one
-        // multiplication each (the base forecast runs on every pass of a hybrid model).
-        int[] left = new int[monomials.length];
-        int[] right = new int[monomials.length];
-        java.util.Map<java.util.List<Integer>, Integer> position = new java.util.HashMap<>();
-        for (int t = 0; t < monomials.length; t++) {
-            int[] m = monomials[t];
-            position.put(java.util.Arrays.stream(m).boxed().toList(), 1 + lin + t);
-            left[t] = m.length == 2
-                    ? 1 + m[0]
-                    : position.get(java.util.Arrays.stream(m, 0, m.length - 1).boxed().toList());
-            right[t] = 1 + m[m.length - 1];
-        }
         return new FeatureMap() {
             @Override
             public int window() {
@@ -81,8 +66,12 @@ public final class Nvar {
                         out[k++] = inputs == null ? x[j] : inputs.apply(j, x[j]);
                     }
                 }
-                for (int t = 0; t < left.length; t++) {
-                    out[k++] = out[left[t]] * out[right[t]];
+                for (int[] m : monomials) {
+                    double v = out[1 + m[0]];
+                    for (int i = 1; i < m.length; i++) {
+                        v *= out[1 + m[i]];
+                    }
+                    out[k++] = v;
                 }
                 if (trig) {
                     for (int tap = 0; tap < taps; tap++) {

@@ -143,10 +143,9 @@ class RidgeBaselinesTest {
     }
 
     /**
-     * The NVAR features are built by one multiplication per monomial (prefix times last variable)
-     * and the readout by contiguous dot products; both must give exactly what the definitions
-     * give: every monomial the plain product of its variables, every step the increment
-     * {@code Wᵀφ} of {@link RidgeAccumulator#apply}.
+     * The NVAR readout runs as contiguous dot products over weights stored by output; a step must
+     * give exactly what the definitions give: every monomial the plain product of its variables,
+     * every step the increment {@code Wᵀφ} of {@link RidgeAccumulator#apply}.
      */
     @Test
     void nvarFeaturesAndStepsEqualTheirDefinitionsBitForBit() {
