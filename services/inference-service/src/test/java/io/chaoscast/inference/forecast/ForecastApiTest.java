@@ -209,8 +209,12 @@ class ForecastApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Reply>> replies = new ArrayList<>();
+        // Long rollouts (a few ms each), so that requests arrive while the worker is busy and queue
+        // up to be batched: a forecast of a few steps can finish before the next request arrives
+        // on a busy box, and then every request is served alone by the inline fast path.
+        int horizon = 400;
         for (int i = 0; i < n; i++) {
-            Object b = body(contexts[i], 8, Map.of("policy", "dynamic", "threshold", 0.5));
+            Object b = body(contexts[i], horizon, Map.of("policy", "dynamic", "threshold", 0.5));
             replies.add(pool.submit(() -> {
                 go.await();
                 return forecast(earlyExit, b);
@@ -224,7 +228,7 @@ class ForecastApiTest {
                 Reply r = replies.get(i).get();
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
                 maxBatch = Math.max(maxBatch, r.body().get("batchSize").asInt());
-                ForecastResult single = alone.forecast(new double[][][] {contexts[i]}, 8, ExitPolicy.dynamic(0.5));
+                ForecastResult single = alone.forecast(new double[][][] {contexts[i]}, horizon, ExitPolicy.dynamic(0.5));
                 for (int p = 0; p < 2; p++) {
                     assertThat(r.body().get("exitDepths").get(p).asInt()).isEqualTo(single.exitDepths()[0][p]);
                 }
