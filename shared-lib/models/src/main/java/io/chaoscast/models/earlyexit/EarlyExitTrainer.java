@@ -49,6 +49,9 @@ import java.util.SplittableRandom;
  */
 public final class EarlyExitTrainer {
 
+    /** Held while the engine's global random generator is seeded and drawn from. */
+    private static final Object GLOBAL_GENERATOR = new Object();
+
     /** Validation rollout length the NVAR base's ridge penalty is tuned with (as {@code ModelTypes.TUNE_HORIZON}). */
     static final int BASE_TUNE_HORIZON = 100;
 
@@ -145,7 +148,7 @@ public final class EarlyExitTrainer {
         SplittableRandom rng = new SplittableRandom(settings.seed());
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom noiseRng = rng.split();
-        Engine.getInstance().setRandomSeed((int) (rng.split().nextLong() & 0x7fffffff));
+        int initSeed = (int) (rng.split().nextLong() & 0x7fffffff);
         // Split after the seed so runs without rollout training draw exactly as before. Each epoch
         // draws its rollout windows from its own generator, seeded from this one and the epoch, so
         // a run resumed from a checkpoint draws what the uninterrupted run drew, with nothing to replay.
@@ -173,7 +176,14 @@ public final class EarlyExitTrainer {
         try (Model model = Model.newInstance("early-exit", Device.cpu())) {
             model.setBlock(net);
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(net.inputShape(batch));
+                // The initial weights come from the engine's one global generator: seeding it and
+                // drawing from it must not interleave with another training's (two jobs at once
+                // would otherwise each start from a mix of both seeds' draws, and neither would be
+                // reproducible).
+                synchronized (GLOBAL_GENERATOR) {
+                    Engine.getInstance().setRandomSeed(initSeed);
+                    trainer.initialize(net.inputShape(batch));
+                }
                 if (arch.hasBase()) {
                     // Every exit starts as the base model; training adds only corrections.
                     net.zeroExitOutputs();
