@@ -37,6 +37,18 @@ public final class LinearAutoregression {
                     }
                 }
             }
+
+            @Override
+            public void features(double[][][] h, int end, int rows, double[][] out) {
+                java.util.Arrays.fill(out[0], 0, rows, 1);
+                int k = 1;
+                for (int lag = 0; lag < order; lag++) {
+                    double[][] x = h[end - lag];
+                    for (int j = 0; j < dimension; j++) {
+                        System.arraycopy(x[j], 0, out[k++], 0, rows);
+                    }
+                }
+            }
         };
     }
 

@@ -83,6 +83,63 @@ public final class Nvar {
                     }
                 }
             }
+
+            @Override
+            public void features(double[][][] h, int end, int rows, double[][] out) {
+                java.util.Arrays.fill(out[0], 0, rows, 1);
+                int k = 1;
+                for (int tap = 0; tap < taps; tap++) {
+                    double[][] x = h[end - tap * skip];
+                    for (int j = 0; j < dimension; j++) {
+                        double[] xj = x[j];
+                        double[] o = out[k++];
+                        if (inputs == null) {
+                            System.arraycopy(xj, 0, o, 0, rows);
+                        } else {
+                            double mean = inputs.mean()[j];
+                            double std = inputs.std()[j];
+                            for (int r = 0; r < rows; r++) {
+                                o[r] = (xj[r] - mean) / std; // Standardization.apply, term for term
+                            }
+                        }
+                    }
+                }
+                for (int[] m : monomials) {
+                    double[] o = out[k++];
+                    double[] a = out[1 + m[0]];
+                    double[] b = out[1 + m[1]];
+                    if (m.length == 2) {
+                        for (int r = 0; r < rows; r++) {
+                            o[r] = a[r] * b[r];
+                        }
+                    } else {
+                        // (a * b) * c ..., left to right as in the one-row map
+                        for (int r = 0; r < rows; r++) {
+                            o[r] = a[r] * b[r];
+                        }
+                        for (int i = 2; i < m.length; i++) {
+                            double[] c = out[1 + m[i]];
+                            for (int r = 0; r < rows; r++) {
+                                o[r] *= c[r];
+                            }
+                        }
+                    }
+                }
+                if (trig) {
+                    for (int tap = 0; tap < taps; tap++) {
+                        double[][] x = h[end - tap * skip];
+                        for (int j = 0; j < dimension; j++) {
+                            double[] xj = x[j];
+                            double[] sin = out[k++];
+                            double[] cos = out[k++];
+                            for (int r = 0; r < rows; r++) {
+                                sin[r] = Math.sin(xj[r]);
+                                cos[r] = Math.cos(xj[r]);
+                            }
+                        }
+                    }
+                }
+            }
         };
     }
 

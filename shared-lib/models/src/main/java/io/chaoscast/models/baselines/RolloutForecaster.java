@@ -18,20 +18,36 @@ public abstract class RolloutForecaster implements Forecaster {
      */
     protected abstract double[][] rollout(double[][] context, int horizon);
 
+    /**
+     * Every row's rollout; a forecaster that can roll a batch out faster than row by row overrides
+     * this, with the same results.
+     *
+     * @param contexts per row exactly {@code contextLength} states, oldest first
+     * @return {@code [row][horizon][dimension]}
+     */
+    protected double[][][] rollouts(double[][][] contexts, int horizon) {
+        double[][][] out = new double[contexts.length][][];
+        for (int b = 0; b < contexts.length; b++) {
+            out[b] = rollout(contexts[b], horizon);
+        }
+        return out;
+    }
+
     @Override
     public final ForecastResult forecast(double[][][] contexts, int horizon, ExitPolicy policy) {
         ForecasterSpec spec = spec();
         Forecaster.checkContexts(spec, contexts, horizon);
         int batch = contexts.length;
-        double[][][] out = new double[batch][][];
         int[][] depths = new int[batch][horizon];
         double[][] u = new double[batch][horizon];
+        double[][][] last = new double[batch][][];
         for (int b = 0; b < batch; b++) {
             double[][] c = contexts[b];
-            out[b] = rollout(Arrays.copyOfRange(c, c.length - spec.contextLength(), c.length), horizon);
+            last[b] = Arrays.copyOfRange(c, c.length - spec.contextLength(), c.length);
             Arrays.fill(depths[b], 1);
             Arrays.fill(u[b], Double.NaN);
         }
+        double[][][] out = rollouts(last, horizon);
         long evals = (long) batch * horizon;
         return new ForecastResult(out, depths, u, evals, evals);
     }

@@ -183,4 +183,53 @@ class RidgeBaselinesTest {
             assertThat(next[0][j]).isEqualTo(h[taps - 1][j] + inc[j]);
         }
     }
+
+    /**
+     * A batch rolls out row-block by row-block with loops over rows; every row must come out
+     * exactly as its one-row rollout, across block boundaries (150 rows: 64 + 64 + 22), with
+     * standardised inputs, cubic and trigonometric features, and a row that diverges.
+     */
+    @Test
+    void batchedRolloutsEqualOneRowRolloutsBitForBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        int d = 3;
+        var inputs = new io.chaoscast.models.data.Standardization(new double[] {0.5, -1, 20}, new double[] {8, 9, 7.5});
+        for (FeatureSpec spec : java.util.List.of(
+                new FeatureSpec(FeatureSpec.NVAR, 4, 2, d, inputs, 3, true),
+                new FeatureSpec(FeatureSpec.NVAR, 3, 1, d, null, 2, false),
+                new FeatureSpec(FeatureSpec.LINEAR, 3, 1, d))) {
+            FeatureMap map = spec.build();
+            double[][] w = new double[map.size()][d];
+            for (double[] row : w) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = rng.nextDouble(-1e-3, 1e-3);
+                }
+            }
+            var model = new RidgeStepForecaster(spec.kind(), spec, w, 0);
+            int rows = 150;
+            double[][][] contexts = new double[rows][map.window()][d];
+            for (double[][] c : contexts) {
+                for (double[] x : c) {
+                    for (int j = 0; j < d; j++) {
+                        x[j] = rng.nextDouble(-15, 15);
+                    }
+                }
+            }
+            contexts[70][map.window() - 1][0] = Double.POSITIVE_INFINITY; // a row whose rollout diverges
+            double[][][] batched = model.rollouts(contexts, 12);
+            for (int r = 0; r < rows; r++) {
+                double[][] one = model.rollout(contexts[r], 12);
+                for (int h = 0; h < 12; h++) {
+                    assertThat(batched[r][h]).as("%s row %d step %d", spec.describe(), r, h).isEqualTo(one[h]);
+                }
+            }
+            assertThat(batched[70][11][0]).isEqualTo(Double.MAX_VALUE);
+            // and through the public API (finite contexts only): the one-row rollouts of the last states
+            double[][][] finite = java.util.Arrays.copyOfRange(contexts, 71, rows);
+            ForecastResult f = model.forecast(finite, 12, ExitPolicy.full());
+            for (int r = 0; r < finite.length; r++) {
+                assertThat(f.forecasts()[r]).isDeepEqualTo(model.rollout(finite[r], 12));
+            }
+        }
+    }
 }
