@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
  * speed of the dynamic policy against full depth, full-depth and dynamic VPT and training time.
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
  * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}; {@code -Dbench.save=<dir>} also writes each
- * calibrated model there.
+ * calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
+ * training new ones (to compare two builds on the same networks).
  */
 public final class EarlyExitBenchmark {
 
@@ -70,6 +71,12 @@ public final class EarlyExitBenchmark {
         }
     }
 
+    /** A system property, or null when unset or blank (the Maven profile passes empty ones). */
+    private static String property(String key) {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? null : v;
+    }
+
     static Map<String, String> run(String name, int trajectories, int length, long seed) {
         Map<String, String> out = new LinkedHashMap<>();
         ChaoticSystem system = SystemCatalog.standard().find(name).orElseThrow();
@@ -82,45 +89,62 @@ public final class EarlyExitBenchmark {
         p("== %s: %d x %d points, dt %.5f, λmax %.4f, one Lyapunov time = %d steps", name, trajectories, length, dt,
                 lambda, lt);
         int d = data[0][0].length;
-        long t0 = System.nanoTime();
-        // The training job's defaults (base search and rollout training included); bench.epochs:
-        // a quick smoke run of this benchmark, not for figures.
-        var ts = ModelTypes.defaultTraining(seed);
-        ts = ts.withEpochs(Integer.getInteger("bench.epochs", ts.epochs()));
-        var dl = ModelTypes.defaultLoss();
-        // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
-        var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
-                dl.layerwiseWeight(), System.getProperty("bench.exitWeighting", dl.exitWeighting()),
-                Double.parseDouble(System.getProperty("bench.distill", "" + dl.distillationWeight())));
-        if (!loss.equals(dl)) {
-            p("loss: %s", loss);
-        }
-        var outcome = EarlyExitTrainer.train(splits.train(), splits.validation(), ModelTypes.defaultArchitecture(d),
-                loss, ts, ProgressListener.NONE);
-        p("base %s, blend %.2f", outcome.forecaster().modelSpec().base() == null ? "none"
-                : outcome.forecaster().modelSpec().base().features().toString(), outcome.forecaster().modelSpec().correctionWeight());
-        double trainS = secs(t0);
-        long t1 = System.nanoTime();
-        EarlyExitForecaster net = RiskCalibrator.calibrate(
-                outcome.forecaster(), splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
-        double calS = secs(t1);
-        String save = System.getProperty("bench.save");
-        if (save != null) {
-            // The calibrated model, for studies of routers and policies without retraining.
+        String load = property("bench.load");
+        EarlyExitForecaster net;
+        String trainingFigure;
+        if (load != null) {
+            // A model saved by an earlier run (bench.save): the same network measured by another
+            // build, where a new training would end on a somewhat different network.
+            java.nio.file.Path file = java.nio.file.Path.of(load, name + ".zip");
             try {
-                java.nio.file.Path file = java.nio.file.Path.of(save, name + ".zip");
-                java.nio.file.Files.createDirectories(file.getParent());
-                java.nio.file.Files.write(file, io.chaoscast.models.artifact.ModelArtifacts.toBytes(net));
-                p("saved %s", file);
+                net = (EarlyExitForecaster) io.chaoscast.models.artifact.ModelArtifacts.fromBytes(java.nio.file.Files.readAllBytes(file));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            p("loaded %s (trained by an earlier run)", file);
+            trainingFigure = "loaded";
+        } else {
+            long t0 = System.nanoTime();
+            // The training job's defaults (base search and rollout training included); bench.epochs:
+            // a quick smoke run of this benchmark, not for figures.
+            var ts = ModelTypes.defaultTraining(seed);
+            ts = ts.withEpochs(Integer.getInteger("bench.epochs", ts.epochs()));
+            var dl = ModelTypes.defaultLoss();
+            // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
+            var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
+                    dl.layerwiseWeight(), System.getProperty("bench.exitWeighting", dl.exitWeighting()),
+                    Double.parseDouble(System.getProperty("bench.distill", "" + dl.distillationWeight())));
+            if (!loss.equals(dl)) {
+                p("loss: %s", loss);
+            }
+            var outcome = EarlyExitTrainer.train(splits.train(), splits.validation(), ModelTypes.defaultArchitecture(d),
+                    loss, ts, ProgressListener.NONE);
+            double trainS = secs(t0);
+            long t1 = System.nanoTime();
+            net = RiskCalibrator.calibrate(
+                    outcome.forecaster(), splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
+            double calS = secs(t1);
+            p("training %.0f s (%d epochs, best %d); router + calibration %.0f s on %d windows", trainS,
+                    outcome.report().epochs().size(), outcome.report().bestEpoch(), calS, net.modelSpec().risk().windows());
+            trainingFigure = String.format(Locale.ROOT, "%.0f (+%.0f)", trainS, calS);
+            String save = property("bench.save");
+            if (save != null) {
+                // The calibrated model, for studies of routers and policies without retraining.
+                try {
+                    java.nio.file.Path file = java.nio.file.Path.of(save, name + ".zip");
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    java.nio.file.Files.write(file, io.chaoscast.models.artifact.ModelArtifacts.toBytes(net));
+                    p("saved %s", file);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
         }
+        p("base %s, blend %.2f", net.modelSpec().base() == null ? "none" : net.modelSpec().base().features().toString(),
+                net.modelSpec().correctionWeight());
         int n = net.spec().depth();
         RiskCalibration rc = net.modelSpec().risk();
         var chosen = rc.pointFor(EPS, CONF);
-        p("training %.0f s (%d epochs, best %d); router + calibration %.0f s on %d windows", trainS,
-                outcome.report().epochs().size(), outcome.report().bestEpoch(), calS, rc.windows());
         for (var pt : rc.points()) {
             p("  curve: %-22s depth %.2f (%.1f %%) risk %+.4f (sd %.3f) mean-MSE %+.2f %%", pt.policy().name(),
                     pt.meanDepth(), 100 * pt.computeFraction(), pt.risk(), pt.riskStd(), 100 * pt.relativeMse());
@@ -202,7 +226,7 @@ public final class EarlyExitBenchmark {
         out.put("batch 256 throughput ratio", f2(b256[0] / b256[1]) + "x");
         out.put("VPT median full / dynamic (LT), of", f2(vptFull) + " / " + f2(vptDyn) + " of " + f2(evalSteps * dt * lambda));
         out.put("relative loss of median VPT", pct(1 - vptDyn / vptFull));
-        out.put("training s (+ calibration s)", String.format(Locale.ROOT, "%.0f (+%.0f)", trainS, calS));
+        out.put("training s (+ calibration s)", trainingFigure);
         out.forEach((k, v) -> p("  %-44s %s", k, v));
         net.close();
         return out;
