@@ -45,6 +45,19 @@ public final class Nvar {
         int lin = taps * dimension;
         int[][] monomials = monomials(lin, order);
         int size = 1 + lin + monomials.length + (trig ? 2 * lin : 0);
+        // Each monomial is its prefix (a linear term, or a monomial of one degree less, which
+        // comes earlier) times its last variable: one multiplication per monomial, and the same
+        // bits as multiplying its variables left to right, since the prefix was computed that way.
+        int[] prefix = new int[monomials.length];
+        int[] last = new int[monomials.length];
+        java.util.Map<java.util.List<Integer>, Integer> index = new java.util.HashMap<>();
+        for (int t = 0; t < monomials.length; t++) {
+            int[] m = monomials[t];
+            java.util.List<Integer> key = java.util.Arrays.stream(m).boxed().toList();
+            index.put(key, 1 + lin + t);
+            prefix[t] = m.length == 2 ? 1 + m[0] : index.get(key.subList(0, m.length - 1));
+            last[t] = 1 + m[m.length - 1];
+        }
         return new FeatureMap() {
             @Override
             public int window() {
@@ -66,12 +79,8 @@ public final class Nvar {
                         out[k++] = inputs == null ? x[j] : inputs.apply(j, x[j]);
                     }
                 }
-                for (int[] m : monomials) {
-                    double v = out[1 + m[0]];
-                    for (int i = 1; i < m.length; i++) {
-                        v *= out[1 + m[i]];
-                    }
-                    out[k++] = v;
+                for (int t = 0; t < prefix.length; t++) {
+                    out[k++] = out[prefix[t]] * out[last[t]];
                 }
                 if (trig) {
                     for (int tap = 0; tap < taps; tap++) {
@@ -104,25 +113,12 @@ public final class Nvar {
                         }
                     }
                 }
-                for (int[] m : monomials) {
+                for (int t = 0; t < prefix.length; t++) {
                     double[] o = out[k++];
-                    double[] a = out[1 + m[0]];
-                    double[] b = out[1 + m[1]];
-                    if (m.length == 2) {
-                        for (int r = 0; r < rows; r++) {
-                            o[r] = a[r] * b[r];
-                        }
-                    } else {
-                        // (a * b) * c ..., left to right as in the one-row map
-                        for (int r = 0; r < rows; r++) {
-                            o[r] = a[r] * b[r];
-                        }
-                        for (int i = 2; i < m.length; i++) {
-                            double[] c = out[1 + m[i]];
-                            for (int r = 0; r < rows; r++) {
-                                o[r] *= c[r];
-                            }
-                        }
+                    double[] a = out[prefix[t]];
+                    double[] b = out[last[t]];
+                    for (int r = 0; r < rows; r++) {
+                        o[r] = a[r] * b[r];
                     }
                 }
                 if (trig) {

@@ -78,16 +78,7 @@ public class RidgeStepForecaster extends RolloutForecaster {
         for (int h = 0; h < horizon; h++) {
             int end = w - 1 + h;
             features.features(hist, end, phi);
-            // The rollout runs on every forecast of a hybrid model (its base), so it must be cheap:
-            // contiguous dot products, summed in the same order as RidgeAccumulator.apply.
-            for (int j = 0; j < d; j++) {
-                double[] wj = byOutput[j];
-                double s = 0;
-                for (int i = 0; i < phi.length; i++) {
-                    s += phi[i] * wj[i];
-                }
-                inc[j] = s;
-            }
+            increments(phi, inc);
             double[] next = new double[d];
             for (int j = 0; j < d; j++) {
                 next[j] = hist[end][j] + inc[j];
@@ -101,6 +92,42 @@ public class RidgeStepForecaster extends RolloutForecaster {
         double[][] out = new double[horizon][];
         System.arraycopy(hist, w, out, 0, horizon);
         return out;
+    }
+
+    /**
+     * {@code inc = Wᵀ φ}: the rollout runs on every forecast of a hybrid model (its base), so it
+     * must be cheap. Contiguous dot products, each summed in feature order (the order of
+     * RidgeAccumulator.apply), three outputs at a time: a sum's additions depend on each other, so
+     * one dot product at a time waits on every addition, while three independent sums overlap.
+     */
+    private void increments(double[] phi, double[] inc) {
+        int d = inc.length;
+        int j = 0;
+        for (; j + 2 < d; j += 3) {
+            double[] w0 = byOutput[j];
+            double[] w1 = byOutput[j + 1];
+            double[] w2 = byOutput[j + 2];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            for (int i = 0; i < phi.length; i++) {
+                double p = phi[i];
+                s0 += p * w0[i];
+                s1 += p * w1[i];
+                s2 += p * w2[i];
+            }
+            inc[j] = s0;
+            inc[j + 1] = s1;
+            inc[j + 2] = s2;
+        }
+        for (; j < d; j++) {
+            double[] wj = byOutput[j];
+            double s = 0;
+            for (int i = 0; i < phi.length; i++) {
+                s += phi[i] * wj[i];
+            }
+            inc[j] = s;
+        }
     }
 
     /**
