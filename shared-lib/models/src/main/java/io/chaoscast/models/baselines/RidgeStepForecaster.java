@@ -171,13 +171,34 @@ public class RidgeStepForecaster extends RolloutForecaster {
                 for (int j = 0; j < d; j++) {
                     java.util.Arrays.fill(inc[j], 0, n, 0);
                 }
-                for (int i = 0; i < phi.length; i++) {
+                // Four features per sweep over the rows: each row's sum still adds them one after
+                // the other, in feature order, but its running value is loaded and stored once per
+                // four products instead of once per product.
+                int i = 0;
+                for (; i + 3 < phi.length; i += 4) {
+                    double[] p0 = phi[i];
+                    double[] p1 = phi[i + 1];
+                    double[] p2 = phi[i + 2];
+                    double[] p3 = phi[i + 3];
+                    for (int j = 0; j < d; j++) {
+                        double[] wj = byOutput[j];
+                        double w0 = wj[i];
+                        double w1 = wj[i + 1];
+                        double w2 = wj[i + 2];
+                        double w3 = wj[i + 3];
+                        double[] sj = inc[j];
+                        for (int r = 0; r < n; r++) {
+                            sj[r] = (((sj[r] + p0[r] * w0) + p1[r] * w1) + p2[r] * w2) + p3[r] * w3;
+                        }
+                    }
+                }
+                for (; i < phi.length; i++) {
                     double[] p = phi[i];
                     for (int j = 0; j < d; j++) {
                         double wji = byOutput[j][i];
-                        double[] s = inc[j];
+                        double[] sj = inc[j];
                         for (int r = 0; r < n; r++) {
-                            s[r] += p[r] * wji;
+                            sj[r] += p[r] * wji;
                         }
                     }
                 }
