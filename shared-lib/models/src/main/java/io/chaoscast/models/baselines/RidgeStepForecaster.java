@@ -168,40 +168,7 @@ public class RidgeStepForecaster extends RolloutForecaster {
             for (int h = 0; h < horizon; h++) {
                 int end = w - 1 + h;
                 features.features(hist, end, n, phi);
-                for (int j = 0; j < d; j++) {
-                    java.util.Arrays.fill(inc[j], 0, n, 0);
-                }
-                // Four features per sweep over the rows: each row's sum still adds them one after
-                // the other, in feature order, but its running value is loaded and stored once per
-                // four products instead of once per product.
-                int i = 0;
-                for (; i + 3 < phi.length; i += 4) {
-                    double[] p0 = phi[i];
-                    double[] p1 = phi[i + 1];
-                    double[] p2 = phi[i + 2];
-                    double[] p3 = phi[i + 3];
-                    for (int j = 0; j < d; j++) {
-                        double[] wj = byOutput[j];
-                        double w0 = wj[i];
-                        double w1 = wj[i + 1];
-                        double w2 = wj[i + 2];
-                        double w3 = wj[i + 3];
-                        double[] sj = inc[j];
-                        for (int r = 0; r < n; r++) {
-                            sj[r] = (((sj[r] + p0[r] * w0) + p1[r] * w1) + p2[r] * w2) + p3[r] * w3;
-                        }
-                    }
-                }
-                for (; i < phi.length; i++) {
-                    double[] p = phi[i];
-                    for (int j = 0; j < d; j++) {
-                        double wji = byOutput[j][i];
-                        double[] sj = inc[j];
-                        for (int r = 0; r < n; r++) {
-                            sj[r] += p[r] * wji;
-                        }
-                    }
-                }
+                increments(phi, n, inc);
                 double[][] prev = hist[end];
                 double[][] next = hist[end + 1];
                 for (int j = 0; j < d; j++) {
@@ -223,6 +190,48 @@ public class RidgeStepForecaster extends RolloutForecaster {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code inc[j][r] = Σ_i phi[i][r] w[i][j]} for rows {@code r < n}, each row's sum in feature
+     * order (as {@link #increments(double[], double[])}), with the rows innermost.
+     */
+    private void increments(double[][] phi, int n, double[][] inc) {
+        int d = inc.length;
+        for (int j = 0; j < d; j++) {
+            java.util.Arrays.fill(inc[j], 0, n, 0);
+        }
+        // Four features per sweep over the rows: each row's sum still adds them one after
+        // the other, in feature order, but its running value is loaded and stored once per
+        // four products instead of once per product.
+        int i = 0;
+        for (; i + 3 < phi.length; i += 4) {
+            double[] p0 = phi[i];
+            double[] p1 = phi[i + 1];
+            double[] p2 = phi[i + 2];
+            double[] p3 = phi[i + 3];
+            for (int j = 0; j < d; j++) {
+                double[] wj = byOutput[j];
+                double w0 = wj[i];
+                double w1 = wj[i + 1];
+                double w2 = wj[i + 2];
+                double w3 = wj[i + 3];
+                double[] sj = inc[j];
+                for (int r = 0; r < n; r++) {
+                    sj[r] = (((sj[r] + p0[r] * w0) + p1[r] * w1) + p2[r] * w2) + p3[r] * w3;
+                }
+            }
+        }
+        for (; i < phi.length; i++) {
+            double[] p = phi[i];
+            for (int j = 0; j < d; j++) {
+                double wji = byOutput[j][i];
+                double[] sj = inc[j];
+                for (int r = 0; r < n; r++) {
+                    sj[r] += p[r] * wji;
+                }
+            }
+        }
     }
 
     /** Accumulates the normal equations of every one-step pair in the trajectories. */
