@@ -1,5 +1,6 @@
 package io.chaoscast.dataset.bench;
 
+import io.chaoscast.testsupport.BlockingHttp;
 import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.dataset.DatasetServiceApplication;
 import io.chaoscast.dataset.generation.DatasetGenerator;
@@ -11,14 +12,10 @@ import io.chaoscast.dynamics.integration.TrajectoryGenerator;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.embeddeddb.EmbeddedDatabase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,38 +181,13 @@ public final class DatasetThroughputBenchmark {
         Files.deleteIfExists(file);
     }
 
-    /**
-     * One blocking HTTP exchange on a kept-alive connection ({@code HttpURLConnection} does its I/O
-     * in the calling thread; the JDK's async {@code HttpClient} adds thread hand-offs that cost
-     * milliseconds on a loaded 2-core machine).
-     */
+    /** A blocking exchange (see {@link BlockingHttp}): the expected status is that of a fresh dataset. */
     private static byte[] exchange(String method, String url, String json, int expectedStatus) {
         return exchange(method, url, json, expectedStatus, "application/json");
     }
 
     private static byte[] exchange(String method, String url, String json, int expectedStatus, String accept) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            c.setRequestMethod(method);
-            c.setRequestProperty("Authorization", TestTokens.AUTHORIZATION);
-            c.setRequestProperty("Accept", accept);
-            if (json != null) {
-                c.setDoOutput(true);
-                c.setRequestProperty("Content-Type", "application/json");
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(json.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            int status = c.getResponseCode();
-            if (status != expectedStatus) {
-                throw new IllegalStateException(method + " " + url + ": expected " + expectedStatus + " (a fresh dataset), got " + status);
-            }
-            try (InputStream in = c.getInputStream()) {
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BlockingHttp.exchange(method, url, json, expectedStatus, accept);
     }
 
     private static double pointsPerSecond(Runnable run) {

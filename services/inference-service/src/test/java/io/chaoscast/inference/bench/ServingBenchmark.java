@@ -465,22 +465,10 @@ public final class ServingBenchmark {
             return s == null ? Double.NaN : s.mean();
         }
 
-        /** One POST on a kept-alive connection, its I/O in the calling thread; fails unless 200. */
-        byte[] postBlocking(String path, String body) throws java.io.IOException {
-            var c = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setRequestProperty("Authorization", TestTokens.AUTHORIZATION);
-            c.setRequestProperty("Content-Type", "application/json");
-            try (var out = c.getOutputStream()) {
-                out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            if (c.getResponseCode() != 200) {
-                throw new IllegalStateException("POST " + path + " answered " + c.getResponseCode());
-            }
-            try (var in = c.getInputStream()) {
-                return in.readAllBytes();
-            }
+        /** One POST through {@link io.chaoscast.testsupport.BlockingHttp}; fails unless 200. */
+        byte[] postBlocking(String path, String body) {
+            return io.chaoscast.testsupport.BlockingHttp.exchange(
+                    "POST", "http://127.0.0.1:" + port + path, body, 200, "application/json");
         }
 
         HttpRequest post(String path, String body) {
