@@ -102,14 +102,8 @@ public final class Nvar {
                     for (int j = 0; j < dimension; j++) {
                         double[] xj = x[j];
                         double[] o = out[k++];
-                        if (inputs == null) {
-                            System.arraycopy(xj, 0, o, 0, rows);
-                        } else {
-                            double mean = inputs.mean()[j];
-                            double std = inputs.std()[j];
-                            for (int r = 0; r < rows; r++) {
-                                o[r] = (xj[r] - mean) / std; // Standardization.apply, term for term
-                            }
+                        for (int r = 0; r < rows; r++) {
+                            o[r] = inputs == null ? xj[r] : inputs.apply(j, xj[r]);
                         }
                     }
                 }
