@@ -85,11 +85,16 @@ class InferenceEngineTest {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ForecastReply>> replies = new ArrayList<>();
+        // Long rollouts (100 passes each), so that requests arrive while the worker is busy and
+        // queue up to be batched: a forecast of a few passes can finish before the next request
+        // arrives on a busy box, and then every request is served alone by the inline fast path.
+        // The answers are compared over their first 9 steps (3 passes).
+        int horizon = 400;
         for (int i = 0; i < n; i++) {
             double[][][] one = {contexts[i]};
             Callable<ForecastReply> call = () -> {
                 go.await();
-                return engine.forecast("ee", one, 9, ExitRequest.dynamic(0.5), "context");
+                return engine.forecast("ee", one, horizon, ExitRequest.dynamic(0.5), "context");
             };
             replies.add(pool.submit(call));
         }
@@ -99,8 +104,9 @@ class InferenceEngineTest {
             for (int i = 0; i < n; i++) {
                 ForecastOutcome o = replies.get(i).get().outcome();
                 ForecastResult single = alone.forecast(new double[][][] {contexts[i]}, 9, ExitPolicy.dynamic(0.5));
-                assertThat(o.exitDepths()[0]).containsExactly(single.exitDepths()[0]);
-                assertThat(o.exitDepths()[0]).hasSize(3); // 9 steps at 4 per pass
+                assertThat(single.exitDepths()[0]).hasSize(3); // 9 steps at 4 per pass
+                assertThat(o.exitDepths()[0]).hasSize(horizon / 4);
+                assertThat(java.util.Arrays.copyOf(o.exitDepths()[0], 3)).containsExactly(single.exitDepths()[0]);
                 for (int k = 0; k < 9; k++) {
                     for (int j = 0; j < 3; j++) {
                         assertThat(o.forecasts()[0][k][j]).isCloseTo(single.forecasts()[0][k][j], within(1e-3));
