@@ -42,7 +42,7 @@ public final class LorenzBenchmark {
                 System.getProperty("bench.base", base.base()));
         var d = ModelTypes.defaultLoss();
         var loss = new io.chaoscast.models.earlyexit.LossSettings(
-                d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting);
+                d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting, d.distillationWeight());
         int ppp = 100;
         var lorenz = LorenzData.lorenz();
         double dt = LorenzData.dt(lorenz, ppp);
@@ -137,7 +137,8 @@ public final class LorenzBenchmark {
                 Integer.getInteger("bench.epochs", t.epochs()), t.batchSize(), t.learningRate(), t.patience(),
                 Integer.getInteger("bench.stride", t.stride()), seed, t.timeBudgetSeconds(), t.inputNoise(),
                 Integer.getInteger("bench.rolloutPasses", t.rolloutPasses()), t.rolloutFraction(),
-                Double.parseDouble(System.getProperty("bench.baseSearchSeconds", "" + t.baseSearchSeconds())));
+                Double.parseDouble(System.getProperty("bench.baseSearchSeconds", "" + t.baseSearchSeconds())),
+                t.gradientClipNorm());
     }
 
     private static CalibrationPoint nearest(CalibrationTable t, double threshold) {

@@ -217,7 +217,7 @@ public final class EarlyExitTrainer {
                 for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     shuffle(order, shuffleRng);
-                    double lossSum = steps(trainer, lossFn, weights, trainSet, order, batch, spec, settings.inputNoise(), noiseRng);
+                    double lossSum = steps(trainer, lossFn, weights, trainSet, order, batch, spec, settings.inputNoise(), noiseRng, settings.gradientClipNorm());
                     int seen = trainSet.count;
                     if (rollouts && epoch > 1) {
                         // From the second epoch on the model's own rollouts are worth learning from.
@@ -232,7 +232,7 @@ public final class EarlyExitTrainer {
                             }
                             shuffle(ro, rolloutRng);
                             // No input noise here: these contexts already carry the model's own errors.
-                            lossSum += steps(trainer, lossFn, weights, rolled, ro, batch, spec, 0, noiseRng);
+                            lossSum += steps(trainer, lossFn, weights, rolled, ro, batch, spec, 0, noiseRng, settings.gradientClipNorm());
                             seen += rolled.count;
                         }
                     }
@@ -347,7 +347,8 @@ public final class EarlyExitTrainer {
             int batch,
             EarlyExitSpec spec,
             double noise,
-            SplittableRandom noiseRng) {
+            SplittableRandom noiseRng,
+            double clipNorm) {
         double lossSum = 0;
         int steps = (set.count + batch - 1) / batch;
         for (int s = 0; s < steps; s++) {
@@ -366,6 +367,9 @@ public final class EarlyExitTrainer {
                     NDArray l = lossFn.evaluate(labels, preds);
                     gc.backward(l);
                     lossSum += l.getFloat() * (to - from);
+                }
+                if (clipNorm > 0) {
+                    GradientClipping.clipGlobalNorm(trainer.getModel().getBlock(), clipNorm);
                 }
                 trainer.step();
             }

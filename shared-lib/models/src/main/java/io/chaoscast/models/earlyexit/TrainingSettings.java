@@ -24,6 +24,9 @@ package io.chaoscast.models.earlyexit;
  * @param rolloutFraction how many such windows per epoch, as a fraction of the training windows
  * @param baseSearchSeconds seconds the NVAR base's feature-library search may take ({@link
  *     io.chaoscast.models.baselines.NvarLibrary}; 0: the default library, k = 4 quadratic)
+ * @param gradientClipNorm largest global L2 norm of a step's gradients ({@link GradientClipping};
+ *     0: no clipping): a rare batch with a huge gradient otherwise moves every weight at once and
+ *     inflates Adam's second moments for thousands of steps
  */
 public record TrainingSettings(
         int epochs,
@@ -36,7 +39,8 @@ public record TrainingSettings(
         double inputNoise,
         int rolloutPasses,
         double rolloutFraction,
-        double baseSearchSeconds) {
+        double baseSearchSeconds,
+        double gradientClipNorm) {
 
     public static final int MAX_EPOCHS = 10_000;
 
@@ -69,14 +73,21 @@ public record TrainingSettings(
         if (!(baseSearchSeconds >= 0)) {
             throw new IllegalArgumentException("baseSearchSeconds must be >= 0, found " + baseSearchSeconds);
         }
+        if (!(gradientClipNorm >= 0 && gradientClipNorm <= MAX_GRADIENT_CLIP_NORM)) {
+            throw new IllegalArgumentException("gradientClipNorm must be between 0 and " + MAX_GRADIENT_CLIP_NORM
+                    + " (0: no clipping), found " + gradientClipNorm);
+        }
     }
+
+    /** Largest gradient-norm limit accepted (0 turns clipping off). */
+    public static final double MAX_GRADIENT_CLIP_NORM = 1_000;
 
     /** Most autoregressive passes a rollout-training window may come from. */
     public static final int MAX_ROLLOUT_PASSES = 8;
 
     /**
-     * Without rollout training, with the base model's default library only (no search): the
-     * settings as they were before those existed.
+     * Without rollout training, with the base model's default library only (no search) and without
+     * gradient clipping: the settings as they were before those existed.
      */
     public TrainingSettings(
             int epochs,
@@ -87,7 +98,7 @@ public record TrainingSettings(
             long seed,
             double timeBudgetSeconds,
             double inputNoise) {
-        this(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise, 0, 0, 0);
+        this(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise, 0, 0, 0, 0);
     }
 
     /**
@@ -96,27 +107,33 @@ public record TrainingSettings(
      */
     public TrainingSettings withRollouts(int passes, double fraction) {
         return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
-                passes, fraction, baseSearchSeconds);
+                passes, fraction, baseSearchSeconds, gradientClipNorm);
     }
 
     /** Seconds the base model's feature-library search may take (0: the default library only). */
     public TrainingSettings withBaseSearch(double seconds) {
         return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
-                rolloutPasses, rolloutFraction, seconds);
+                rolloutPasses, rolloutFraction, seconds, gradientClipNorm);
+    }
+
+    /** Gradients clipped to global norm {@code maxNorm} before every step (0: no clipping). */
+    public TrainingSettings withGradientClip(double maxNorm) {
+        return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
+                rolloutPasses, rolloutFraction, baseSearchSeconds, maxNorm);
     }
 
     public TrainingSettings withTimeBudget(double seconds) {
         return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, seed, seconds, inputNoise,
-                rolloutPasses, rolloutFraction, baseSearchSeconds);
+                rolloutPasses, rolloutFraction, baseSearchSeconds, gradientClipNorm);
     }
 
     public TrainingSettings withEpochs(int e) {
         return new TrainingSettings(e, batchSize, learningRate, patience, stride, seed, timeBudgetSeconds, inputNoise,
-                rolloutPasses, rolloutFraction, baseSearchSeconds);
+                rolloutPasses, rolloutFraction, baseSearchSeconds, gradientClipNorm);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(epochs, batchSize, learningRate, patience, stride, s, timeBudgetSeconds, inputNoise,
-                rolloutPasses, rolloutFraction, baseSearchSeconds);
+                rolloutPasses, rolloutFraction, baseSearchSeconds, gradientClipNorm);
     }
 }

@@ -46,6 +46,18 @@ class EarlyExitTrainerTest {
     }
 
     @Test
+    void theGradientLimitReachesEveryStep() {
+        // Adam is blind to a gradient's scale, except against its epsilon (1e-8): gradients clipped
+        // to a norm of 1e-12 move the weights by almost nothing, so the first epoch learns almost
+        // nothing, while a generous limit changes no step of this tiny run's at all.
+        List<EpochProgress> plain = train(TinyLorenz.TRAINING);
+        List<EpochProgress> generous = train(TinyLorenz.TRAINING.withGradientClip(1_000));
+        List<EpochProgress> starved = train(TinyLorenz.TRAINING.withGradientClip(1e-12));
+        assertThat(generous.get(1).validationLoss()).isEqualTo(plain.get(1).validationLoss());
+        assertThat(starved.get(0).validationForecastLoss()).isGreaterThan(1.5 * plain.get(0).validationForecastLoss());
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestEpoch() {
         var outcome = EarlyExitTrainer.train(
                 TinyLorenz.splits().train(),
