@@ -10,6 +10,7 @@ import io.chaoscast.models.baselines.PersistenceForecaster;
 import io.chaoscast.models.earlyexit.CheckpointStore;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
+import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.models.earlyexit.SearchLog;
@@ -64,8 +65,11 @@ final class ModelFitter {
         var ts = new io.chaoscast.models.earlyexit.TrainingSettings(
                 settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
                 x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"), i(spec, "rolloutPasses"), x(spec, "rolloutFraction"),
-                x(spec, "baseSearchSeconds"));
-        var outcome = EarlyExitTrainer.train(train, validation, arch, ModelTypes.defaultLoss(), ts, listener, checkpoints);
+                x(spec, "baseSearchSeconds"), orOff(spec, "gradientClipNorm"));
+        var dl = ModelTypes.defaultLoss();
+        var loss = new LossSettings(dl.uncertaintyScale(), dl.uemWeight(), dl.layerwiseWeight(), dl.exitWeighting(),
+                orOff(spec, "distillationWeight"));
+        var outcome = EarlyExitTrainer.train(train, validation, arch, loss, ts, listener, checkpoints);
         // The router and the forecast-level calibration share the weights of the trained network;
         // the artifact saves the calibrated one, and closing either frees both.
         var calibrated = RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
@@ -98,5 +102,14 @@ final class ModelFitter {
 
     private static double x(Map<String, Object> spec, String key) {
         return ((Number) spec.get(key)).doubleValue();
+    }
+
+    /**
+     * A knob added after jobs were first recorded: a job recorded without it (resumed after an
+     * upgrade) trained with it off, and continues that way.
+     */
+    private static double orOff(Map<String, Object> spec, String key) {
+        Object v = spec.get(key);
+        return v == null ? 0 : ((Number) v).doubleValue();
     }
 }

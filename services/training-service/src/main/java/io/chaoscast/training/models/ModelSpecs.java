@@ -49,7 +49,9 @@ public class ModelSpecs implements ModelSpecResolver {
                         new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false),
                         new Hyper("rolloutPasses", t.rolloutPasses(), 0, TrainingSettings.MAX_ROLLOUT_PASSES, true),
                         new Hyper("rolloutFraction", t.rolloutFraction(), 0, 1, false),
-                        new Hyper("baseSearchSeconds", t.baseSearchSeconds(), 0, 3_600, false));
+                        new Hyper("baseSearchSeconds", t.baseSearchSeconds(), 0, 3_600, false),
+                        new Hyper("gradientClipNorm", t.gradientClipNorm(), 0, TrainingSettings.MAX_GRADIENT_CLIP_NORM, false),
+                        new Hyper("distillationWeight", ModelTypes.defaultLoss().distillationWeight(), 0, 100, false));
             }
             case LINEAR -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
             case NVAR -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));

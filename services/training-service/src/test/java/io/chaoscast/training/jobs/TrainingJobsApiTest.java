@@ -249,6 +249,12 @@ class TrainingJobsApiTest {
         assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":900}}"), 400, "model.contextLength");
         assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"gradientClipNorm\":-1}}"), 400,
+                "model.gradientClipNorm");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"distillationWeight\":101}}"), 400,
+                "model.distillationWeight");
+        assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"nvar\",\"depth\":3}}"), 400, "model.depth");
         assertProblem(post("/api/v1/training-jobs",
                 "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"early-exit\",\"base\":\"gpt\"}}"), 400, "model.base");
