@@ -34,7 +34,10 @@ import java.util.SplittableRandom;
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
  * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}; {@code -Dbench.save=<dir>} also writes each
  * calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
- * training new ones (to compare two builds on the same networks).
+ * training new ones (to compare two builds on the same networks). {@code -Dbench.data=segments}
+ * takes the trajectories as segments of one trajectory from the default initial condition (the
+ * skill benchmark's data) instead of starts spread by ±1 around it, which push systems with small
+ * basins (HastingsPowell, MacArthur, Chua, ...) off their attractor.
  */
 public final class EarlyExitBenchmark {
 
@@ -83,11 +86,14 @@ public final class EarlyExitBenchmark {
         double lambda = InvariantTable.standard().find(name).orElseThrow().maxLyapunov();
         double dt = LorenzData.dt(system, 100);
         int lt = EvaluationSettings.steps(1, dt, lambda);
-        double[][][] data = LorenzData.trajectories(system, trajectories, length, 100, seed);
+        boolean segments = "segments".equals(property("bench.data"));
+        double[][][] data = segments
+                ? LorenzData.segments(system, trajectories, length, 100)
+                : LorenzData.trajectories(system, trajectories, length, 100, seed);
         Splits splits = Splits.inTime(data, 0.70, 0.15);
         p("");
-        p("== %s: %d x %d points, dt %.5f, λmax %.4f, one Lyapunov time = %d steps", name, trajectories, length, dt,
-                lambda, lt);
+        p("== %s: %d x %d points%s, dt %.5f, λmax %.4f, one Lyapunov time = %d steps", name, trajectories, length,
+                segments ? " (segments of one trajectory)" : "", dt, lambda, lt);
         int d = data[0][0].length;
         String load = property("bench.load");
         EarlyExitForecaster net;
@@ -112,8 +118,8 @@ public final class EarlyExitBenchmark {
             var dl = ModelTypes.defaultLoss();
             // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
             var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
-                    dl.layerwiseWeight(), System.getProperty("bench.exitWeighting", dl.exitWeighting()),
-                    Double.parseDouble(System.getProperty("bench.distill", "" + dl.distillationWeight())));
+                    dl.layerwiseWeight(), java.util.Objects.requireNonNullElse(property("bench.exitWeighting"), dl.exitWeighting()),
+                    Double.parseDouble(java.util.Objects.requireNonNullElse(property("bench.distill"), "" + dl.distillationWeight())));
             if (!loss.equals(dl)) {
                 p("loss: %s", loss);
             }
