@@ -106,8 +106,7 @@ public final class ModelTypes {
      * into the shallow ones, weight {@link #DISTILLATION_WEIGHT}.
      */
     public static LossSettings defaultLoss() {
-        LossSettings d = LossSettings.DEFAULT;
-        return new LossSettings(d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), d.exitWeighting(), DISTILLATION_WEIGHT);
+        return LossSettings.DEFAULT.withDistillation(DISTILLATION_WEIGHT);
     }
 
     /** A trained model and, for the early-exit network, its training report and search (null otherwise). */

@@ -10,7 +10,6 @@ import io.chaoscast.models.baselines.PersistenceForecaster;
 import io.chaoscast.models.earlyexit.CheckpointStore;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
-import io.chaoscast.models.earlyexit.LossSettings;
 import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.RiskCalibrator;
 import io.chaoscast.models.earlyexit.SearchLog;
@@ -66,9 +65,7 @@ final class ModelFitter {
                 settings.epochs(), settings.batchSize(), settings.learningRate(), patience, i(spec, "stride"), settings.seed(),
                 x(spec, "timeBudgetSeconds"), x(spec, "inputNoise"), i(spec, "rolloutPasses"), x(spec, "rolloutFraction"),
                 x(spec, "baseSearchSeconds"), orOff(spec, "gradientClipNorm"));
-        var dl = ModelTypes.defaultLoss();
-        var loss = new LossSettings(dl.uncertaintyScale(), dl.uemWeight(), dl.layerwiseWeight(), dl.exitWeighting(),
-                orOff(spec, "distillationWeight"));
+        var loss = ModelTypes.defaultLoss().withDistillation(orOff(spec, "distillationWeight"));
         var outcome = EarlyExitTrainer.train(train, validation, arch, loss, ts, listener, checkpoints);
         // The router and the forecast-level calibration share the weights of the trained network;
         // the artifact saves the calibrated one, and closing either frees both.

@@ -117,9 +117,13 @@ public final class EarlyExitBenchmark {
             ts = ts.withEpochs(Integer.getInteger("bench.epochs", ts.epochs()));
             var dl = ModelTypes.defaultLoss();
             // Experiment knobs: exit weighting (linear | uniform | shallow) and self-distillation weight.
-            var loss = new io.chaoscast.models.earlyexit.LossSettings(dl.uncertaintyScale(), dl.uemWeight(),
-                    dl.layerwiseWeight(), java.util.Objects.requireNonNullElse(property("bench.exitWeighting"), dl.exitWeighting()),
-                    Double.parseDouble(java.util.Objects.requireNonNullElse(property("bench.distill"), "" + dl.distillationWeight())));
+            var loss = dl;
+            if (property("bench.exitWeighting") != null) {
+                loss = loss.withExitWeighting(property("bench.exitWeighting"));
+            }
+            if (property("bench.distill") != null) {
+                loss = loss.withDistillation(Double.parseDouble(property("bench.distill")));
+            }
             if (!loss.equals(dl)) {
                 p("loss: %s", loss);
             }

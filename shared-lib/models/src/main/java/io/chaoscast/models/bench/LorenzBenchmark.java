@@ -40,9 +40,7 @@ public final class LorenzBenchmark {
                 Integer.getInteger("bench.blocks", base.blocks()), base.mlpRatio(), base.uemHidden(),
                 Boolean.parseBoolean(System.getProperty("bench.quadraticInputs", "" + base.quadraticInputs())),
                 System.getProperty("bench.base", base.base()));
-        var d = ModelTypes.defaultLoss();
-        var loss = new io.chaoscast.models.earlyexit.LossSettings(
-                d.uncertaintyScale(), d.uemWeight(), d.layerwiseWeight(), weighting, d.distillationWeight());
+        var loss = ModelTypes.defaultLoss().withExitWeighting(weighting);
         int ppp = 100;
         var lorenz = LorenzData.lorenz();
         double dt = LorenzData.dt(lorenz, ppp);

@@ -28,6 +28,16 @@ public record LossSettings(
         this(uncertaintyScale, uemWeight, layerwiseWeight, exitWeighting, 0.0);
     }
 
+    /** These settings with another self-distillation weight. */
+    public LossSettings withDistillation(double weight) {
+        return new LossSettings(uncertaintyScale, uemWeight, layerwiseWeight, exitWeighting, weight);
+    }
+
+    /** These settings with other exit weights ({@code linear}, {@code uniform} or {@code shallow}). */
+    public LossSettings withExitWeighting(String weighting) {
+        return new LossSettings(uncertaintyScale, uemWeight, layerwiseWeight, weighting, distillationWeight);
+    }
+
     public LossSettings {
         exitWeighting = exitWeighting == null ? LINEAR : exitWeighting;
         distillationWeight = distillationWeight == null ? 0.0 : distillationWeight;

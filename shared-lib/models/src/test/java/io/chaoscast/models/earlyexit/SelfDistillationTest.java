@@ -43,5 +43,10 @@ class SelfDistillationTest {
         assertThat(sum).isCloseTo(1.0, within(1e-12));
         assertThatThrownBy(() -> new LossSettings(1, 1, 1, "deep-first", 0.0)).hasMessageContaining("shallow");
         assertThat(new LossSettings(1, 1, 1, null, null).distillationWeight()).isZero();
+        // The copies change one field and validate like the constructor.
+        assertThat(LossSettings.DEFAULT.withDistillation(2.0)).isEqualTo(new LossSettings(1, 1, 1, LossSettings.LINEAR, 2.0));
+        assertThat(LossSettings.DEFAULT.withDistillation(2.0).withExitWeighting(LossSettings.SHALLOW))
+                .isEqualTo(new LossSettings(1, 1, 1, LossSettings.SHALLOW, 2.0));
+        assertThatThrownBy(() -> LossSettings.DEFAULT.withDistillation(101)).hasMessageContaining("distillationWeight");
     }
 }
