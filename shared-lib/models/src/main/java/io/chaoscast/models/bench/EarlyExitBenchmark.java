@@ -34,8 +34,9 @@ import java.util.SplittableRandom;
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
  * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}; {@code -Dbench.save=<dir>} also writes each
  * calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
- * training new ones (to compare two builds on the same networks). {@code -Dbench.data=segments}
- * takes the trajectories as segments of one trajectory from the default initial condition (the
+ * training new ones (to compare two builds on the same networks; with {@code
+ * -Dbench.recalibrate=true} their routers and calibrations are fitted again by this build).
+ * {@code -Dbench.data=segments} takes the trajectories as segments of one trajectory from the default initial condition (the
  * skill benchmark's data) instead of starts spread by ±1 around it, which push systems with small
  * basins (HastingsPowell, MacArthur, Chua, ...) off their attractor.
  */
@@ -109,6 +110,13 @@ public final class EarlyExitBenchmark {
             }
             p("loaded %s (trained by an earlier run)", file);
             trainingFigure = "loaded";
+            if ("true".equals(property("bench.recalibrate"))) {
+                // The same network, its router and calibration measured again by this build.
+                long t1 = System.nanoTime();
+                net = RiskCalibrator.calibrate(net, splits.train(), splits.validation(), lt, ModelTypes.RISK_WINDOWS);
+                p("recalibrated in %.0f s on %d windows", secs(t1), net.modelSpec().risk().windows());
+                trainingFigure = "loaded, recalibrated";
+            }
         } else {
             long t0 = System.nanoTime();
             // The training job's defaults (base search and rollout training included); bench.epochs:

@@ -137,6 +137,31 @@ class RiskCalibratorTest {
     }
 
     @Test
+    void theThresholdGridResolvesBothEndsOfTheScores() {
+        double[][][] many = TinyLorenz.contexts(1000, 8);
+        double[] grid = RiskCalibrator.grid(net, many);
+        double[] scores = java.util.Arrays.stream(net.routerScores(many))
+                .flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        assertThat(grid[0]).isZero();
+        assertThat(grid[grid.length - 1]).isEqualTo(1.0);
+        assertThat(grid).isSorted();
+        // Between neighbouring thresholds lie about one grid step's share of the scores at most
+        // (windows drawn twice tie), and above the highest threshold below 1 almost none: a strong
+        // network's budget binds among its most confident windows, so the top needs the finest steps.
+        for (int t = 1; t < grid.length; t++) {
+            double lo = grid[t - 1];
+            double hi = grid[t];
+            long between = java.util.Arrays.stream(scores).filter(x -> x >= lo && x < hi).count();
+            assertThat((double) between / scores.length).as("scores in [%s, %s)", lo, hi)
+                    .isLessThanOrEqualTo(1.5 / RiskCalibrator.GRID);
+        }
+        double top = grid[grid.length - 2];
+        long above = java.util.Arrays.stream(scores).filter(x -> x >= top).count();
+        assertThat((double) above / scores.length)
+                .isLessThanOrEqualTo(1.0 / (RiskCalibrator.GRID * RiskCalibrator.GRID) + 2.0 / scores.length);
+    }
+
+    @Test
     void routerAndCalibrationSurviveTheArtifact() {
         var loaded = (EarlyExitForecaster) ModelArtifacts.fromBytes(ModelArtifacts.toBytes(net));
         try {
