@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -32,15 +33,24 @@ import java.util.SplittableRandom;
  * rate over 20 random calibration/test re-splits, decision and block costs, batch-1 and batch-256
  * speed of the dynamic policy against full depth, full-depth and dynamic VPT and training time.
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
- * with {@code -Dbench.systems=Lorenz,Halvorsen,Thomas}; {@code -Dbench.save=<dir>} also writes each
- * calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
+ * with {@code -Dbench.systems=...} (default Lorenz, SprottE and HastingsPowell: the default
+ * benchmark system, another polynomial flow and a non-polynomial one); {@code -Dbench.save=<dir>}
+ * also writes each calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
  * training new ones (to compare two builds on the same networks; with {@code
  * -Dbench.recalibrate=true} their routers and calibrations are fitted again by this build).
- * {@code -Dbench.data=segments} takes the trajectories as segments of one trajectory from the default initial condition (the
- * skill benchmark's data) instead of starts spread by ±1 around it, which push systems with small
- * basins (HastingsPowell, MacArthur, Chua, ...) off their attractor.
+ * {@code -Dbench.data=segments} takes the trajectories of every system as segments of one trajectory
+ * from the default initial condition (the skill benchmark's data) instead of starts spread by ±1
+ * around it, which push systems with small basins (HastingsPowell, MacArthur, Chua, ...) off their
+ * attractor; {@code -Dbench.segments=A,B} does so for the systems named (default {@value
+ * #SMALL_BASINS}).
  */
 public final class EarlyExitBenchmark {
+
+    /**
+     * Systems measured on segments of one trajectory unless {@code -Dbench.segments} names others
+     * ({@code none}: no system): starts spread by ±1 leave their basins.
+     */
+    static final String SMALL_BASINS = "HastingsPowell,MacArthur";
 
     private static final double EPS = RiskCalibration.DEFAULT_TOLERANCE;
     private static final double CONF = RiskCalibration.DEFAULT_CONFIDENCE;
@@ -48,7 +58,7 @@ public final class EarlyExitBenchmark {
     private EarlyExitBenchmark() {}
 
     public static void main(String[] args) {
-        String[] systems = System.getProperty("bench.systems", "Lorenz,Halvorsen,Thomas").split(",");
+        String[] systems = System.getProperty("bench.systems", "Lorenz,SprottE,HastingsPowell").split(",");
         int trajectories = Integer.getInteger("bench.trajectories", 4);
         int length = Integer.getInteger("bench.length", 20_000);
         long seed = Long.getLong("bench.seed", 42L);
@@ -87,7 +97,9 @@ public final class EarlyExitBenchmark {
         double lambda = InvariantTable.standard().find(name).orElseThrow().maxLyapunov();
         double dt = LorenzData.dt(system, 100);
         int lt = EvaluationSettings.steps(1, dt, lambda);
-        boolean segments = "segments".equals(property("bench.data"));
+        boolean segments = "segments".equals(property("bench.data"))
+                || Arrays.asList(Objects.requireNonNullElse(property("bench.segments"), SMALL_BASINS).split(","))
+                        .contains(name);
         double[][][] data = segments
                 ? LorenzData.segments(system, trajectories, length, 100)
                 : LorenzData.trajectories(system, trajectories, length, 100, seed);
