@@ -35,9 +35,9 @@ import java.util.SplittableRandom;
  * Run with {@code mvn -B -q -pl shared-lib/models -am -Pbench-exit verify -DskipTests}; systems
  * with {@code -Dbench.systems=...} (default Lorenz, SprottE and HastingsPowell: the default
  * benchmark system, another polynomial flow and a non-polynomial one); {@code -Dbench.save=<dir>}
- * also writes each calibrated model there, and {@code -Dbench.load=<dir>} measures the models saved there instead of
- * training new ones (to compare two builds on the same networks; with {@code
- * -Dbench.recalibrate=true} their routers and calibrations are fitted again by this build).
+ * also writes each calibrated model there, and {@code -Dbench.load=<dir>} measures the models
+ * saved there instead of training new ones (to compare two builds on the same networks; with
+ * {@code -Dbench.recalibrate=true} their routers and calibrations are fitted again by this build).
  * {@code -Dbench.data=segments} takes the trajectories of every system as segments of one trajectory
  * from the default initial condition (the skill benchmark's data) instead of starts spread by ±1
  * around it, which push systems with small basins (HastingsPowell, MacArthur, Chua, ...) off their
