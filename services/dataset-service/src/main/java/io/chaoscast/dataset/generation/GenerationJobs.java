@@ -47,14 +47,20 @@ public class GenerationJobs implements DisposableBean {
     private final DatasetFiles files;
     private final RecipeNormalizer normalizer;
     private final DatasetProperties properties;
+    private final GenerationMetrics metrics;
     private final DatasetGenerator generator = new DatasetGenerator();
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService housekeeping;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public GenerationJobs(
-            DatasetRepository repository, DatasetFiles files, RecipeNormalizer normalizer, DatasetProperties properties) {
+            DatasetRepository repository,
+            DatasetFiles files,
+            RecipeNormalizer normalizer,
+            DatasetProperties properties,
+            GenerationMetrics metrics) {
         this.repository = repository;
+        this.metrics = metrics;
         this.files = files;
         this.normalizer = normalizer;
         this.properties = properties;
@@ -100,6 +106,7 @@ public class GenerationJobs implements DisposableBean {
      */
     public Optional<DatasetRow> runUnrecorded(String id, String recipeJson, GenerationPlan plan, EarlierRecipe earlier) {
         Path temp = null;
+        long start = System.nanoTime();
         try {
             DatasetGenerator.GeneratedData data = null;
             String failure;
@@ -112,6 +119,7 @@ public class GenerationJobs implements DisposableBean {
                 });
                 failure = null;
             } catch (Superseded e) {
+                metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.SUPERSEDED, start, 0);
                 return Optional.empty();
             } catch (DivergenceException e) {
                 failure = e.getMessage();
@@ -119,12 +127,14 @@ public class GenerationJobs implements DisposableBean {
                 log.warn("could not write dataset {}", id, e);
                 failure = "could not write the dataset bytes: " + e.getMessage();
             } catch (DatasetGenerator.CancelledException e) {
+                metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.INTERRUPTED, start, 0);
                 throw e;
             } catch (RuntimeException e) {
                 log.warn("generation of {} failed", id, e);
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             if (!settleEarlier(id, earlier)) {
+                metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.SUPERSEDED, start, 0);
                 return Optional.empty();
             }
             if (failure == null) {
@@ -132,12 +142,14 @@ public class GenerationJobs implements DisposableBean {
                     files.publish(temp, id);
                     files.markVerified(id);
                     temp = null;
+                    metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.READY, start, plan.totalPoints());
                     return insertFinished(id, recipeJson, plan, data.checksum(), data.sizeBytes(), json(data.standardization()), null);
                 } catch (IOException e) {
                     log.warn("could not publish dataset {}", id, e);
                     failure = "could not write the dataset bytes: " + e.getMessage();
                 }
             }
+            metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.FAILED, start, 0);
             return insertFinished(id, recipeJson, plan, null, null, null, failure);
         } finally {
             if (temp != null) {
@@ -169,7 +181,8 @@ public class GenerationJobs implements DisposableBean {
 
     private Optional<DatasetRow> insertFinished(
             String id, String recipeJson, GenerationPlan plan, String checksum, Long size, String std, String failure) {
-        return repository.insertFinished(
+        long start = System.nanoTime();
+        Optional<DatasetRow> row = repository.insertFinished(
                 id,
                 plan.system().name(),
                 recipeJson,
@@ -181,6 +194,8 @@ public class GenerationJobs implements DisposableBean {
                 size,
                 std,
                 failure);
+        metrics.recorded(GenerationMetrics.Mode.REQUEST, start);
+        return row;
     }
 
     /** @throws RejectedExecutionException when the queue is full */
@@ -284,6 +299,8 @@ public class GenerationJobs implements DisposableBean {
             return Optional.empty(); // already generating here
         }
         Path temp = null;
+        long start = System.nanoTime();
+        boolean published = false;
         try {
             temp = files.newTemp(id);
             long[] last = {System.nanoTime()};
@@ -302,33 +319,50 @@ public class GenerationJobs implements DisposableBean {
             files.publish(temp, id);
             files.markVerified(id);
             temp = null;
+            published = true;
+            metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.READY, start, plan.totalPoints());
             String standardization = json(data.standardization());
-            return untilTheDatabaseAnswers("marking dataset " + id + " ready",
+            long recording = System.nanoTime();
+            Optional<DatasetRow> ready = untilTheDatabaseAnswers("marking dataset " + id + " ready",
                     () -> repository.ready(id, data.checksum(), data.sizeBytes(), standardization));
+            metrics.recorded(GenerationMetrics.Mode.BACKGROUND, recording);
+            return ready;
         } catch (DatasetGenerator.CancelledException e) {
             log.info("generation of {} interrupted; it will be resumed", id);
+            metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.INTERRUPTED, start, 0);
             return Optional.empty();
         } catch (DivergenceException e) {
-            return repository.failed(id, e.getMessage());
+            return failed(id, start, e.getMessage());
         } catch (IOException e) {
             log.warn("could not write dataset {}", id, e);
-            return repository.failed(id, "could not write the dataset bytes: " + e.getMessage());
+            return failed(id, start, "could not write the dataset bytes: " + e.getMessage());
         } catch (DataAccessException e) {
             // The database, not the recipe, failed: leave the row 'generating'; its heartbeat
             // stops, and the sweep generates it again once the database answers.
             log.warn("generation of {} lost the database; it will be resumed: {}", id, e.toString());
+            if (!published) {
+                metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.INTERRUPTED, start, 0);
+            }
             return Optional.empty();
         } catch (RuntimeException e) {
             // Equations that cannot be integrated (an unsupported kind, a non-finite derivative)
             // surface here; the dataset fails with the reason instead of staying 'generating'.
             log.warn("generation of {} failed", id, e);
-            return repository.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(id, start, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             if (temp != null) {
                 files.deleteQuietly(temp);
             }
             running.remove(id);
         }
+    }
+
+    private Optional<DatasetRow> failed(String id, long start, String reason) {
+        metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.FAILED, start, 0);
+        long recording = System.nanoTime();
+        Optional<DatasetRow> row = repository.failed(id, reason);
+        metrics.recorded(GenerationMetrics.Mode.BACKGROUND, recording);
+        return row;
     }
 
     static String json(Standardization s) {

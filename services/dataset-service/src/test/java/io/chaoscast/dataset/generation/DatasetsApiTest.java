@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +27,9 @@ class DatasetsApiTest extends ApiTest {
 
     @Autowired
     DatasetFiles files;
+
+    @Autowired
+    MeterRegistry meters;
 
     static final String LORENZ = "{\"system\": \"Lorenz\", \"trajectories\": 2, \"length\": 2000, \"seed\": 7}";
 
@@ -363,6 +370,10 @@ class DatasetsApiTest extends ApiTest {
 
     @Test
     void largeRecipesGenerateInTheBackgroundWithProgress() throws Exception {
+        Timer generated = meters.get(GenerationMetrics.GENERATION).tags("mode", "background", "outcome", "ready").timer();
+        Counter points = meters.get(GenerationMetrics.POINTS).tags("mode", "background").counter();
+        long generatedBefore = generated.count();
+        double pointsBefore = points.count();
         // above the test's synchronous limit of 20 000 points
         JsonNode d = create("{\"system\": \"Lorenz\", \"trajectories\": 4, \"length\": 60000, \"seed\": 1}", 202);
         String id = d.path("id").asString();
@@ -389,9 +400,50 @@ class DatasetsApiTest extends ApiTest {
         assertThat(state.path("status").asString()).isEqualTo("ready");
         assertThat(sawIntermediate).isTrue();
         assertThat(state.path("progress").asDouble()).isEqualTo(1.0);
+        // other tests' background generations may finish meanwhile, never fewer
+        assertThat(generated.count()).isGreaterThanOrEqualTo(generatedBefore + 1);
+        assertThat(points.count()).isGreaterThanOrEqualTo(pointsBefore + 4 * 60000);
         byte[] bytes = data(id, "all", "npy");
         assertThat(Npy.readHeader(new ByteArrayInputStream(bytes)).shape()).containsExactly(4, 60000, 3);
         assertThat(sha256OfData(bytes)).isEqualTo(state.path("checksum").asString());
+    }
+
+    @Test
+    void generationsAreTimedAndCountedForOperators() throws Exception {
+        Timer ready = meters.get(GenerationMetrics.GENERATION).tags("mode", "request", "outcome", "ready").timer();
+        Timer failed = meters.get(GenerationMetrics.GENERATION).tags("mode", "request", "outcome", "failed").timer();
+        Timer recording = meters.get(GenerationMetrics.RECORDING).tags("mode", "request").timer();
+        Counter points = meters.get(GenerationMetrics.POINTS).tags("mode", "request").counter();
+        long readyBefore = ready.count();
+        double readySeconds = ready.totalTime(TimeUnit.SECONDS);
+        long failedBefore = failed.count();
+        long recordedBefore = recording.count();
+        double pointsBefore = points.count();
+
+        String recipe = "{\"system\": \"Lorenz\", \"trajectories\": 2, \"length\": 1500, \"seed\": 4242}";
+        create(recipe, 201);
+        assertThat(ready.count()).isEqualTo(readyBefore + 1);
+        assertThat(ready.totalTime(TimeUnit.SECONDS)).isGreaterThan(readySeconds);
+        assertThat(points.count()).isEqualTo(pointsBefore + 2 * 1500);
+        assertThat(recording.count()).isEqualTo(recordedBefore + 1);
+
+        // Posted again: answered from the row; nothing is generated or recorded.
+        create(recipe, 200);
+        assertThat(ready.count()).isEqualTo(readyBefore + 1);
+        assertThat(recording.count()).isEqualTo(recordedBefore + 1);
+
+        // A diverging recipe: a failed generation, recorded, and no points.
+        create("{\"system\": \"Logistic\", \"parameters\": {\"r\": 4.5}, \"initialConditions\": [[0.5]], \"seed\": 4243}", 201);
+        assertThat(failed.count()).isEqualTo(failedBefore + 1);
+        assertThat(points.count()).isEqualTo(pointsBefore + 2 * 1500);
+        assertThat(recording.count()).isEqualTo(recordedBefore + 2);
+
+        String exposed = get("/actuator/prometheus").body();
+        assertThat(exposed).contains(
+                "chaoscast_datasets_generation_seconds_count{mode=\"request\",outcome=\"ready\"}",
+                "chaoscast_datasets_generation_seconds_count{mode=\"background\",outcome=\"superseded\"}",
+                "chaoscast_datasets_points_total{mode=\"request\"}",
+                "chaoscast_datasets_recording_seconds_count{mode=\"request\"}");
     }
 
     @Test
