@@ -60,10 +60,10 @@ public class GenerationJobs implements DisposableBean {
             DatasetProperties properties,
             GenerationMetrics metrics) {
         this.repository = repository;
-        this.metrics = metrics;
         this.files = files;
         this.normalizer = normalizer;
         this.properties = properties;
+        this.metrics = metrics;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, properties.workerThreads());
         this.pool = new ThreadPoolExecutor(
