@@ -22,10 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -204,17 +205,25 @@ public final class DatasetThroughputBenchmark {
         }
     }
 
+    /** The service under test; {@code extraArguments} ("--key=value ...") add to or replace the defaults. */
     private static ConfigurableApplicationContext service(EmbeddedDatabase db, Path directory, String extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.jdbcUrl(EmbeddedDatabase.DATABASE),
-                "--chaoscast.datasets.directory=" + directory,
-                "--chaoscast.security.admin-token=" + TestTokens.ADMIN,
-                "--logging.level.root=WARN"));
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("--server.port", "0");
+        arguments.put("--spring.datasource.url", db.jdbcUrl(EmbeddedDatabase.DATABASE));
+        arguments.put("--chaoscast.datasets.directory", directory.toString());
+        arguments.put("--chaoscast.security.admin-token", TestTokens.ADMIN);
+        arguments.put("--logging.level.root", "WARN");
         if (!extraArguments.isBlank()) {
-            arguments.addAll(List.of(extraArguments.split("\\s+")));
+            for (String argument : extraArguments.split("\\s+")) {
+                int equals = argument.indexOf('=');
+                if (!argument.startsWith("--") || equals < 0) {
+                    throw new IllegalArgumentException("bench.variant takes --key=value arguments, found '" + argument + "'");
+                }
+                arguments.put(argument.substring(0, equals), argument.substring(equals + 1));
+            }
         }
-        return new SpringApplicationBuilder(DatasetServiceApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(DatasetServiceApplication.class)
+                .run(arguments.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static String datasetsUri(ConfigurableApplicationContext app) {
