@@ -3,6 +3,7 @@ package io.chaoscast.dataset.bench;
 import io.chaoscast.testsupport.BlockingHttp;
 import io.chaoscast.testsupport.TestTokens;
 import io.chaoscast.dataset.DatasetServiceApplication;
+import io.chaoscast.dataset.generation.DataExporter;
 import io.chaoscast.dataset.generation.DatasetGenerator;
 import io.chaoscast.dataset.generation.GenerationMetrics;
 import io.chaoscast.dataset.generation.GenerationPlan;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -60,7 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DatasetThroughputBenchmark {
 
     private static final int LENGTH = 10_000;
-    private static final int NPY_BYTES = 128 + LENGTH * 3 * 8;
+    private static final long NPY_BYTES = DataExporter.npyLength(1, LENGTH, 3);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
     private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 40);
     private static final int STREAMS = Integer.getInteger("bench.streams", 2);
@@ -250,8 +251,8 @@ public final class DatasetThroughputBenchmark {
         double[] b = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
         for (int r = -1; r < ROUNDS; r++) { // round -1 warms the threads up
-            double inProcess = concurrently(k -> w.inProcess());
-            double served = concurrently(k -> oneRequest(w, base, seeds));
+            double inProcess = concurrently(w::inProcess);
+            double served = concurrently(() -> oneRequest(w, base, seeds));
             if (r >= 0) {
                 a[r] = inProcess;
                 b[r] = served;
@@ -264,11 +265,11 @@ public final class DatasetThroughputBenchmark {
     }
 
     /** Points per second of {@link #STREAMS} threads each running its own work {@link #PER_STREAM} times. */
-    private static double concurrently(IntFunction<Runnable> work) throws InterruptedException {
+    private static double concurrently(Supplier<Runnable> work) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         Thread[] threads = new Thread[STREAMS];
         for (int k = 0; k < STREAMS; k++) {
-            Runnable run = work.apply(k);
+            Runnable run = work.get();
             threads[k] = new Thread(() -> {
                 try {
                     go.await();

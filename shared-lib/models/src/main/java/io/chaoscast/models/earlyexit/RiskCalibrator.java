@@ -378,8 +378,8 @@ public final class RiskCalibrator {
             for (int q = 1; q < GRID; q++) {
                 // Even quantiles, and as many on a square scale at each end: a weak network's budget
                 // binds among the windows with the lowest scores, a strong one's among those with the
-                // highest (Lorenz: between the 92nd percentile and 1 the old grid held no threshold,
-                // and depth 2.12 of 8 was served where 1.88 passed the same test).
+                // highest (Lorenz: without the top scale no threshold lies between the 92nd percentile
+                // and 1, and depth 2.12 of 8 is served where 1.88 passes the same test).
                 double e = (double) q / GRID;
                 for (double p : new double[] {e, e * e, 1 - e * e}) {
                     g.add(Math.min(1.0, Math.nextUp(all[(int) (p * (all.length - 1))])));
