@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDimension largest state dimension accepted from parameters
  * @param synchronousMaxPoints recipes of at most this many states are generated inside the POST
  *     (201, ready at once); larger ones go to the background executor (202)
+ * @param synchronousMaxPeriods and of at most this many integrated periods (transients, drawn
+ *     initial conditions and the sampled span, all trajectories): few points can still need long
+ *     integrations, which must not hold a request for minutes
  * @param workerThreads threads generating datasets in the background
  * @param queueCapacity background recipes waiting for a thread; beyond it POST answers 429
  * @param staleAfter a dataset still {@code generating} without a heartbeat for this long is taken
@@ -43,6 +46,7 @@ public record DatasetProperties(
         @DefaultValue("10") double maxNoise,
         @DefaultValue("1000") int maxDimension,
         @DefaultValue("200000") long synchronousMaxPoints,
+        @DefaultValue("20000") double synchronousMaxPeriods,
         @DefaultValue("1") int workerThreads,
         @DefaultValue("16") int queueCapacity,
         @DefaultValue("60s") Duration staleAfter,

@@ -88,7 +88,7 @@ public class DatasetService {
         GenerationPlan plan = normalized.plan();
         String json = RecipeIds.canonicalJson(recipe);
         String id = RecipeIds.id(recipe);
-        if (plan.totalPoints() <= properties.synchronousMaxPoints()) {
+        if (plan.totalPoints() <= properties.synchronousMaxPoints() && plan.integratedPeriods() <= properties.synchronousMaxPeriods()) {
             // Small recipes are generated in this request before their row exists: the lookup of an
             // earlier identical recipe runs beside the integration, then one insert records the
             // finished row (no 'generating' row to insert and update, which cost two commits).

@@ -26,6 +26,21 @@ public record GenerationPlan(
         boolean standardize,
         IntegrationSettings tolerances) {
 
+    /**
+     * The periods this plan integrates, as {@link RecipeNormalizer} bounds them: per trajectory the
+     * transient, the sampled span and, for drawn initial conditions, the longest possible draw.
+     * It measures the work of a recipe better than its points do (sparse sampling and long
+     * transients cost integration without adding points).
+     */
+    public double integratedPeriods() {
+        double period = system.period();
+        return integratedPeriods(trajectories, transientTime / period, length, samplingInterval / period, initialConditions == null);
+    }
+
+    static double integratedPeriods(int trajectories, double transientPeriods, int length, double samplingPeriods, boolean drawn) {
+        return trajectories * (transientPeriods + (length - 1) * samplingPeriods + (drawn ? DatasetGenerator.MAX_DRAW_PERIODS : 0));
+    }
+
     public long totalPoints() {
         return (long) trajectories * length;
     }

@@ -11,7 +11,6 @@ import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.SystemKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +51,7 @@ public class RecipeNormalizer {
             throw ApiException.invalid("system", "system is required; GET /api/v1/systems lists the names");
         }
         ChaoticSystem system = registry.require(r.system());
-        double[] p = resolveParameters(system, r.parameters());
+        double[] p = registry.resolveParameters(system, r.parameters());
         int d = system.dimension(p);
         if (d < 1 || d > limits.maxDimension()) {
             throw ApiException.limit(
@@ -107,9 +106,7 @@ public class RecipeNormalizer {
         if (system.kind() == SystemKind.MAP) {
             transientPeriods = Math.rint(transientPeriods); // whole iterations
         }
-        double perTrajectory = transientPeriods + (length - 1) * dt / period
-                + (initial == null ? DatasetGenerator.MAX_DRAW_PERIODS : 0);
-        double integrated = perTrajectory * trajectories;
+        double integrated = GenerationPlan.integratedPeriods(trajectories, transientPeriods, length, dt / period, initial == null);
         if (integrated > limits.maxIntegratedPeriods()) {
             throw ApiException.limit(
                     "length",
@@ -165,18 +162,6 @@ public class RecipeNormalizer {
                 SplitLayout.of(recipe.length(), f.train(), f.val()),
                 recipe.standardize(),
                 new IntegrationSettings(recipe.rtol(), recipe.atol()));
-    }
-
-    private static double[] resolveParameters(ChaoticSystem system, Map<String, Double> overrides) {
-        if (overrides != null) {
-            for (Map.Entry<String, Double> e : overrides.entrySet()) {
-                if (system.parameterNames().contains(e.getKey()) && (e.getValue() == null || !Double.isFinite(e.getValue()))) {
-                    throw ApiException.invalid(
-                            "parameters." + e.getKey(), "parameters." + e.getKey() + " must be a finite number, found " + e.getValue());
-                }
-            }
-        }
-        return system.resolveParameters(overrides);
     }
 
     private static List<double[]> states(List<List<Double>> given, int d) {

@@ -41,7 +41,7 @@ public class LyapunovService {
     public LyapunovResponse estimate(String name, LyapunovRequest request) {
         LyapunovRequest r = request == null ? new LyapunovRequest(null, null, null, null) : request;
         ChaoticSystem system = registry.require(name);
-        double[] p = resolveParameters(system, r.parameters());
+        double[] p = registry.resolveParameters(system, r.parameters());
         int d = system.dimension(p);
         double[] initial = r.initialConditions() == null ? system.defaultInitialCondition(p) : state(r.initialConditions(), d);
         boolean spectrum = Boolean.TRUE.equals(r.spectrum());
@@ -108,18 +108,6 @@ public class LyapunovService {
                 finiteOrNull(result.maxExponentStandardError()),
                 finiteOrNull(result.kaplanYorkeStandardError()),
                 result.converged());
-    }
-
-    static double[] resolveParameters(ChaoticSystem system, Map<String, Double> overrides) {
-        if (overrides != null) {
-            for (Map.Entry<String, Double> e : overrides.entrySet()) {
-                if (system.parameterNames().contains(e.getKey()) && (e.getValue() == null || !Double.isFinite(e.getValue()))) {
-                    throw ApiException.invalid(
-                            "parameters." + e.getKey(), "parameters." + e.getKey() + " must be a finite number, found " + e.getValue());
-                }
-            }
-        }
-        return system.resolveParameters(overrides); // unknown names: UnknownParameterException, mapped to 400
     }
 
     private static double[] state(List<Double> values, int d) {

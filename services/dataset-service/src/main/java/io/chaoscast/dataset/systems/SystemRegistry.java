@@ -7,13 +7,16 @@ import io.chaoscast.dataset.web.DatasetError;
 import io.chaoscast.dynamics.catalog.InvariantTable;
 import io.chaoscast.dynamics.catalog.Invariants;
 import io.chaoscast.dynamics.catalog.SystemCatalog;
+import io.chaoscast.dynamics.integration.MethodOfStepsIntegrator;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
+import io.chaoscast.dynamics.systems.DelaySystem;
 import io.chaoscast.dynamics.systems.DiscreteMap;
 import io.chaoscast.dynamics.systems.Flow;
 import io.chaoscast.dynamics.systems.SystemKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +35,31 @@ public class SystemRegistry {
                                 DatasetError.UNKNOWN_SYSTEM,
                                 "system",
                                 "unknown system '" + name + "'; GET /api/v1/systems lists the " + catalog.size() + " known systems"));
+    }
+
+    /**
+     * The parameters of a request resolved against the system's defaults, checked as far as they
+     * can be before any integration: every value finite, and a delay inside the range the
+     * integrator accepts (a tiny delay would otherwise start an integration without end).
+     *
+     * @throws ApiException for a non-finite value, naming {@code parameters.<name>}
+     * @throws io.chaoscast.dynamics.systems.UnknownParameterException for a name the system lacks
+     * @throws io.chaoscast.dynamics.systems.ParameterOutOfRangeException for a delay out of range
+     */
+    public double[] resolveParameters(ChaoticSystem system, Map<String, Double> overrides) {
+        if (overrides != null) {
+            for (Map.Entry<String, Double> e : overrides.entrySet()) {
+                if (system.parameterNames().contains(e.getKey()) && (e.getValue() == null || !Double.isFinite(e.getValue()))) {
+                    throw ApiException.invalid(
+                            "parameters." + e.getKey(), "parameters." + e.getKey() + " must be a finite number, found " + e.getValue());
+                }
+            }
+        }
+        double[] p = system.resolveParameters(overrides);
+        if (system instanceof DelaySystem delay) {
+            new MethodOfStepsIntegrator().checkDelay(delay, p);
+        }
+        return p;
     }
 
     public Optional<ChaoticSystem> find(String name) {

@@ -409,6 +409,36 @@ class DatasetsApiTest extends ApiTest {
     }
 
     @Test
+    void fewPointsWithALongIntegrationGoToTheBackground() throws Exception {
+        // 30 points but 3 x (10 000 transient + 9 sampled + 50 drawn) iterations: more than the
+        // 20 000 integrated periods a request may hold the connection for
+        JsonNode d = create("{\"system\": \"Henon\", \"trajectories\": 3, \"length\": 10, \"transientPeriods\": 10000, \"seed\": 5}", 202);
+        assertThat(d.path("status").asString()).isEqualTo("generating");
+        String id = d.path("id").asString();
+        JsonNode state = d;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!state.path("status").asString().equals("ready") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            state = json(get("/api/v1/datasets/" + id));
+        }
+        assertThat(state.path("status").asString()).isEqualTo("ready");
+        // the same points with a short transient stay inside the request
+        assertThat(create("{\"system\": \"Henon\", \"trajectories\": 3, \"length\": 10, \"transientPeriods\": 100, \"seed\": 5}", 201)
+                .path("status").asString()).isEqualTo("ready");
+    }
+
+    @Test
+    void aDelayOutOfRangeIsRefusedBeforeAnythingIsStored() throws Exception {
+        long failedBefore = json(get("/api/v1/datasets?system=MackeyGlass&status=failed")).path("total").asLong();
+        long allBefore = json(get("/api/v1/datasets?system=MackeyGlass")).path("total").asLong();
+        // tau = 0 used to be answered 201 with a failed dataset stored for good
+        assertProblem(post("/api/v1/datasets", "{\"system\": \"MackeyGlass\", \"length\": 100, \"parameters\": {\"tau\": 0}}"),
+                400, "invalid-field", "parameters.tau");
+        assertThat(json(get("/api/v1/datasets?system=MackeyGlass&status=failed")).path("total").asLong()).isEqualTo(failedBefore);
+        assertThat(json(get("/api/v1/datasets?system=MackeyGlass")).path("total").asLong()).isEqualTo(allBefore);
+    }
+
+    @Test
     void generationsAreTimedAndCountedForOperators() throws Exception {
         Timer ready = meters.get(GenerationMetrics.GENERATION).tags("mode", "request", "outcome", "ready").timer();
         Timer failed = meters.get(GenerationMetrics.GENERATION).tags("mode", "request", "outcome", "failed").timer();

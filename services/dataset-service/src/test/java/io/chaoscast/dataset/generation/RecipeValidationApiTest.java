@@ -44,10 +44,15 @@ class RecipeValidationApiTest extends ApiTest {
                 Arguments.of("{\"system\": \"Lorenz\",", 400, "malformed-body", null, "JSON"),
                 Arguments.of("", 400, "malformed-body", null, "body"),
                 Arguments.of("{\"system\": \"Lorenz\", \"length\": \"long\"}", 400, "invalid-field", "length", "length"),
-                Arguments.of("{\"system\": \"Lorenz\", \"length\": 1e20}", 400, "malformed-body", "length", "length"),
+                Arguments.of("{\"system\": \"Lorenz\", \"length\": 1e20}", 400, "invalid-field", "length", "whole number"),
                 Arguments.of("{\"system\": \"Lorenz\", \"lenght\": 100}", 400, "invalid-field", "lenght", "allowed"),
                 Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 2000}}", 400, "invalid-field", "parameters.n", "from 4 to 1024"),
-                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 4.5}}", 400, "invalid-field", "parameters.n", "whole number"));
+                Arguments.of("{\"system\": \"Lorenz96\", \"parameters\": {\"n\": 4.5}}", 400, "invalid-field", "parameters.n", "whole number"),
+                Arguments.of("{\"system\": \"MackeyGlass\", \"parameters\": {\"tau\": 1e-300}}", 400, "invalid-field", "parameters.tau", "must be from"),
+                Arguments.of("{\"system\": \"MackeyGlass\", \"parameters\": {\"tau\": 0}}", 400, "invalid-field", "parameters.tau", "must be from"),
+                Arguments.of("{\"system\": \"MackeyGlass\", \"parameters\": {\"tau\": 1e9}}", 400, "invalid-field", "parameters.tau", "steps per delay"),
+                Arguments.of("{\"system\": \"Lorenz\", \"length\": 1.5}", 400, "invalid-field", "length", "whole number"),
+                Arguments.of("{\"system\": \"Lorenz\", \"trajectories\": 2.5}", 400, "invalid-field", "trajectories", "whole number"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} {3}")

@@ -151,6 +151,14 @@ class SystemsApiTest extends ApiTest {
         assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"duration\": \"Infinity\"}"), 400, "limit-exceeded", "duration");
         assertProblem(post("/api/v1/systems/Lorenz/lyapunov", "{\"duration\": 10"), 400, "malformed-body", null);
         assertProblem(post("/api/v1/systems/Nope/lyapunov", "{}"), 404, "unknown-system", "system");
+        // A tiny positive delay used to pass and occupy both estimate slots for good (steps of tau / 16).
+        for (String tau : new String[] {"1e-300", "0", "1e9"}) {
+            JsonNode p = assertProblem(
+                    post("/api/v1/systems/MackeyGlass/lyapunov", "{\"parameters\": {\"tau\": " + tau + "}, \"duration\": 1}"),
+                    400, "invalid-field", "parameters.tau");
+            assertThat(p.path("detail").asString()).contains("must be from", "of the period");
+        }
+        assertThat(post("/api/v1/systems/Henon/lyapunov", "{\"duration\": 100}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chaoscast.dynamics.integration;
 
 import io.chaoscast.dynamics.systems.DelaySystem;
+import io.chaoscast.dynamics.systems.ParameterOutOfRangeException;
 
 /**
  * Integrates a delay differential equation {@code y' = f(t, y(t), y(t - tau))} by the method of
@@ -19,6 +20,12 @@ import io.chaoscast.dynamics.systems.DelaySystem;
  *
  * <p>The step: {@code m = max(MIN_STEPS_PER_DELAY, ceil(tau * stepsPerPeriod / period))}, i.e. at
  * least {@code stepsPerPeriod} steps per characteristic period of the system.
+ *
+ * <p>The delay must lie in {@link #delayRange}: a delay so short that its {@value
+ * #MIN_STEPS_PER_DELAY} steps would need more than {@value #MAX_REFINEMENT} times the resolution
+ * (a tiny positive {@code tau} would otherwise make a step of {@code tau / 16} and an integration
+ * that never ends), or so long that one delay needs more than {@value #MAX_STEPS_PER_DELAY} nodes,
+ * is refused before any work starts.
  */
 public final class MethodOfStepsIntegrator {
 
@@ -33,6 +40,13 @@ public final class MethodOfStepsIntegrator {
      * delay that is long compared with the period.
      */
     public static final int MAX_STEPS_PER_DELAY = 2_000_000;
+
+    /**
+     * How many times finer than {@code stepsPerPeriod} a short delay may make the step: bounds the
+     * work per period at four times the usual. A delay that short (under 1/250 of the period at the
+     * default resolution) leaves the dynamics of an ordinary differential equation anyway.
+     */
+    public static final int MAX_REFINEMENT = 4;
 
     private final int stepsPerPeriod;
 
@@ -49,15 +63,39 @@ public final class MethodOfStepsIntegrator {
 
     /** The number of steps per delay for this system and parameters. */
     public int stepsPerDelay(DelaySystem system, double[] p) {
-        double tau = checkedDelay(system, p);
-        double m = Math.ceil(tau * stepsPerPeriod / system.period());
-        if (m > MAX_STEPS_PER_DELAY) {
-            throw new IllegalArgumentException(
-                    system.name() + ": the delay tau=" + tau + " is too long for the period " + system.period()
-                            + " (it needs " + (long) m + " steps per delay, at most " + MAX_STEPS_PER_DELAY
-                            + " allowed)");
+        double tau = checkDelay(system, p);
+        return Math.max(MIN_STEPS_PER_DELAY, (int) Math.ceil(tau * stepsPerPeriod / system.period()));
+    }
+
+    /** The delays this integrator accepts for a system: {@code [shortest, longest]} in time units. */
+    public double[] delayRange(DelaySystem system) {
+        double period = system.period();
+        return new double[] {
+            (double) MIN_STEPS_PER_DELAY * period / ((double) MAX_REFINEMENT * stepsPerPeriod),
+            (double) MAX_STEPS_PER_DELAY * period / stepsPerPeriod
+        };
+    }
+
+    /**
+     * The delay of these parameters, checked against {@link #delayRange}.
+     *
+     * @throws ParameterOutOfRangeException naming the delay parameter when the system has one
+     * @throws IllegalArgumentException for a delay out of range that is no single parameter
+     */
+    public double checkDelay(DelaySystem system, double[] p) {
+        double tau = system.delay(p);
+        double[] range = delayRange(system);
+        if (tau >= range[0] && tau <= range[1]) {
+            return tau;
         }
-        return Math.max(MIN_STEPS_PER_DELAY, (int) m);
+        String name = system.delayParameter();
+        String message = system.name() + ": " + (name == null ? "the delay tau" : "parameters." + name) + " must be from "
+                + (float) range[0] + " to " + (float) range[1] + " (from 1/" + Math.round(system.period() / range[0])
+                + " of the period " + (float) system.period() + " to " + MAX_STEPS_PER_DELAY + " steps per delay), found " + tau;
+        if (name == null) {
+            throw new IllegalArgumentException(message);
+        }
+        throw new ParameterOutOfRangeException(name, message);
     }
 
     /**
@@ -73,7 +111,10 @@ public final class MethodOfStepsIntegrator {
         if (stepsPerDelay < 1) {
             throw new IllegalArgumentException("stepsPerDelay must be at least 1, found " + stepsPerDelay);
         }
-        double tau = checkedDelay(system, p);
+        double tau = system.delay(p);
+        if (!(tau > 0) || !Double.isFinite(tau)) {
+            throw new IllegalArgumentException(system.name() + ": the delay tau must be positive and finite, found " + tau);
+        }
         int dim = system.dimension(p);
         if (history.length != dim) {
             // dysts stores a 10-value delay embedding as the initial condition of its delay systems;
@@ -114,13 +155,5 @@ public final class MethodOfStepsIntegrator {
             sink.accept(i, y);
         }
         return y;
-    }
-
-    private static double checkedDelay(DelaySystem system, double[] p) {
-        double tau = system.delay(p);
-        if (!(tau > 0) || !Double.isFinite(tau)) {
-            throw new IllegalArgumentException(system.name() + ": the delay tau must be positive and finite, found " + tau);
-        }
-        return tau;
     }
 }

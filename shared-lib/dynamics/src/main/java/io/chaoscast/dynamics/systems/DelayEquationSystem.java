@@ -35,7 +35,15 @@ public class DelayEquationSystem implements DelaySystem {
         if (i < 0) {
             throw new IllegalArgumentException(info.name() + " has no parameter " + name);
         }
-        return p -> p[i];
+        return new ParameterDelay(name, i);
+    }
+
+    /** The delay read from one named parameter; the name is what range errors report. */
+    private record ParameterDelay(String name, int index) implements Delay {
+        @Override
+        public double of(double[] p) {
+            return p[index];
+        }
     }
 
     @Override
@@ -46,6 +54,11 @@ public class DelayEquationSystem implements DelaySystem {
     @Override
     public double delay(double[] p) {
         return delay.of(p);
+    }
+
+    @Override
+    public String delayParameter() {
+        return delay instanceof ParameterDelay d ? d.name() : null;
     }
 
     @Override

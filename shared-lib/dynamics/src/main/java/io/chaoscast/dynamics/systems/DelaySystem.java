@@ -15,6 +15,14 @@ public interface DelaySystem extends ChaoticSystem {
     /** The delay {@code tau} for these parameters (positive). */
     double delay(double[] p);
 
+    /**
+     * The name of the parameter that is the delay, so that a delay out of range is reported as that
+     * parameter; null when the delay is not a single parameter.
+     */
+    default String delayParameter() {
+        return null;
+    }
+
     /** Writes {@code f(t, y, yDelayed; p)} into {@code dydt}. */
     void derivatives(double t, double[] y, double[] yDelayed, double[] p, double[] dydt);
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.systems.DelayEquationSystem;
+import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.DelaySystem;
+import io.chaoscast.dynamics.systems.ParameterOutOfRangeException;
 import io.chaoscast.dynamics.systems.SystemInfo;
+import io.chaoscast.dynamics.systems.SystemKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -144,6 +147,48 @@ class MethodOfStepsIntegratorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tau")
                 .hasMessageContaining("-2.0");
+    }
+
+    @Test
+    void delaysOutsideTheRangeAreRefusedAsTheirParameterBeforeAnyStep() {
+        DelaySystem mg = (DelaySystem) SystemCatalog.standard().find("MackeyGlass").orElseThrow();
+        MethodOfStepsIntegrator integrator = new MethodOfStepsIntegrator();
+        double[] range = integrator.delayRange(mg);
+        // A tiny positive delay used to pass and make steps of tau / 16: an integration without end.
+        for (double tau : new double[] {1e-300, range[0] * 0.999, range[1] * 1.001, Double.NaN}) {
+            double[] p = withDelay(mg, tau);
+            assertThatThrownBy(() -> integrator.sample(mg, p, mg.defaultInitialCondition(), 0, 1, 3, (i, y) -> {}))
+                    .isInstanceOf(ParameterOutOfRangeException.class)
+                    .hasMessageContaining("parameters.tau must be from " + (float) range[0] + " to " + (float) range[1])
+                    .hasMessageContaining("found " + tau)
+                    .satisfies(e -> assertThat(((ParameterOutOfRangeException) e).parameter()).isEqualTo("tau"));
+        }
+        // The ends themselves are accepted, and the shortest delay costs at most MAX_REFINEMENT times
+        // the usual steps per period.
+        DelayState shortest = integrator.start(mg, withDelay(mg, range[0]), mg.defaultInitialCondition());
+        assertThat(mg.period() / shortest.stepSize())
+                .isLessThanOrEqualTo(MethodOfStepsIntegrator.MAX_REFINEMENT * MethodOfStepsIntegrator.DEFAULT_STEPS_PER_PERIOD * (1 + 1e-9));
+        assertThat(integrator.checkDelay(mg, withDelay(mg, range[1]))).isEqualTo(range[1]);
+        assertThat(range[0]).isLessThan(mg.delay(mg.defaultParameters()));
+    }
+
+    @Test
+    void everyCatalogDelaySystemNamesItsDelayAndSitsInsideTheRangeAtItsDefaults() {
+        MethodOfStepsIntegrator integrator = new MethodOfStepsIntegrator();
+        List<ChaoticSystem> delays = SystemCatalog.standard().ofKind(SystemKind.DELAY);
+        assertThat(delays).hasSizeGreaterThanOrEqualTo(6);
+        for (ChaoticSystem s : delays) {
+            DelaySystem d = (DelaySystem) s;
+            assertThat(d.delayParameter()).as(s.name()).isEqualTo("tau");
+            double[] range = integrator.delayRange(d);
+            assertThat(d.delay(d.defaultParameters())).as(s.name()).isBetween(range[0], range[1]);
+        }
+    }
+
+    private static double[] withDelay(DelaySystem system, double tau) {
+        double[] p = system.defaultParameters();
+        p[system.parameterNames().indexOf("tau")] = tau;
+        return p;
     }
 
     @Test
