@@ -46,6 +46,8 @@ class AccessControlTest extends ResultsServiceTest {
         HttpResponse<String> denied = call("POST", "/api/v1/experiments", "{\"name\":\"x\"}", read);
         assertProblem(denied, 403, null);
         assertThat(body(denied).path("code").asString()).isEqualTo("forbidden");
+        // the same type scheme as every other problem of the platform
+        assertThat(body(denied).path("type").asString()).isEqualTo("urn:chaoscast:problem:forbidden");
 
         JsonNode me = body(call("GET", "/api/v1/auth/whoami", null, read));
         assertThat(me.path("name").asString()).isEqualTo("revocable");
@@ -55,6 +57,11 @@ class AccessControlTest extends ResultsServiceTest {
         assertThat(call("DELETE", "/api/v1/auth/tokens/" + id, null, TestTokens.ADMIN).statusCode()).isEqualTo(204);
         HttpResponse<String> after = call("GET", "/api/v1/runs", null, read);
         assertProblem(after, 401, null);
+        assertThat(body(after).path("type").asString()).isEqualTo("urn:chaoscast:problem:unauthorized");
+        assertThat(body(after).path("code").asString()).isEqualTo("unauthorized");
+        HttpResponse<String> unknown = call("DELETE", "/api/v1/auth/tokens/" + java.util.UUID.randomUUID(), null, TestTokens.ADMIN);
+        assertProblem(unknown, 404, "id");
+        assertThat(body(unknown).path("type").asString()).isEqualTo("urn:chaoscast:problem:not-found");
         assertThat(after.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
@@ -73,6 +80,12 @@ class AccessControlTest extends ResultsServiceTest {
 
         assertProblem(call("POST", "/api/v1/auth/tokens", "{\"name\":\"bad\",\"scopes\":[\"root\"]}", TestTokens.ADMIN), 400, "scopes");
         assertProblem(call("POST", "/api/v1/auth/tokens", "{\"scopes\":[\"read\"]}", TestTokens.ADMIN), 400, "name");
+        // a NUL was silently dropped from the stored name ("a\u0000" became "a")
+        HttpResponse<String> nul = call("POST", "/api/v1/auth/tokens", "{\"name\":\"a\\u0000\",\"scopes\":[\"read\"]}", TestTokens.ADMIN);
+        assertProblem(nul, 400, "name");
+        assertThat(body(nul).path("type").asString()).isEqualTo("urn:chaoscast:problem:invalid-field");
+        assertThat(body(nul).path("detail").asString()).contains("1 to 100 characters", "control characters");
+        assertProblem(call("DELETE", "/api/v1/auth/tokens/not-a-uuid", null, TestTokens.ADMIN), 400, "id");
     }
 
     @Test

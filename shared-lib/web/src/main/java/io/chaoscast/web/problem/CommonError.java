@@ -11,6 +11,10 @@ public enum CommonError implements ErrorCode {
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "Malformed request body"),
     /** A value beyond a configured limit of the service (length, trajectories, duration...). */
     LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, "Limit exceeded"),
+    /** No bearer token, or one that is unknown, revoked or expired. */
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    /** The token is valid but lacks the scope the operation needs. */
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     /** The path names nothing that exists. */
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     /** The HTTP method is not supported on this path. */

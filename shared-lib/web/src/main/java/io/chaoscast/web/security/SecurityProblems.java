@@ -1,12 +1,11 @@
 package io.chaoscast.web.security;
 
+import io.chaoscast.web.problem.CommonError;
+import io.chaoscast.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -28,37 +27,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"chaoscast\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+        write(request, response, CommonError.UNAUTHORIZED, detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String needed = RequestRules.requiredScope(request).wire();
-        write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+        write(request, response, CommonError.FORBIDDEN,
                 "this token lacks the scope '" + needed + "' that " + request.getMethod() + " "
                         + request.getRequestURI() + " needs");
     }
 
-    private static void write(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+    /** Written by hand: these answers leave from Spring Security's filters, outside MVC's converters. */
+    private static void write(HttpServletRequest request, HttpServletResponse response, CommonError code, String detail)
             throws IOException {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create("https://chaoscast.io/problems/" + code));
-        p.setTitle(status.getReasonPhrase());
+        ProblemDetail p = Problems.problem(code, null, detail);
         p.setInstance(URI.create(request.getRequestURI()));
-        p.setProperty("code", code);
-        // Written by hand (outside MVC's converters, which flatten the extra properties).
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", p.getType().toString());
-        body.put("title", p.getTitle());
-        body.put("status", p.getStatus());
-        body.put("detail", p.getDetail());
-        body.put("instance", p.getInstance().toString());
-        body.putAll(p.getProperties());
-        response.setStatus(status.value());
+        response.setStatus(code.status().value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), body);
+        JSON.writeValue(response.getOutputStream(), Problems.members(p));
     }
 }

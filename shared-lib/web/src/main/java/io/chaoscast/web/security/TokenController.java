@@ -1,12 +1,12 @@
 package io.chaoscast.web.security;
 
+import io.chaoscast.web.problem.ApiException;
+import io.chaoscast.web.problem.CommonError;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,18 +32,19 @@ public class TokenController {
     }
 
     @PostMapping(RequestRules.TOKENS_PATH)
-    public ResponseEntity<?> create(@RequestBody CreateTokenRequest request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            return invalid("name", "must be 1 to 100 characters");
+    public ResponseEntity<CreateTokenResponse> create(@RequestBody CreateTokenRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100
+                || request.name().chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("name", "name must be 1 to 100 characters, none of them control characters");
         }
         if (request.scopes() == null || request.scopes().isEmpty()) {
-            return invalid("scopes", "must list at least one of read, write, admin");
+            throw ApiException.invalid("scopes", "scopes must list at least one of read, write, admin");
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String s : request.scopes()) {
             Scope scope = Scope.parse(s);
             if (scope == null) {
-                return invalid("scopes", "each must be one of read, write, admin; found '" + s + "'");
+                throw ApiException.invalid("scopes", "scopes must each be one of read, write, admin; found '" + s + "'");
             }
             scopes.add(scope);
         }
@@ -58,28 +59,16 @@ public class TokenController {
     }
 
     @DeleteMapping(RequestRules.TOKENS_PATH + "/{id}")
-    public ResponseEntity<?> revoke(@PathVariable String id) {
+    public ResponseEntity<Void> revoke(@PathVariable String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return invalid("id", "must be a UUID; found '" + id + "'");
+            throw ApiException.invalid("id", "id must be a UUID; found '" + id + "'");
         }
         if (!store.revoke(uuid)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no token with id " + uuid);
-            p.setType(URI.create("https://chaoscast.io/problems/not-found"));
-            p.setProperty("code", "not-found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            throw new ApiException(CommonError.NOT_FOUND, "id", "no token with id " + uuid);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static ResponseEntity<ProblemDetail> invalid(String field, String message) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        p.setType(URI.create("https://chaoscast.io/problems/invalid-field"));
-        p.setTitle("Invalid field");
-        p.setProperty("code", "invalid-field");
-        p.setProperty("field", field);
-        return ResponseEntity.badRequest().body(p);
     }
 }
