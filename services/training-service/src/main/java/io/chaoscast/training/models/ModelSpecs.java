@@ -75,7 +75,8 @@ public class ModelSpecs implements ModelSpecResolver {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
         if (type.equals(ModelType.EARLY_EXIT.id())) {
-            Object base = given.getOrDefault("base", ModelTypes.defaultArchitecture(dataset.dimension()).base());
+            // An explicit null takes the default, as it does for every hyperparameter below.
+            Object base = given.get("base") == null ? ModelTypes.defaultArchitecture(dataset.dimension()).base() : given.get("base");
             if (!BASES.contains(base)) {
                 throw ApiException.invalidValue("model.base", "must be one of " + BASES + ", found " + base);
             }
