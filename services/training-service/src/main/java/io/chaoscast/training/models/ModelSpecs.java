@@ -126,23 +126,92 @@ public class ModelSpecs implements ModelSpecResolver {
             throw ApiException.invalidValue("model.contextLength", "must be at least " + ModelTypes.NVAR_TAPS
                     + " with the nvar base (its delay taps), found " + spec.get("contextLength") + "; or set model.base to none");
         }
-        int context = switch (ModelType.of(type)) {
-            case EARLY_EXIT -> (int) spec.get("contextLength");
-            case LINEAR -> (int) spec.get("order");
-            case NVAR -> ((int) spec.get("taps") - 1) * (int) spec.get("skip") + 1;
-            default -> 1;
-        };
-        int ahead = type.equals(ModelType.EARLY_EXIT.id()) ? (int) spec.get("horizon") : 1;
-        String field = type.equals(ModelType.EARLY_EXIT.id()) ? "model.contextLength" : type.equals(ModelType.LINEAR.id()) ? "model.order" : "model.taps";
+        DataNeed need = need(type, spec);
         int[] lengths = d.splitLengths();
-        String[] names = {"train", "val", "test"};
-        for (int i = 0; i < 3; i++) {
-            if (lengths[i] < context + ahead) {
-                throw ApiException.invalidValue(field, "needs " + context + " context states plus " + ahead
-                        + " to predict, but the " + names[i] + " split of dataset " + d.id() + " has only " + lengths[i]
-                        + " points per trajectory; use a longer dataset or a shorter context");
+        // The split that leaves the least room after its steps decides how long the context may be.
+        int tightest = 0;
+        for (int i = 1; i < SPLITS.length; i++) {
+            if (lengths[i] - need.ahead()[i] < lengths[tightest] - need.ahead()[tightest]) {
+                tightest = i;
             }
         }
+        int room = lengths[tightest] - need.ahead()[tightest];
+        if (need.context(need.value()) <= room) {
+            return;
+        }
+        String where = "its " + SPLITS[tightest] + " split has " + lengths[tightest] + " points per trajectory, which must hold "
+                + need.what() + " plus " + need.ahead()[tightest] + " (" + need.why()[tightest] + ")";
+        if (need.field() != null && need.context(need.min()) <= room) {
+            int max = (room - 1) / need.stride() + 1;
+            throw ApiException.invalidValue(need.field(), "must be between " + need.min() + " and " + max + " for dataset " + d.id()
+                    + ", found " + need.value() + ": " + where);
+        }
+        if (need.aheadField() != null && lengths[tightest] - need.context(need.min()) >= 1) {
+            int max = lengths[tightest] - need.context(need.min());
+            throw ApiException.invalidValue(need.aheadField(), "must be between 1 and " + max + " for dataset " + d.id()
+                    + " (with the smallest context, " + need.min() + "), found " + need.ahead()[tightest] + ": " + where);
+        }
+        int least = need.context(need.min()) + need.ahead()[tightest];
+        throw ApiException.invalid("datasetId", "dataset " + d.id() + " is too short for model type " + type + ": " + where + "; "
+                + (need.field() == null ? "" : "even with " + need.field() + " " + need.min() + " ") + "it needs at least " + least
+                + " points per trajectory there: use a longer dataset or a larger " + SPLITS[tightest] + " fraction");
+    }
+
+    private static final String[] SPLITS = {"train", "val", "test"};
+
+    /**
+     * What a job of a model needs of each split, in points per trajectory: a context, which one
+     * hyperparameter sets, and the steps after it that the split is used for. Anything shorter
+     * fails only once a worker has the job, so it is refused up front.
+     *
+     * @param field the hyperparameter that sets the context; null when none does (persistence)
+     * @param value its value
+     * @param min its smallest allowed value
+     * @param stride states per unit of {@code field}: the context of {@code v} is {@code (v - 1) * stride + 1}
+     * @param what the context, in words, for the error
+     * @param ahead steps after the context, per split (train, val, test)
+     * @param why what those steps are for, per split
+     * @param aheadField the hyperparameter that sets {@code ahead} (the early-exit horizon), or null
+     */
+    private record DataNeed(String field, int value, int min, int stride, String what, int[] ahead, String[] why, String aheadField) {
+        int context(int v) {
+            return (v - 1) * stride + 1;
+        }
+    }
+
+    private static DataNeed need(String type, Map<String, Object> spec) {
+        // Linear and ESN pick their ridge penalty by free validation rollouts of this many steps
+        // (RidgeTuning.best), which need at least one validation window of context plus rollout.
+        int tune = ModelTypes.TUNE_HORIZON;
+        String tuning = "the validation rollouts that tune the ridge penalty";
+        return switch (ModelType.of(type)) {
+            case EARLY_EXIT -> {
+                int context = (int) spec.get("contextLength");
+                int h = (int) spec.get("horizon");
+                int min = EarlyExitArchitecture.BASE_NVAR.equals(spec.get("base")) ? ModelTypes.NVAR_TAPS : 1;
+                yield new DataNeed("model.contextLength", context, min, 1, "contextLength (" + context + ")", new int[] {h, h, h},
+                        new String[] {"the horizon", "the horizon", "the horizon"}, "model.horizon");
+            }
+            case LINEAR -> {
+                int order = (int) spec.get("order");
+                yield new DataNeed("model.order", order, 1, 1, "the order (" + order + ")", new int[] {1, tune, 1},
+                        new String[] {"a step to fit on", tuning, "a step to forecast"}, null);
+            }
+            case NVAR -> {
+                int taps = (int) spec.get("taps");
+                int skip = (int) spec.get("skip");
+                yield new DataNeed("model.taps", taps, 1, skip, "(taps - 1) * skip + 1 = " + ((taps - 1) * skip + 1) + " states",
+                        new int[] {1, 1, 1}, new String[] {"a step to fit on", "a validation rollout step", "a step to forecast"}, null);
+            }
+            // The readout is fitted from the first state after the warmup on, against its successor.
+            case ESN -> {
+                int warmup = (int) spec.get("warmup");
+                yield new DataNeed("model.warmup", warmup, 1, 1, "the warmup (" + warmup + ")", new int[] {2, tune, 1},
+                        new String[] {"a state to fit the readout on and its successor", tuning, "a step to forecast"}, null);
+            }
+            case PERSISTENCE -> new DataNeed(null, 1, 1, 1, "one state", new int[] {1, 1, 1},
+                    new String[] {"a step", "a step", "a step to forecast"}, null);
+        };
     }
 
     private static double number(Hyper h, Object raw) {

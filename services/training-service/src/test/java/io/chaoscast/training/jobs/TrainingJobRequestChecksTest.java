@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
+import io.chaoscast.contracts.results.ListRunsRequest;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.dataset.DatasetServiceApplication;
 import io.chaoscast.results.ResultsServiceApplication;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,8 +81,28 @@ class TrainingJobRequestChecksTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private long jobCount() throws Exception {
+        HttpResponse<String> r = http.send(TestTokens.request(URI.create("http://localhost:" + port + "/api/v1/training-jobs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body()).get("total").asLong();
+    }
+
     private ResultsClient resultsClient() {
         return ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+    }
+
+    private long runCount() {
+        return resultsClient().listRuns(ListRunsRequest.all()).totalItems();
+    }
+
+    /** A 400 invalid-field problem naming {@code field}, whose detail says {@code detail}. */
+    private static void assertRefused(HttpResponse<String> r, String field, String detail) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        JsonNode p = json.readTree(r.body());
+        assertThat(p.get("code").asText()).as(r.body()).isEqualTo("invalid-field");
+        assertThat(p.get("field").asText()).as(r.body()).isEqualTo(field);
+        assertThat(p.get("detail").asText()).as(r.body()).contains(detail);
     }
 
     @Test
@@ -93,5 +115,44 @@ class TrainingJobRequestChecksTest {
                 .containsEntry("model.base", "nvar")
                 .containsEntry("model.blocks", "8")
                 .containsEntry("training.epochs", String.valueOf(TrainingSettings.DEFAULT_EPOCHS));
+    }
+
+    @Test
+    void aJobTheDatasetCannotHoldIsRefusedWithTheRangeTheDatasetAllowsAndWritesNothing() throws Exception {
+        long jobs = jobCount();
+        long runs = runCount();
+        // ESN: the warmup plus the 100 validation steps that tune the ridge penalty must fit the
+        // val split (300 points): warmup at most 200.
+        assertRefused(submit("{\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"esn\",\"warmup\":100000,\"reservoirSize\":10}}"),
+                "model.warmup", "must be between 1 and 200 for dataset " + lorenz2000);
+        assertRefused(submit("{\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"esn\",\"warmup\":201,\"reservoirSize\":10}}"),
+                "model.warmup", "between 1 and 200");
+        // Linear: the same for its order.
+        assertRefused(submit("{\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"linear\",\"order\":201}}"),
+                "model.order", "between 1 and 200");
+        // No order fits 7 validation points: the dataset is what is too short.
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"linear\",\"order\":2}}"),
+                "datasetId", "its val split has 7 points per trajectory");
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"linear\",\"order\":2}}"),
+                "datasetId", "it needs at least 101 points per trajectory");
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"esn\"}}"), "datasetId", "it needs at least 101 points per trajectory");
+        // NVAR: its taps span (taps - 1) * skip + 1 states, plus one step.
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"nvar\",\"taps\":4,\"skip\":3}}"),
+                "model.taps", "between 1 and 2");
+        // Early exit: contextLength + horizon; the horizon is named when no context would fit it.
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"early-exit\",\"base\":\"none\","
+                + "\"contextLength\":4,\"horizon\":5}}"), "model.contextLength", "between 1 and 2");
+        assertRefused(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"early-exit\",\"base\":\"none\","
+                + "\"contextLength\":4,\"horizon\":7}}"), "model.horizon", "between 1 and 6");
+        assertThat(jobCount()).isEqualTo(jobs);
+        assertThat(runCount()).isEqualTo(runs);
+
+        // The largest values the dataset allows are accepted.
+        assertThat(submit("{\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"esn\",\"warmup\":200,\"reservoirSize\":10}}")
+                .statusCode()).isEqualTo(202);
+        assertThat(submit("{\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"linear\",\"order\":200}}").statusCode())
+                .isEqualTo(202);
+        assertThat(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"nvar\",\"taps\":2,\"skip\":3}}").statusCode())
+                .isEqualTo(202);
     }
 }

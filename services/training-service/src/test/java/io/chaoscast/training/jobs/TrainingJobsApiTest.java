@@ -155,6 +155,22 @@ class TrainingJobsApiTest {
         assertThat(m.get("test_backtest_origins")).isLessThanOrEqualTo(7.0);
     }
 
+    @Test
+    void jobsAtTheLongestContextTheDatasetAllowsSucceedAndOneMoreIsRefused() throws Exception {
+        // Splits of 600, 200 and 200 points: linear and ESN tune their ridge penalty on 100-step
+        // validation rollouts, so the order and the warmup may be at most 200 - 100.
+        for (String model : new String[] {"{\"type\":\"linear\",\"order\":100}", "{\"type\":\"esn\",\"warmup\":100,\"reservoirSize\":10}"}) {
+            HttpResponse<String> r = post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":" + model + "}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            JsonNode job = awaitFinal(json.readTree(r.body()).get("id").asText());
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        }
+        assertProblem(post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"linear\",\"order\":101}}"),
+                400, "model.order");
+        assertProblem(post("/api/v1/training-jobs",
+                "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"esn\",\"warmup\":101,\"reservoirSize\":10}}"), 400, "model.warmup");
+    }
+
     private static final String EARLY_EXIT = "{\"datasetId\":\"%s\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,"
             + "\"horizon\":4,\"width\":16,\"blocks\":3,\"uemHidden\":8,\"stride\":4},"
             + "\"training\":{\"epochs\":2,\"batchSize\":64,\"seed\":%d}}";
