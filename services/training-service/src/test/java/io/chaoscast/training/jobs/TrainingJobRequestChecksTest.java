@@ -155,4 +155,32 @@ class TrainingJobRequestChecksTest {
         assertThat(submit("{\"datasetId\":\"" + lorenz50 + "\",\"model\":{\"type\":\"nvar\",\"taps\":2,\"skip\":3}}").statusCode())
                 .isEqualTo(202);
     }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingItAndWritesNothing() throws Exception {
+        long jobs = jobCount();
+        long runs = runCount();
+        String ds = "\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"persistence\"}";
+        assertRefused(submit("{" + ds + ",\"trainng\":{\"epochs\":1}}"), "trainng", "is not a known field; allowed: [");
+        assertRefused(submit("{" + ds + ",\"training\":{\"epoch\":1}}"), "training.epoch", "earlyStoppingPatience");
+        assertRefused(submit("{" + ds + ",\"evaluation\":{\"origin\":3}}"), "evaluation.origin", "horizonLyapunovTimes");
+        assertRefused(submit("{" + ds + ",\"priority\":\"high\"}"), "priority", "is not a known field");
+        assertThat(jobCount()).isEqualTo(jobs);
+        assertThat(runCount()).isEqualTo(runs);
+    }
+
+    @Test
+    void aFractionForAWholeNumberIsRefusedNotTruncated() throws Exception {
+        long jobs = jobCount();
+        long runs = runCount();
+        String ds = "\"datasetId\":\"" + lorenz2000 + "\",\"model\":{\"type\":\"persistence\"}";
+        assertRefused(submit("{" + ds + ",\"training\":{\"epochs\":1.5}}"), "training.epochs", "must be a whole number");
+        assertRefused(submit("{" + ds + ",\"training\":{\"batchSize\":8.5}}"), "training.batchSize", "must be a whole number");
+        assertRefused(submit("{" + ds + ",\"training\":{\"seed\":1.5}}"), "training.seed", "must be a whole number");
+        assertRefused(submit("{" + ds + ",\"training\":{\"earlyStoppingPatience\":0.5}}"), "training.earlyStoppingPatience",
+                "must be a whole number");
+        assertRefused(submit("{" + ds + ",\"evaluation\":{\"origins\":7.5}}"), "evaluation.origins", "must be a whole number");
+        assertThat(jobCount()).isEqualTo(jobs);
+        assertThat(runCount()).isEqualTo(runs);
+    }
 }
