@@ -61,14 +61,18 @@ public record InferenceProperties(
      * @param maxContextRows most states one context may hold
      * @param maxBatchContexts most contexts in one {@code /forecast/batch} request
      * @param maxOutputValues most numbers in one answer: contexts x horizon x model dimension
+     * @param maxContextDeviation how far a state the model reads may lie from the mean of the data
+     *     it was trained on, in that data's standard deviations, per dimension (models whose
+     *     artifact records that scale)
      */
     public record Limits(
             @DefaultValue("10000") int maxHorizon,
             @DefaultValue("10000") int maxContextRows,
             @DefaultValue("1024") int maxBatchContexts,
-            @DefaultValue("1000000") long maxOutputValues) {
+            @DefaultValue("1000000") long maxOutputValues,
+            @DefaultValue("1000") double maxContextDeviation) {
         public ServingLimits settings() {
-            return new ServingLimits(maxHorizon, maxContextRows, maxBatchContexts, maxOutputValues);
+            return new ServingLimits(maxHorizon, maxContextRows, maxBatchContexts, maxOutputValues, maxContextDeviation);
         }
     }
 

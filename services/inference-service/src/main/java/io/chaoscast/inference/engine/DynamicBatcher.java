@@ -26,8 +26,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The whole batch runs in one call of the forecaster, in which every row still exits at its
  * own depth and exited rows leave the batch tensor; the result is cut back into one answer per
- * request. The queue is bounded: when it is full, {@link #submit} throws {@link
- * OverloadedException} at once.
+ * request. Rows are computed independently (a row whose rollout overflows ends NaN, and {@link
+ * InferenceEngine} refuses only the request it belongs to); should the call throw for a batch of
+ * several requests, each runs again alone, so one request never fails the others merged with it.
+ * Requests are checked one by one before they are queued. The queue is bounded: when it is full,
+ * {@link #submit} throws {@link OverloadedException} at once.
  */
 final class DynamicBatcher implements AutoCloseable {
 
@@ -165,10 +168,25 @@ final class DynamicBatcher implements AutoCloseable {
 
     private void runBatch(LoadedForecaster replica, List<ForecastJob> batch) {
         long start = System.nanoTime();
+        for (ForecastJob j : batch) {
+            listener.queued(modelId, start - j.enqueuedNanos);
+        }
+        run(replica, batch, start);
+    }
+
+    /**
+     * Runs {@code batch} in one call of the forecaster and completes each job with its own rows.
+     * When the call throws for a batch of several requests, each is run again alone, so that a
+     * request whose contexts make the forecaster fail fails by itself and never takes the requests
+     * merged with it down too.
+     *
+     * @param started when the batch left the queue (the end of its requests' queue time)
+     */
+    private void run(LoadedForecaster replica, List<ForecastJob> batch, long started) {
+        long start = System.nanoTime();
         int rows = 0;
         for (ForecastJob j : batch) {
             rows += j.rows();
-            listener.queued(modelId, start - j.enqueuedNanos);
         }
         double[][][] all = new double[rows][][];
         int at = 0;
@@ -180,7 +198,16 @@ final class DynamicBatcher implements AutoCloseable {
         ForecastResult result;
         try {
             result = replica.forecaster().forecast(all, first.horizon, first.policy);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                for (ForecastJob j : batch) {
+                    run(replica, List.of(j), started);
+                }
+                return;
+            }
+            first.result.completeExceptionally(e);
+            return;
+        } catch (Error e) {
             for (ForecastJob j : batch) {
                 j.result.completeExceptionally(e);
             }
@@ -208,7 +235,7 @@ final class DynamicBatcher implements AutoCloseable {
             }
             // A row that exits at block k ran k blocks: exited rows leave the batch tensor.
             j.result.complete(new ForecastOutcome(
-                    f, depths, u, evals, passes * depth, rows, start - j.enqueuedNanos, runNanos));
+                    f, depths, u, evals, passes * depth, rows, started - j.enqueuedNanos, runNanos));
             at += n;
         }
     }

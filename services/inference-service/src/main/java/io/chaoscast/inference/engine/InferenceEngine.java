@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The serving engine, free of HTTP: checks a request against its model, resolves the exit policy,
- * queues it for dynamic batching and waits for its share of the batch.
+ * queues it for dynamic batching, waits for its share of the batch and checks that share before
+ * answering it.
  */
 public final class InferenceEngine implements AutoCloseable {
 
@@ -46,7 +47,8 @@ public final class InferenceEngine implements AutoCloseable {
     public ForecastReply forecast(
             String modelId, double[][][] contexts, int horizon, ExitRequest exit, String field) {
         ServedModel model = cache.get(modelId);
-        ForecastInputs.check(model.spec(), contexts, horizon, limits, field);
+        // Each request is checked alone, before it can share a batch with others.
+        ForecastInputs.check(model.spec(), model.trainingScale(), contexts, horizon, limits, field);
         ResolvedExit resolved = PolicyResolver.resolve(exit, model.spec(), model.calibration(), model.risk());
         CompletableFuture<ForecastOutcome> f;
         try {
@@ -56,8 +58,9 @@ public final class InferenceEngine implements AutoCloseable {
             model = cache.get(modelId);
             f = model.batcher.submit(contexts, horizon, resolved.policy());
         }
+        ForecastOutcome outcome;
         try {
-            return new ForecastReply(model, resolved, f.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS));
+            outcome = f.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(false);
             throw new ForecastTimeoutException(
@@ -71,6 +74,9 @@ public final class InferenceEngine implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+        // This request's rows only: an overflow in them fails this request, not its batch-mates.
+        ForecastInputs.checkForecasts(outcome.forecasts(), field);
+        return new ForecastReply(model, resolved, outcome);
     }
 
     @Override

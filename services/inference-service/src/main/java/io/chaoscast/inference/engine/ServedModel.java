@@ -3,6 +3,7 @@ package io.chaoscast.inference.engine;
 import io.chaoscast.models.ForecasterSpec;
 import io.chaoscast.models.calibration.CalibrationTable;
 import io.chaoscast.models.calibration.RiskCalibration;
+import io.chaoscast.models.data.Standardization;
 import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ public final class ServedModel implements AutoCloseable {
     private final ForecasterSpec spec;
     private final CalibrationTable calibration;
     private final RiskCalibration risk;
+    private final Standardization trainingScale;
     private final int formatVersion;
     private final long memoryBytes;
     private final int replicas;
@@ -25,6 +27,7 @@ public final class ServedModel implements AutoCloseable {
         this.spec = first.forecaster().spec();
         this.calibration = first.calibration();
         this.risk = first.forecaster() instanceof EarlyExitForecaster ee ? ee.modelSpec().risk() : null;
+        this.trainingScale = ForecastInputs.trainingScale(first.forecaster());
         this.formatVersion = first.formatVersion();
         this.memoryBytes = memoryBytes;
         this.replicas = batcher.replicaCount();
@@ -48,6 +51,11 @@ public final class ServedModel implements AutoCloseable {
     /** The forecast-level risk calibration (format 2 early-exit models), or null. */
     public RiskCalibration risk() {
         return risk;
+    }
+
+    /** Mean and standard deviation of the model's training data, or null when its artifact records none. */
+    public Standardization trainingScale() {
+        return trainingScale;
     }
 
     public int formatVersion() {

@@ -8,6 +8,7 @@ import io.chaoscast.inference.engine.InvalidForecastException;
 import io.chaoscast.inference.telemetry.ForecastStatistics;
 import io.chaoscast.inference.telemetry.ResultsTelemetry;
 import io.chaoscast.inference.telemetry.ServingMetrics;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,23 @@ public class ForecastController {
         this.device = DeviceChoice.describe(engine.device());
     }
 
+    /** The input limits, as the OpenAPI description gives them (docs/inference.md has the full list). */
+    static final String LIMITS = " Limits (400 invalid-field naming the field): horizon 1 to"
+            + " chaoscast.inference.limits.max-horizon (default 10000); a context holds the model's context length up to"
+            + " max-context-rows (default 10000) states of the model's dimension, all finite (NaN and Infinity are refused),"
+            + " and only the last context-length states are read; each state read must lie within"
+            + " max-context-deviation (default 1000) standard deviations of the mean of the data the model was trained on, per"
+            + " dimension, for models whose artifact records that scale (early-exit, echo state network, NVAR on"
+            + " standardised inputs), else 400 naming the value, e.g. context[3][0]; at most max-output-values"
+            + " (default 1000000) numbers (contexts x horizon x dimension) per answer. A forecast whose rollout overflows"
+            + " (leaves the range of floating-point numbers) is never answered as numbers: 400 naming the context"
+            + " (context, or contexts[i] in a batch) and the step it overflowed at. Requests are checked and"
+            + " answered one by one even when batched together: one request's bad context never fails another.";
+
+    @Operation(
+            summary = "Forecast horizon steps after one context",
+            description = "A horizon longer than the model's steps per pass rolls the model out on its own output;"
+                    + " exit chooses how deep each pass runs." + LIMITS)
     @PostMapping("/forecast")
     public ForecastResponse forecast(@PathVariable String modelId, @RequestBody ForecastRequest request) {
         long start = System.nanoTime();
@@ -63,6 +81,10 @@ public class ForecastController {
                 o.batchRows());
     }
 
+    @Operation(
+            summary = "Forecast horizon steps after each of several contexts",
+            description = "All contexts share the horizon and exit policy; at most"
+                    + " chaoscast.inference.limits.max-batch-contexts (default 1024) contexts." + LIMITS)
     @PostMapping("/forecast/batch")
     public BatchForecastResponse batch(@PathVariable String modelId, @RequestBody BatchForecastRequest request) {
         long start = System.nanoTime();

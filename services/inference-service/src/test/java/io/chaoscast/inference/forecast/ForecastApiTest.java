@@ -42,6 +42,7 @@ class ForecastApiTest {
     private static final UUID earlyExit = registry.register("tiny-ee", "early-exit", models.earlyExit, null);
     private static final UUID nvar = registry.register("tiny-nvar", "nvar", models.nvar, null);
     private static final UUID risk = registry.register("tiny-risk", "early-exit", models.riskCalibrated, null);
+    private static final UUID residual = registry.register("tiny-residual", "early-exit", models.residual, null);
     private static final UUID future =
             registry.register("future-format", "early-exit", TinyModels.futureFormatArtifact(), null);
     private static final UUID tampered =
@@ -360,6 +361,120 @@ class ForecastApiTest {
                 "/api/v1/models/" + earlyExit + "/forecast/batch",
                 Map.of("contexts", new double[][][] {context(), models.contexts(1, 3)[0]}, "horizon", 4));
         assertBadRequest(shortInBatch, "contexts[1]", "between 8 and");
+    }
+
+    /** {@code rows} states, every value {@code v}. */
+    private static double[][] constant(int rows, double v) {
+        double[][] c = new double[rows][3];
+        for (double[] s : c) {
+            java.util.Arrays.fill(s, v);
+        }
+        return c;
+    }
+
+    private static void assertFiniteForecast(Reply r, int horizon) {
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode f = r.body().has("forecast") ? r.body().get("forecast") : r.body().get("forecasts").get(0).get("forecast");
+        assertThat(f).hasSize(horizon);
+        f.forEach(state -> state.forEach(v -> assertThat(v.isNumber()).as(r.text()).isTrue()));
+    }
+
+    @Test
+    void contextFarOutsideTheTrainingDataIs400NamingTheValueNeverA500OrNaN() {
+        // As the fuzzing review sent it: sixteen states of 1e20 to a model on an NVAR base, two
+        // passes (the network's overflowed first pass used to be fed back: 500), and 1e50 in one
+        // pass (200 with "NaN" numbers).
+        for (UUID model : List.of(residual, earlyExit)) {
+            Reply twoPasses = forecast(model, body(constant(16, 1e20), 8, null));
+            // The model reads the last 8 of the 16 states: the first of those is named.
+            assertBadRequest(twoPasses, "context[8][0]", "standard deviations from the mean of the data the model was trained on");
+            assertThat(twoPasses.body().get("detail").asString())
+                    .contains("context[8][0] is 1.0E20")
+                    .contains("at most 1000 are accepted")
+                    .contains("cannot forecast from states this far outside the range it was trained on");
+            assertBadRequest(forecast(model, body(constant(8, 1e50), 4, null)), "context[0][0]", "standard deviations");
+            double[][] oneOff = context();
+            oneOff[9] = new double[] {oneOff[9][0], oneOff[9][1], -1e7}; // (the rows are the test split's own)
+            assertBadRequest(forecast(model, body(oneOff, 4, null)), "context[9][2]", "is -1.0E7");
+            Reply batch = http.post(
+                    "/api/v1/models/" + model + "/forecast/batch",
+                    Map.of("contexts", new double[][][] {context(), constant(8, 1e20)}, "horizon", 8));
+            assertBadRequest(batch, "contexts[1][0][0]", "standard deviations");
+        }
+        // States ignored by the model (before its last 8) are not bounded.
+        double[][] ignored = context();
+        ignored[0] = new double[] {1e20, 1e20, 1e20};
+        assertFiniteForecast(forecast(residual, body(ignored, 8, null)), 8);
+        // Far out (about 110 to 130 standard deviations) but within the bound: a finite answer.
+        assertFiniteForecast(forecast(residual, body(constant(8, 1000), 8, Map.of("policy", "full"))), 8);
+    }
+
+    @Test
+    void forecastWhoseRolloutOverflowsIs400NamingTheContextAndTheStep() {
+        // The NVAR baseline here was fitted on raw states: its artifact records no training scale,
+        // so no context is out of range, and its rollout leaves the range of doubles.
+        Reply atOnce = forecast(nvar, body(constant(8, 1e200), 4, null));
+        assertBadRequest(atOnce, "context", "the forecast from context overflowed at step 1 of 4");
+        assertThat(atOnce.body().get("detail").asString()).contains("cannot forecast from these states");
+
+        Reply later = forecast(nvar, body(constant(8, 1000), 8, null));
+        assertBadRequest(later, "context", "overflowed at step");
+        Matcher m = Pattern.compile("ask for a horizon of at most (\\d+)").matcher(later.body().get("detail").asString());
+        assertThat(m.find()).as(later.text()).isTrue();
+        int finite = Integer.parseInt(m.group(1));
+        assertThat(finite).isBetween(1, 7);
+        // The horizon the answer suggests is served, every number finite.
+        assertFiniteForecast(forecast(nvar, body(constant(8, 1000), finite, null)), finite);
+
+        Reply batch = http.post(
+                "/api/v1/models/" + nvar + "/forecast/batch",
+                Map.of("contexts", new double[][][] {context(), constant(8, 1e200), context()}, "horizon", 4));
+        assertBadRequest(batch, "contexts[1]", "the forecast from contexts[1] overflowed at step 1 of 4");
+    }
+
+    @Test
+    void theOpenApiDescriptionGivesTheContextBoundAndTheOverflowAnswer() {
+        Reply docs = http.get("/v3/api-docs");
+        assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+        for (String path : List.of("/api/v1/models/{modelId}/forecast", "/api/v1/models/{modelId}/forecast/batch")) {
+            assertThat(docs.body().get("paths").get(path).get("post").get("description").asString())
+                    .contains("max-context-deviation (default 1000) standard deviations")
+                    .contains("overflows");
+        }
+    }
+
+    /**
+     * The fuzzing review's load: 200 requests, 16 at a time, every tenth with a context the model
+     * cannot forecast from. The residual model refuses it before it is queued (out of range); the
+     * NVAR baseline (no recorded scale) forecasts it in a batch with the others and only its
+     * request is refused (overflow). Every other request is answered, never a 5xx.
+     */
+    @Test
+    void aBadRequestAmongConcurrentOnesIsRefusedAloneAndTheOthersAreAnswered() throws Exception {
+        int n = 200;
+        double[][][] good = models.contexts(n, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (UUID model : List.of(residual, nvar)) {
+                List<Future<Reply>> replies = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    double[][] c = i % 10 == 0 ? constant(8, 1e50) : good[i];
+                    Object b = body(c, 8, Map.of("policy", "full"));
+                    replies.add(pool.submit(() -> forecast(model, b)));
+                }
+                for (int i = 0; i < n; i++) {
+                    Reply r = replies.get(i).get();
+                    if (i % 10 == 0) {
+                        assertThat(r.status()).as(r.text()).isEqualTo(400);
+                        assertThat(r.body().get("field").asString()).startsWith("context");
+                    } else {
+                        assertFiniteForecast(r, 8);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -25,8 +25,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Real models for the tests: Lorenz trajectories integrated with {@link FlowSampler}, a tiny
- * early-exit network trained for two epochs and calibrated, and an NVAR baseline, each saved in
- * the models library's artifact format. Built once per JVM.
+ * early-exit network trained for two epochs and calibrated, the same network on an NVAR base, and
+ * an NVAR baseline, each saved in the models library's artifact format. Built once per JVM.
  */
 public final class TinyModels {
 
@@ -40,6 +40,12 @@ public final class TinyModels {
     /** The same network with an exit router and a forecast-level (Learn-then-Test) calibration. */
     public final byte[] riskCalibrated;
     public final byte[] nvar;
+    /**
+     * The same tiny network as a residual corrector of an NVAR base model (the default
+     * architecture's {@code base}), uncalibrated: fed back its own overflowed forecast, its base
+     * rollout used to refuse the whole batch.
+     */
+    public final byte[] residual;
 
     private TinyModels() {
         splits = Splits.inTime(lorenz(2, 1500, 5L), 0.7, 0.15);
@@ -58,6 +64,16 @@ public final class TinyModels {
                     RiskCalibrator.calibrate(trained, splits.train(), splits.validation(), 8, 100));
         }
         nvar = ModelArtifacts.toBytes(Nvar.fit(splits.train(), 2, 1, 1e-6));
+        try (EarlyExitForecaster trained = EarlyExitTrainer.train(
+                        splits.train(),
+                        splits.validation(),
+                        ARCH.withBase(EarlyExitArchitecture.BASE_NVAR),
+                        LossSettings.DEFAULT,
+                        TRAINING,
+                        ProgressListener.NONE)
+                .forecaster()) {
+            residual = ModelArtifacts.toBytes(trained);
+        }
     }
 
     public static synchronized TinyModels get() {

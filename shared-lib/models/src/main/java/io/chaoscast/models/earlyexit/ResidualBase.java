@@ -1,5 +1,6 @@
 package io.chaoscast.models.earlyexit;
 
+import java.util.Arrays;
 import io.chaoscast.models.baselines.FeatureSpec;
 import io.chaoscast.models.baselines.RidgeStepForecaster;
 import io.chaoscast.models.data.Standardization;
@@ -47,6 +48,11 @@ public record ResidualBase(FeatureSpec features, double[][] weights, double alph
     /**
      * The base forecast of {@code horizon} states after each context, standardised.
      *
+     * <p>A row whose states are no longer finite (the network's own rollout overflowed, fed back
+     * as context) gets a NaN forecast, so that its own forecast ends NaN and its caller can tell;
+     * the other rows of the batch are forecast as they would be alone. (The base model refuses
+     * non-finite contexts, and one such row used to fail every row of the batch.)
+     *
      * @param model {@link #model()}, built once by the caller
      * @param states standardised states per row
      * @param ends index of each row's last context state
@@ -57,21 +63,53 @@ public record ResidualBase(FeatureSpec features, double[][] weights, double alph
         int d = norm.dimension();
         int rows = states.length;
         double[][][] ctx = new double[rows][w][d];
+        boolean[] overflowed = new boolean[rows];
+        int finite = 0;
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < w; k++) {
                 double[] x = states[r][ends[r] - w + 1 + k];
                 for (int j = 0; j < d; j++) {
-                    ctx[r][k][j] = norm.invert(j, x[j]);
+                    double v = norm.invert(j, x[j]);
+                    ctx[r][k][j] = v;
+                    overflowed[r] |= !Double.isFinite(v);
                 }
             }
+            finite += overflowed[r] ? 0 : 1;
         }
-        double[][][] f = model.forecast(ctx, horizon, ExitPolicy.full()).forecasts();
+        double[][][] f = finite == rows
+                ? model.forecast(ctx, horizon, ExitPolicy.full()).forecasts()
+                : forecastFinite(model, ctx, overflowed, finite, horizon, d);
         for (double[][] row : f) {
             for (double[] x : row) {
                 for (int j = 0; j < d; j++) {
-                    // A diverged base rollout must not turn the network input into inf/NaN.
+                    // A diverged base rollout must not turn the network input into inf/NaN (an
+                    // overflowed row's NaN stays NaN).
                     x[j] = Math.max(-CLAMP, Math.min(CLAMP, norm.apply(j, x[j])));
                 }
+            }
+        }
+        return f;
+    }
+
+    /** The forecast of the finite rows; the others are NaN. */
+    private static double[][][] forecastFinite(
+            RidgeStepForecaster model, double[][][] ctx, boolean[] overflowed, int finite, int horizon, int d) {
+        double[][][] ok = new double[finite][][];
+        for (int r = 0, k = 0; r < ctx.length; r++) {
+            if (!overflowed[r]) {
+                ok[k++] = ctx[r];
+            }
+        }
+        double[][][] fo = finite == 0 ? ok : model.forecast(ok, horizon, ExitPolicy.full()).forecasts();
+        double[][][] f = new double[ctx.length][][];
+        for (int r = 0, k = 0; r < ctx.length; r++) {
+            if (overflowed[r]) {
+                f[r] = new double[horizon][d];
+                for (double[] x : f[r]) {
+                    Arrays.fill(x, Double.NaN);
+                }
+            } else {
+                f[r] = fo[k++];
             }
         }
         return f;

@@ -184,6 +184,36 @@ class ResidualBaseTest {
         }
     }
 
+    /**
+     * A context far beyond the training data overflows the network's float arithmetic to NaN in
+     * the first pass; the second pass feeds that back to the base model, which refuses non-finite
+     * contexts. That used to fail the whole batch; now the row's forecast is NaN and every other
+     * row is what it is alone.
+     */
+    @Test
+    void aRowWhoseRolloutOverflowsEndsNaNAndLeavesTheOtherRowsOfItsBatchAsTheyAreAlone() {
+        try (EarlyExitForecaster f = train(TinyLorenz.TRAINING, null).forecaster()) {
+            double[][][] good = TinyLorenz.contexts(2, HYBRID.contextLength());
+            double[][] far = new double[HYBRID.contextLength()][3];
+            for (double[] s : far) {
+                java.util.Arrays.fill(s, 1e20);
+            }
+            int horizon = 3 * HYBRID.horizon();
+            for (ExitPolicy p : List.of(ExitPolicy.full(), ExitPolicy.fixed(1))) {
+                double[][][] out = f.forecast(new double[][][] {good[0], far, good[1]}, horizon, p).forecasts();
+                for (int r : new int[] {0, 2}) {
+                    double[][] alone = f.forecast(new double[][][] {good[r / 2]}, horizon, p).forecasts()[0];
+                    for (int k = 0; k < horizon; k++) {
+                        for (int j = 0; j < 3; j++) {
+                            assertThat(out[r][k][j]).isCloseTo(alone[k][j], org.assertj.core.data.Offset.offset(1e-6));
+                        }
+                    }
+                }
+                assertThat(out[1][horizon - 1][0]).isNaN();
+            }
+        }
+    }
+
     @Test
     void contextShorterThanTheBaseWindowIsRefused() {
         var tooShort = new EarlyExitArchitecture(2, 3, 4, 16, 2, 2, 8, false, EarlyExitArchitecture.BASE_NVAR);
