@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,6 @@ class BenchmarkPlanner {
     static final int MAX_CELLS = 10_000;
     static final int MAX_NAME_LENGTH = 200;
     private static final Set<String> KINDS = Set.of("flow", "map", "delay");
-    /** Model types are checked in full by the training-service; here only their shape. */
-    private static final Pattern MODEL_TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     /** What a request expands to. */
     record Plan(String name, BenchmarkProtocol protocol, List<SystemResponse> systems, List<Map<String, Object>> models, List<Long> seeds) {
@@ -68,11 +65,9 @@ class BenchmarkPlanner {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
-            Map<String, Object> m = models.get(i);
-            Object type = m == null ? null : m.get("type");
-            if (!(type instanceof String t) || !MODEL_TYPE.matcher(t).matches()) {
-                throw ApiException.invalidValue("models[" + i + "].type", "must be a model type such as nvar or early-exit, found " + type);
-            }
+            Map<String, Object> m = models.get(i) == null ? Map.of() : models.get(i);
+            // The training-service's rules, so that a model it would refuse is refused here, not in every cell.
+            ModelHyperparameters.check("models[" + i + "]", m);
             out.add(new LinkedHashMap<>(m));
         }
         return out;

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param name a label for people (default: the protocol's name and the date)
  * @param systems which catalog systems: exactly one of a list of names, a kind, or all
  * @param models model types, each flat as a training request takes it: {@code {"type": "nvar",
- *     "order": 2}}; 1 to {@value BenchmarkPlanner#MAX_MODELS}
+ *     "taps": 2}}; 1 to {@value BenchmarkPlanner#MAX_MODELS}, checked by {@link ModelHyperparameters}
  * @param seeds training and data seeds, 1 to {@value BenchmarkPlanner#MAX_SEEDS} (default {@code [0]})
  * @param protocol a named protocol and/or explicit fields that override it (default {@code quick})
  */
