@@ -123,4 +123,18 @@ class BenchmarkValidationApiTest extends ResultsServiceTest {
         assertThat(b.path("cells").asInt()).isEqualTo(5);
         assertThat(b.path("models").get(0).path("blocks").asInt()).isEqualTo(6);
     }
+
+    /** A fraction for a whole-number field was cut (seed 1.5 ran as seed 1); it is refused instead. */
+    @Test
+    void fractionsForWholeNumbersAreRefusedNotTruncated() {
+        int before = benchmarks();
+        var seed = assertProblem(post("/api/v1/benchmarks", "{" + SYSTEMS + "," + MODELS + ",\"seeds\":[0,1.5]}"), 400, "seeds[1]");
+        assertThat(seed.path("detail").asString()).contains("must be a whole number").contains("1.5");
+        var epochs = assertProblem(post("/api/v1/benchmarks", "{" + SYSTEMS + "," + MODELS + ",\"protocol\":{\"epochs\":1.5}}"),
+                400, "protocol.epochs");
+        assertThat(epochs.path("detail").asString()).contains("must be a whole number").contains("1.5");
+        assertProblem(post("/api/v1/benchmarks", "{" + SYSTEMS + "," + MODELS + ",\"protocol\":{\"testOrigins\":2.0}}"),
+                400, "protocol.testOrigins");
+        assertThat(benchmarks()).isEqualTo(before);
+    }
 }
