@@ -1,5 +1,6 @@
 package io.chaoscast.results.benchmarks;
 
+import io.chaoscast.results.web.StoredJson;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkProtocol;
 import io.chaoscast.contracts.datasets.SystemResponse;
@@ -41,7 +42,7 @@ class BenchmarkRepository {
 
     BenchmarkRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = StoredJson.mapper(json);
     }
 
     /** The benchmark and all its cells in one transaction: all or nothing. */

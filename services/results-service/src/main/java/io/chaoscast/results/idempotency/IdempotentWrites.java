@@ -1,5 +1,6 @@
 package io.chaoscast.results.idempotency;
 
+import io.chaoscast.results.web.StoredJson;
 import io.chaoscast.results.web.ResultsError;
 import io.chaoscast.web.problem.ApiException;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public class IdempotentWrites {
             JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.json = json;
+        this.json = StoredJson.mapper(json);
         this.properties = properties;
     }
 

@@ -1,5 +1,6 @@
 package io.chaoscast.results.runs;
 
+import io.chaoscast.results.web.StoredJson;
 import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.contracts.results.RunKind;
@@ -40,7 +41,7 @@ public class RunRepository {
     public RunRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
-        this.json = json;
+        this.json = StoredJson.mapper(json);
     }
 
     void insert(RunRow run, Map<String, String> params, Map<String, String> tags) {

@@ -34,4 +34,12 @@ class ExperimentsApiTest extends ResultsServiceTest {
         assertProblem(post("/api/v1/experiments", "{\"name\":"), 400, null);
         assertProblem(post("/api/v1/experiments", "{\"name\":[1]}"), 400, "name");
     }
+
+    @Test
+    void unknownFieldsAreRefusedNamingTheAllowedOnes() {
+        String name = unique("bogus");
+        var p = assertProblem(post("/api/v1/experiments", "{\"name\":\"" + name + "\",\"bogus\":1}"), 400, "bogus");
+        assertThat(p.path("detail").asString()).contains("not a known field").contains("[description, name]");
+        assertThat(client().listExperiments()).noneMatch(e -> e.name().equals(name));
+    }
 }

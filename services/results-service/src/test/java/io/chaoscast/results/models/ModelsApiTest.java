@@ -98,6 +98,11 @@ class ModelsApiTest extends ResultsServiceTest {
         assertProblem(post("/api/v1/models", "{\"name\":\"a b\"," + ok + ",\"spec\":{}}"), 400, "name");
         assertProblem(post("/api/v1/models", "{\"name\":\"m\"," + ok + "}"), 400, "spec");
         assertProblem(post("/api/v1/models", "{\"name\":\"m\"," + ok + ",\"spec\":[1]}"), 400, "spec");
+        String name = unique("bogus");
+        var unknown = assertProblem(post("/api/v1/models", "{\"name\":\"" + name + "\"," + ok + ",\"spec\":{},\"bogus\":1}"),
+                400, "bogus");
+        assertThat(unknown.path("detail").asString()).contains("[artifactName, name, runId, spec]");
+        assertThat(client().listModels(name, 0, 10).totalItems()).isZero();
         assertProblem(post("/api/v1/models", "{\"name\":\"m\",\"artifactName\":\"m.bin\",\"spec\":{}}"), 400, "runId");
         assertProblem(post("/api/v1/models", "{\"name\":\"m\",\"runId\":\"nope\",\"artifactName\":\"m.bin\",\"spec\":{}}"),
                 400, "runId");

@@ -126,6 +126,8 @@ class RunsApiTest extends ResultsServiceTest {
         assertProblem(send("PATCH", path, "{\"status\":\"finished\",\"endTime\":\"2001-01-01T00:00:00Z\"}"), 400, "endTime");
         assertProblem(send("PATCH", path, "{\"endTime\":\"yesterday\"}"), 400, "endTime");
         assertProblem(send("PATCH", path, "{\"status\":"), 400, null);
+        var unknown = assertProblem(send("PATCH", path, "{\"status\":\"finished\",\"bogus\":1}"), 400, "bogus");
+        assertThat(unknown.path("detail").asString()).contains("[endTime, failureReason, status]");
         assertProblem(send("PATCH", "/api/v1/runs/" + UUID.randomUUID(), "{\"status\":\"finished\"}"), 404, null);
         assertThat(client().getRun(run.id()).status()).isEqualTo(RunStatus.RUNNING);
     }
@@ -144,12 +146,29 @@ class RunsApiTest extends ResultsServiceTest {
                 + "n".repeat(251) + "\"}"), 400, "name");
         assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\",\"startTime\":\"noon\"}"),
                 400, "startTime");
+        assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\",\"bogus\":1}"),
+                400, "bogus");
+        var provenance = assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\","
+                + "\"provenance\":{\"seed\":1,\"bogus\":1}}"), 400, "provenance.bogus");
+        assertThat(provenance.path("detail").asString()).contains("codeVersion").contains("engine");
+        var seed = assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\","
+                + "\"provenance\":{\"seed\":1.5}}"), 400, "provenance.seed");
+        assertThat(seed.path("detail").asString()).contains("must be a whole number");
         assertProblem(post("/api/v1/runs", "{\"experiment\": "), 400, null);
         assertProblem(post("/api/v1/runs", "null"), 400, null);
         assertProblem(post("/api/v1/runs", "[]"), 400, null);
         assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\"}",
                 "Idempotency-Key", "key with spaces"), 400, "Idempotency-Key");
         assertThat(client().listExperiments()).noneMatch(e -> e.name().equals(experiment));
+    }
+
+    /** Bodies refuse unknown fields; what the service stored itself stays readable after a record loses a field. */
+    @Test
+    void storedProvenanceWithAFieldNoLongerKnownIsStillRead() {
+        RunResponse run = client().createRun(new CreateRunRequest(unique("e"), null, RunKind.TRAINING, "lorenz", "ds-1", "mlp",
+                null, Map.of(), Map.of(), new Provenance("abc", null, 7L, null, null, null)));
+        jdbc.update("UPDATE results.runs SET provenance = provenance || '{\"retired\": 1}'::jsonb WHERE id = ?", run.id());
+        assertThat(client().getRun(run.id()).provenance().seed()).isEqualTo(7L);
     }
 
     @Test

@@ -86,6 +86,11 @@ class AccessControlTest extends ResultsServiceTest {
         assertThat(body(nul).path("type").asString()).isEqualTo("urn:chaoscast:problem:invalid-field");
         assertThat(body(nul).path("detail").asString()).contains("1 to 100 characters", "control characters");
         assertProblem(call("DELETE", "/api/v1/auth/tokens/not-a-uuid", null, TestTokens.ADMIN), 400, "id");
+        // Tokens do not expire: a made-up expiry must not be dropped in silence, leaving one that never does.
+        var expiry = assertProblem(call("POST", "/api/v1/auth/tokens",
+                "{\"name\":\"expiring\",\"scopes\":[\"read\"],\"expiresAt\":\"2000-01-01T00:00:00Z\"}", TestTokens.ADMIN), 400, "expiresAt");
+        assertThat(expiry.path("detail").asString()).contains("[name, scopes]");
+        assertThat(call("GET", "/api/v1/auth/tokens", null, TestTokens.ADMIN).body()).doesNotContain("expiring");
     }
 
     @Test
