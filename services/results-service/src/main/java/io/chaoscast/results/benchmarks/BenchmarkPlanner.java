@@ -2,6 +2,7 @@ package io.chaoscast.results.benchmarks;
 
 import io.chaoscast.contracts.benchmarks.BenchmarkProtocol;
 import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.results.web.Fields;
 import io.chaoscast.web.problem.ApiException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,9 +42,7 @@ class BenchmarkPlanner {
             throw ApiException.invalidValue("body", "is required");
         }
         String name = request.name() == null || request.name().isBlank() ? null : request.name().strip();
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalidValue("name", "must be at most " + MAX_NAME_LENGTH + " characters, found " + name.length());
-        }
+        Fields.optional("name", name, MAX_NAME_LENGTH);
         BenchmarkProtocol protocol = Protocols.resolve(request.protocol());
         List<Map<String, Object>> models = models(request.models());
         List<Long> seeds = seeds(request.seeds());

@@ -3,6 +3,7 @@ package io.chaoscast.results.benchmarks;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest;
 import io.chaoscast.contracts.datasets.SystemResponse;
+import io.chaoscast.results.web.Fields;
 import io.chaoscast.web.problem.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,9 +72,9 @@ class BenchmarkService {
         if (u.state() != null && !BenchmarkRepository.STATES.contains(u.state())) {
             throw ApiException.invalidValue("state", "must be one of " + BenchmarkRepository.STATES + ", found '" + u.state() + "'");
         }
-        if (u.datasetId() != null && u.datasetId().length() > 200) {
-            throw ApiException.invalidValue("datasetId", "must be at most 200 characters, found " + u.datasetId().length());
-        }
+        Fields.optional("datasetId", u.datasetId(), 200);
+        // A long reason is cut rather than refused (the driver reports what a job failed with), a NUL is refused.
+        Fields.storable("failureReason", u.failureReason());
         String reason = u.failureReason() == null || u.failureReason().length() <= MAX_REASON
                 ? u.failureReason()
                 : u.failureReason().substring(0, MAX_REASON);

@@ -160,6 +160,9 @@ final class MetricBatchParser {
             throw ApiException.invalidValue(at(i) + ".key", "must be at most " + Fields.MAX_KEY_LENGTH
                     + " characters, found " + key.length());
         }
+        if (key.indexOf('\0') >= 0) {
+            throw ApiException.invalidValue(at(i) + ".key", Fields.NO_NUL);
+        }
         if (!hasValue) {
             throw ApiException.invalidValue(at(i) + ".value", "is required (a finite number)");
         }
@@ -175,23 +178,32 @@ final class MetricBatchParser {
         batch.add(key, step, value, micros);
     }
 
+    private static final long MIN_MICROS = MetricBatch.micros(Fields.MIN_INSTANT);
+    private static final long MAX_MICROS = MetricBatch.micros(Fields.MAX_INSTANT);
+    private static final String TIMESTAMP_RANGE =
+            "must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds, " + Fields.INSTANT_RANGE;
+
     private long timestamp(JsonParser p, JsonToken t, int i, long nowMicros) {
-        String field = at(i) + ".timestamp";
-        String range = "must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds";
+        long micros;
         try {
             if (t == JsonToken.VALUE_NULL) {
                 return nowMicros;
             }
             if (t == JsonToken.VALUE_STRING) {
-                return isoMicros(p.getString());
-            }
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                return Math.multiplyExact(p.getLongValue(), 1_000L);
+                micros = isoMicros(p.getString());
+            } else if (t == JsonToken.VALUE_NUMBER_INT) {
+                micros = Math.multiplyExact(p.getLongValue(), 1_000L);
+            } else {
+                throw ApiException.invalidValue(at(i) + ".timestamp", TIMESTAMP_RANGE + ", found " + describe(p, t));
             }
         } catch (DateTimeParseException | ArithmeticException | InputCoercionException e) {
-            throw ApiException.invalidValue(field, range + ", found " + p.getString());
+            throw ApiException.invalidValue(at(i) + ".timestamp", TIMESTAMP_RANGE + ", found " + p.getString());
         }
-        throw ApiException.invalidValue(field, range + ", found " + describe(p, t));
+        // PostgreSQL would refuse the batch for a timestamp past its own range, without naming the point.
+        if (micros < MIN_MICROS || micros > MAX_MICROS) {
+            throw ApiException.invalidValue(at(i) + ".timestamp", TIMESTAMP_RANGE + ", found " + p.getString());
+        }
+        return micros;
     }
 
     private String lastIso;

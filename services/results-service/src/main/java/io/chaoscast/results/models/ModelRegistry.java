@@ -12,11 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registered model versions: a run's artifact plus the spec to rebuild the network. */
@@ -62,7 +64,29 @@ public class ModelRegistry {
         if (spec.length() > MAX_SPEC_BYTES) {
             throw ApiException.invalidValue("spec", "must be at most " + MAX_SPEC_BYTES + " characters, found " + spec.length());
         }
+        if (spec.contains("\\u0000")) { // how the serialised JSON writes a NUL; only then is the tree walked
+            checkStorable("spec", r.spec());
+        }
         return spec;
+    }
+
+    /** jsonb cannot hold the NUL character in a string or a key: name the first place that has one. */
+    private static void checkStorable(String path, JsonNode node) {
+        if (node.isString()) {
+            Fields.storable(path, node.stringValue());
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode element : node.values()) {
+                checkStorable(path + "[" + i++ + "]", element);
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getKey().indexOf('\0') >= 0) {
+                    throw ApiException.invalidValue(path, "must not have a key with the NUL character (U+0000)");
+                }
+                checkStorable(path + "." + e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** Must run inside the caller's transaction (the idempotent write). */

@@ -42,6 +42,7 @@ public class RunService {
         Fields.optional("systemName", r.systemName(), Fields.MAX_KEY_LENGTH);
         Fields.optional("datasetId", r.datasetId(), Fields.MAX_KEY_LENGTH);
         Fields.optional("modelType", r.modelType(), Fields.MAX_KEY_LENGTH);
+        Fields.instant("startTime", r.startTime());
         Fields.keyValues("params", r.params());
         Fields.keyValues("tags", r.tags());
         Provenance p = r.provenance();
@@ -83,6 +84,7 @@ public class RunService {
     public RunResponse update(UUID id, UpdateRunRequest r) {
         Fields.body(r);
         Fields.optional("failureReason", r.failureReason(), Fields.MAX_TEXT_LENGTH);
+        Fields.instant("endTime", r.endTime());
         RunStatus current = runs.lockStatus(id, true).orElseThrow(() -> ApiException.notFound("run", id));
         RunRow row = runs.find(id).orElseThrow();
         RunStatus target = r.status() == null ? current : r.status();

@@ -2,6 +2,7 @@ package io.chaoscast.results.web;
 
 import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.web.problem.CommonError;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,20 @@ public final class Fields {
     public static final int MAX_KEY_LENGTH = 250;
     /** Longest param or tag value, description or failure reason. */
     public static final int MAX_TEXT_LENGTH = 4000;
+
+    /** PostgreSQL text and jsonb cannot hold the NUL character; every stored string is checked for it. */
+    public static final String NO_NUL = "must not contain the NUL character (U+0000)";
+
+    /**
+     * Earliest and latest instant a request may carry (run start and end, metric timestamps).
+     * PostgreSQL keeps 4713 BC to 294276 AD; nothing the platform records lies outside these years.
+     */
+    public static final Instant MIN_INSTANT = Instant.EPOCH;
+
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** The allowed range of instants, as problems state it. */
+    public static final String INSTANT_RANGE = "between " + MIN_INSTANT + " and " + MAX_INSTANT;
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -36,9 +51,21 @@ public final class Fields {
         if (value != null && value.length() > max) {
             throw ApiException.invalidValue(field, "must be at most " + max + " characters, found " + value.length());
         }
+        return storable(field, value);
+    }
+
+    /** Any length, but no NUL character (PostgreSQL text cannot hold it). */
+    public static String storable(String field, String value) {
         if (value != null && value.indexOf('\0') >= 0) {
-            // PostgreSQL text cannot hold it.
-            throw ApiException.invalidValue(field, "must not contain the NUL character (U+0000)");
+            throw ApiException.invalidValue(field, NO_NUL);
+        }
+        return value;
+    }
+
+    /** An optional instant within {@link #MIN_INSTANT} and {@link #MAX_INSTANT}. */
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(MIN_INSTANT) || value.isAfter(MAX_INSTANT))) {
+            throw ApiException.invalidValue(field, "must be " + INSTANT_RANGE + ", found " + value);
         }
         return value;
     }

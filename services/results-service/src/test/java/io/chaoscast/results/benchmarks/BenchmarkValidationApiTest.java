@@ -137,4 +137,23 @@ class BenchmarkValidationApiTest extends ResultsServiceTest {
                 400, "protocol.testOrigins");
         assertThat(benchmarks()).isEqualTo(before);
     }
+
+    /** A NUL reached PostgreSQL and came back as its raw error without a field; each place is named instead. */
+    @Test
+    void nulCharactersAreRefusedNamingTheField() {
+        int before = benchmarks();
+        var name = assertProblem(post("/api/v1/benchmarks", "{\"name\":\"a\\u0000b\"," + SYSTEMS + "," + MODELS + "}"), 400, "name");
+        assertThat(name.path("detail").asString()).contains("NUL character").doesNotContain("SQLState");
+        assertThat(benchmarks()).isEqualTo(before);
+
+        HttpResponse<String> created = post("/api/v1/benchmarks", "{" + SYSTEMS + "," + MODELS + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String cell = "/api/v1/benchmarks/" + body(created).path("id").asString() + "/cells/0";
+        var reason = assertProblem(send("PUT", cell, "{\"state\":\"failed\",\"failureReason\":\"boom\\u0000\"}"), 400, "failureReason");
+        assertThat(reason.path("detail").asString()).contains("NUL character");
+        assertProblem(send("PUT", cell, "{\"state\":\"pending\",\"datasetId\":\"ds\\u0000\"}"), 400, "datasetId");
+        JsonNode stored = body(get(cell.substring(0, cell.length() - 2))).get(0);
+        assertThat(stored.path("state").asString()).isEqualTo("pending");
+        assertThat(stored.path("datasetId").isNull()).isTrue();
+    }
 }

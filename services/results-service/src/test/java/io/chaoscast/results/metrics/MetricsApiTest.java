@@ -95,6 +95,17 @@ class MetricsApiTest extends ResultsServiceTest {
     }
 
     @Test
+    void timestampsAtTheEdgesOfTheRangeAreStored() {
+        RunResponse run = newRun(unique("m"));
+        assertThat(post(metricsPath(run.id()), """
+                [{"key":"a","value":1,"step":0,"timestamp":0},
+                 {"key":"b","value":2,"step":0,"timestamp":"9999-12-31T23:59:59.999999Z"}]""").statusCode()).isEqualTo(201);
+        List<LatestMetricResponse> latest = client().latestMetrics(run.id());
+        assertThat(latest.get(0).timestamp()).isEqualTo(Instant.EPOCH);
+        assertThat(latest.get(1).timestamp()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
     void timestampsMayBeIsoOrEpochMillisOrAbsent() {
         RunResponse run = newRun(unique("m"));
         Instant before = Instant.now().minusSeconds(1);
@@ -133,6 +144,12 @@ class MetricsApiTest extends ResultsServiceTest {
             {"{\"key\":\"loss\",\"value\":1}", "step"},
             {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":\"yesterday\"}", "timestamp"},
             {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":true}", "timestamp"},
+            // Beyond what PostgreSQL stores, or before 1970: refused by the point, not by the database.
+            {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":\"+294277-01-01T00:00:00Z\"}", "timestamp"},
+            {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":\"+10000-01-01T00:00:00Z\"}", "timestamp"},
+            {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":9000000000000000}", "timestamp"},
+            {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"timestamp\":-1}", "timestamp"},
+            {"{\"key\":\"lo\\u0000ss\",\"value\":1,\"step\":1}", "key"},
             {"{\"key\":\"loss\",\"value\":1,\"step\":1,\"stp\":1}", "stp"},
         };
         for (String[] c : cases) {
@@ -145,6 +162,11 @@ class MetricsApiTest extends ResultsServiceTest {
             assertThat(p.path("detail").asString()).as(c[0]).contains("metrics[17]." + c[1]);
         }
         assertProblem(post(path, "[" + good + ",42]"), 400, "metrics[1]");
+        var range = assertProblem(post(path, "[{\"key\":\"a\",\"value\":1,\"step\":1,\"timestamp\":\"+294277-01-01T00:00:00Z\"}]"),
+                400, "metrics[0].timestamp");
+        assertThat(range.path("detail").asString()).contains("between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z");
+        var nul = assertProblem(post(path, "[{\"key\":\"a\\u0000\",\"value\":1,\"step\":1}]"), 400, "metrics[0].key");
+        assertThat(nul.path("detail").asString()).contains("NUL character");
         assertThat(storedPoints(run.id())).isZero();
     }
 

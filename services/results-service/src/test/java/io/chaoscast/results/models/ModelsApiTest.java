@@ -103,6 +103,17 @@ class ModelsApiTest extends ResultsServiceTest {
                 400, "bogus");
         assertThat(unknown.path("detail").asString()).contains("[artifactName, name, runId, spec]");
         assertThat(client().listModels(name, 0, 10).totalItems()).isZero();
+        // jsonb cannot hold a NUL: the place in the spec is named, nothing is stored.
+        var nul = assertProblem(post("/api/v1/models", "{\"name\":\"" + name + "\"," + ok
+                + ",\"spec\":{\"layers\":[{\"act\":\"relu\"},{\"act\":\"re\\u0000lu\"}]}}"), 400, "spec.layers[1].act");
+        assertThat(nul.path("detail").asString()).contains("NUL character");
+        assertProblem(post("/api/v1/models", "{\"name\":\"" + name + "\"," + ok + ",\"spec\":{\"a\\u0000\":1}}"), 400, "spec");
+        assertThat(client().listModels(name, 0, 10).totalItems()).isZero();
+        // A backslash followed by u0000 is ordinary text.
+        assertThat(post("/api/v1/models", "{\"name\":\"" + name + "\"," + ok + ",\"spec\":{\"note\":\"\\\\u0000\"}}").statusCode())
+                .isEqualTo(201);
+        assertThat(client().listModels(name, 0, 10).items().get(0).spec().path("note").asString()).isEqualTo("\\u0000");
+        assertProblem(get("/api/v1/models?name=%00"), 400, "name");
         assertProblem(post("/api/v1/models", "{\"name\":\"m\",\"artifactName\":\"m.bin\",\"spec\":{}}"), 400, "runId");
         assertProblem(post("/api/v1/models", "{\"name\":\"m\",\"runId\":\"nope\",\"artifactName\":\"m.bin\",\"spec\":{}}"),
                 400, "runId");

@@ -125,6 +125,9 @@ class RunsApiTest extends ResultsServiceTest {
         assertProblem(send("PATCH", path, "{\"status\":\"done\"}"), 400, "status");
         assertProblem(send("PATCH", path, "{\"status\":\"finished\",\"endTime\":\"2001-01-01T00:00:00Z\"}"), 400, "endTime");
         assertProblem(send("PATCH", path, "{\"endTime\":\"yesterday\"}"), 400, "endTime");
+        var end = assertProblem(send("PATCH", path, "{\"status\":\"finished\",\"endTime\":\"+294277-01-01T00:00:00Z\"}"), 400, "endTime");
+        assertThat(end.path("detail").asString()).contains("between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z");
+        assertProblem(send("PATCH", path, "{\"status\":\"failed\",\"failureReason\":\"oom\\u0000\"}"), 400, "failureReason");
         assertProblem(send("PATCH", path, "{\"status\":"), 400, null);
         var unknown = assertProblem(send("PATCH", path, "{\"status\":\"finished\",\"bogus\":1}"), 400, "bogus");
         assertThat(unknown.path("detail").asString()).contains("[endTime, failureReason, status]");
@@ -154,6 +157,12 @@ class RunsApiTest extends ResultsServiceTest {
         var seed = assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\","
                 + "\"provenance\":{\"seed\":1.5}}"), 400, "provenance.seed");
         assertThat(seed.path("detail").asString()).contains("must be a whole number");
+        var start = assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\","
+                + "\"startTime\":\"+294277-01-01T00:00:00Z\"}"), 400, "startTime");
+        assertThat(start.path("detail").asString()).contains("between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z")
+                .doesNotContain("SQLState");
+        assertProblem(post("/api/v1/runs", "{\"experiment\":\"" + experiment + "\",\"kind\":\"training\","
+                + "\"startTime\":\"1969-12-31T23:59:59Z\"}"), 400, "startTime");
         assertProblem(post("/api/v1/runs", "{\"experiment\": "), 400, null);
         assertProblem(post("/api/v1/runs", "null"), 400, null);
         assertProblem(post("/api/v1/runs", "[]"), 400, null);
@@ -236,6 +245,12 @@ class RunsApiTest extends ResultsServiceTest {
         assertProblem(get("/api/v1/runs?page=-1"), 400, "page");
         assertProblem(get("/api/v1/runs?page=x"), 400, "page");
         assertProblem(get("/api/v1/runs?tag=%3Dv"), 400, "tag");
+        // A NUL in any query parameter, named before it reaches the database.
+        for (String name : new String[] {"experiment", "system", "modelType", "tag", "sortMetric"}) {
+            var p = assertProblem(get("/api/v1/runs?size=5&" + name + "=a%00b"), 400, name);
+            assertThat(p.path("detail").asString()).contains("NUL character").doesNotContain("SQLState");
+        }
+        assertProblem(get("/api/v1/leaderboard?system=%00&metric=loss"), 400, "system");
     }
 
     private static ListRunsRequest query(
