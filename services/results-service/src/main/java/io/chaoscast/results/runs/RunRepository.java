@@ -1,10 +1,10 @@
 package io.chaoscast.results.runs;
 
-import io.chaoscast.results.web.StoredJson;
 import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
+import io.chaoscast.results.web.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
