@@ -1,5 +1,6 @@
 package io.chaoscast.training.models;
 
+import io.chaoscast.contracts.models.ModelHyperparameterRanges;
 import io.chaoscast.models.ModelType;
 import io.chaoscast.web.problem.ApiException;
 import io.chaoscast.models.ModelTypes;
@@ -28,46 +29,63 @@ public class ModelSpecs implements ModelSpecResolver {
         return hyperparameters(type, dimension, ModelTypes.REFERENCE_POINTS_PER_PERIOD);
     }
 
-    /** With the early-exit network's context and horizon in the dataset's own sampling. */
+    /**
+     * The ranges of the API's table ({@link ModelHyperparameterRanges}, which the results-service
+     * checks benchmarks against too) with this service's defaults; the early-exit network's
+     * context and horizon in the dataset's own sampling.
+     */
     static List<Hyper> hyperparameters(String type, int dimension, double pointsPerPeriod) {
         ModelType modelType = ModelType.find(type).orElseThrow(() -> ApiException.invalidValue("model.type", "is unknown: " + type));
-        return switch (modelType) {
+        Map<String, Double> defaults = defaults(modelType, dimension, pointsPerPeriod);
+        return ModelHyperparameterRanges.ranges(modelType.id()).stream()
+                .map(r -> new Hyper(r.name(), defaults.get(r.name()), r.min(), r.max(), r.integer()))
+                .toList();
+    }
+
+    /** The default of every hyperparameter of a type, by name. */
+    static Map<String, Double> defaults(ModelType type, int dimension, double pointsPerPeriod) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        switch (type) {
             case EARLY_EXIT -> {
                 EarlyExitArchitecture a = ModelTypes.defaultArchitecture(dimension, pointsPerPeriod);
                 TrainingSettings t = ModelTypes.defaultTraining(0);
-                yield List.of(
-                        new Hyper("contextLength", a.contextLength(), 1, 1024, true),
-                        new Hyper("horizon", a.horizon(), 1, 256, true),
-                        new Hyper("width", a.width(), 4, 1024, true),
-                        new Hyper("blocks", a.blocks(), 1, EarlyExitArchitecture.MAX_BLOCKS, true),
-                        new Hyper("mlpRatio", a.mlpRatio(), 1, 8, true),
-                        new Hyper("uemHidden", a.uemHidden(), 1, 1024, true),
-                        new Hyper("stride", t.stride(), 1, 1000, true),
-                        new Hyper("inputNoise", t.inputNoise(), 0, 1, false),
-                        new Hyper("timeBudgetSeconds", t.timeBudgetSeconds(), 0, 86_400, false),
-                        new Hyper("tolerance", RiskCalibration.DEFAULT_TOLERANCE, 0, 1, false),
-                        new Hyper("confidence", RiskCalibration.DEFAULT_CONFIDENCE, 0.5, 0.999, false),
-                        new Hyper("rolloutPasses", t.rolloutPasses(), 0, TrainingSettings.MAX_ROLLOUT_PASSES, true),
-                        new Hyper("rolloutFraction", t.rolloutFraction(), 0, 1, false),
-                        new Hyper("baseSearchSeconds", t.baseSearchSeconds(), 0, 3_600, false),
-                        new Hyper("gradientClipNorm", t.gradientClipNorm(), 0, TrainingSettings.MAX_GRADIENT_CLIP_NORM, false),
-                        new Hyper("distillationWeight", ModelTypes.defaultLoss().distillationWeight(), 0, 100, false));
+                d.put("contextLength", (double) a.contextLength());
+                d.put("horizon", (double) a.horizon());
+                d.put("width", (double) a.width());
+                d.put("blocks", (double) a.blocks());
+                d.put("mlpRatio", (double) a.mlpRatio());
+                d.put("uemHidden", (double) a.uemHidden());
+                d.put("stride", (double) t.stride());
+                d.put("inputNoise", t.inputNoise());
+                d.put("timeBudgetSeconds", t.timeBudgetSeconds());
+                d.put("tolerance", RiskCalibration.DEFAULT_TOLERANCE);
+                d.put("confidence", RiskCalibration.DEFAULT_CONFIDENCE);
+                d.put("rolloutPasses", (double) t.rolloutPasses());
+                d.put("rolloutFraction", t.rolloutFraction());
+                d.put("baseSearchSeconds", t.baseSearchSeconds());
+                d.put("gradientClipNorm", t.gradientClipNorm());
+                d.put("distillationWeight", ModelTypes.defaultLoss().distillationWeight());
             }
-            case LINEAR -> List.of(new Hyper("order", ModelTypes.LINEAR_AR_ORDER, 1, 512, true));
-            case NVAR -> List.of(new Hyper("taps", ModelTypes.NVAR_TAPS, 1, 16, true), new Hyper("skip", ModelTypes.NVAR_SKIP, 1, 100, true));
-            case ESN -> List.of(
-                    new Hyper("reservoirSize", 400, 10, 4000, true),
-                    new Hyper("spectralRadius", 0.9, 0.01, 2, false),
-                    new Hyper("leakRate", 0.5, 0.01, 1, false),
-                    new Hyper("inputScaling", 0.5, 0.001, 10, false),
-                    new Hyper("degree", 4, 1, 50, true),
-                    new Hyper("warmup", 200, 1, 100_000, true));
-            case PERSISTENCE -> List.of();
-        };
+            case LINEAR -> d.put("order", (double) ModelTypes.LINEAR_AR_ORDER);
+            case NVAR -> {
+                d.put("taps", (double) ModelTypes.NVAR_TAPS);
+                d.put("skip", (double) ModelTypes.NVAR_SKIP);
+            }
+            case ESN -> {
+                d.put("reservoirSize", 400.0);
+                d.put("spectralRadius", 0.9);
+                d.put("leakRate", 0.5);
+                d.put("inputScaling", 0.5);
+                d.put("degree", 4.0);
+                d.put("warmup", 200.0);
+            }
+            case PERSISTENCE -> {}
+        }
+        return d;
     }
 
     /** The early-exit network corrects the forecast of this base model ("none": no base). */
-    static final List<String> BASES = List.of(EarlyExitArchitecture.BASE_NVAR, EarlyExitArchitecture.BASE_NONE);
+    static final List<String> BASES = ModelHyperparameterRanges.EARLY_EXIT_BASES;
 
     @Override
     public Map<String, Object> resolve(String type, Map<String, Object> given, DatasetSummary dataset) {
@@ -96,7 +114,7 @@ public class ModelSpecs implements ModelSpecResolver {
             double v = raw == null ? h.defaultValue() : number(h, raw);
             if (!Double.isFinite(v) || v < h.min() || v > h.max()) {
                 throw ApiException.invalidValue("model." + h.name(), "must be " + (h.integer() ? "a whole number" : "a finite number")
-                        + " between " + fmt(h.min()) + " and " + fmt(h.max()) + ", found " + raw);
+                        + " between " + ModelHyperparameterRanges.format(h.min()) + " and " + ModelHyperparameterRanges.format(h.max()) + ", found " + raw);
             }
             if (h.integer() && v != Math.rint(v)) {
                 throw ApiException.invalidValue("model." + h.name(), "must be a whole number, found " + raw);
@@ -219,9 +237,5 @@ public class ModelSpecs implements ModelSpecResolver {
             return n.doubleValue();
         }
         throw ApiException.invalidValue("model." + h.name(), "must be a number, found " + raw);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -1,10 +1,10 @@
 package io.chaoscast.models.earlyexit;
 
-import java.util.Arrays;
 import io.chaoscast.models.baselines.FeatureSpec;
 import io.chaoscast.models.baselines.RidgeStepForecaster;
 import io.chaoscast.models.data.Standardization;
 import io.chaoscast.models.policy.ExitPolicy;
+import java.util.Arrays;
 
 /**
  * The closed-form base model of a residual early-exit network (a hybrid in the spirit of
