@@ -2,16 +2,13 @@ package io.chaoscast.training.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chaoscast.dataset.DatasetServiceApplication;
-import io.chaoscast.results.ResultsServiceApplication;
 import io.chaoscast.testsupport.PostgresIntegrationTest;
-import io.chaoscast.testsupport.RunningService;
 import io.chaoscast.testsupport.TestTokens;
+import io.chaoscast.training.support.Upstreams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresIntegrationTest
 class BenchmarkEndToEndTest {
 
-    private static RunningService results;
-    private static RunningService datasets;
+    private static Upstreams upstreams;
 
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper json = JsonMapper.builder().build();
@@ -53,18 +49,14 @@ class BenchmarkEndToEndTest {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        if (results == null) {
-            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
-                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
-            results = RunningService.start(ResultsServiceApplication.class, "results",
-                    Map.of("chaoscast.services.dataset-url", datasets.baseUri().toString()));
+        if (upstreams == null) {
+            upstreams = Upstreams.start();
         }
-        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
-        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+        upstreams.register(registry);
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = TestTokens.request(URI.create(results.baseUri() + path));
+        HttpRequest.Builder b = TestTokens.request(URI.create(upstreams.results().baseUri() + path));
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
@@ -142,7 +134,7 @@ class BenchmarkEndToEndTest {
             assertThat(jobsOf(id)).isEqualTo(1);
             String jobId = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0).get("jobId").asText();
             // Forget the report, as if the service had died right after queueing the job.
-            results.context().getBean(JdbcClient.class).sql("UPDATE results.benchmark_cells SET state = 'pending', job_id = NULL, run_id = NULL WHERE benchmark_id = ?")
+            upstreams.results().context().getBean(JdbcClient.class).sql("UPDATE results.benchmark_cells SET state = 'pending', job_id = NULL, run_id = NULL WHERE benchmark_id = ?")
                     .param(UUID.fromString(id)).update();
             driver.poll();
             JsonNode cell = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0);

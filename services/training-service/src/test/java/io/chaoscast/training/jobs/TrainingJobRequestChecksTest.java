@@ -6,18 +6,14 @@ import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.contracts.results.ListRunsRequest;
 import io.chaoscast.contracts.results.ResultsClient;
-import io.chaoscast.dataset.DatasetServiceApplication;
-import io.chaoscast.results.ResultsServiceApplication;
 import io.chaoscast.testsupport.PostgresIntegrationTest;
-import io.chaoscast.testsupport.RunningService;
 import io.chaoscast.testsupport.TestTokens;
+import io.chaoscast.training.support.Upstreams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresIntegrationTest
 class TrainingJobRequestChecksTest {
 
-    private static RunningService results;
-    private static RunningService datasets;
+    private static Upstreams upstreams;
     /** Lorenz, one trajectory of 2000 points: splits of 1400, 300 and 300. */
     private static String lorenz2000;
     /** Lorenz, one trajectory of 50 points: splits of 35, 7 and 8. */
@@ -55,23 +50,19 @@ class TrainingJobRequestChecksTest {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        if (results == null) {
-            results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
-            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
-                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
-            DatasetClient client = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN);
+        if (upstreams == null) {
+            upstreams = Upstreams.start();
+            DatasetClient client = upstreams.datasetClient();
             lorenz2000 = client.createAndAwait(DatasetRequest.builder("Lorenz").length(2000).build(), Duration.ofMinutes(2)).id();
             lorenz50 = client.createAndAwait(DatasetRequest.builder("Lorenz").length(50).seed(3L).build(), Duration.ofMinutes(2)).id();
         }
-        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
-        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+        upstreams.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        if (results != null) {
-            results.close();
-            datasets.close();
+        if (upstreams != null) {
+            upstreams.close();
         }
     }
 
@@ -88,7 +79,7 @@ class TrainingJobRequestChecksTest {
     }
 
     private ResultsClient resultsClient() {
-        return ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+        return upstreams.resultsClient();
     }
 
     private long runCount() {

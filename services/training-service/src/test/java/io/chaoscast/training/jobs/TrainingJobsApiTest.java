@@ -1,26 +1,22 @@
 package io.chaoscast.training.jobs;
 
-import io.chaoscast.testsupport.TestTokens;
+import io.chaoscast.contracts.datasets.DatasetRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chaoscast.contracts.datasets.DatasetClient;
-import io.chaoscast.contracts.datasets.DatasetRequest;
 import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.MetricHistoryResponse;
 import io.chaoscast.contracts.results.ModelResponse;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.RunResponse;
-import io.chaoscast.dataset.DatasetServiceApplication;
-import io.chaoscast.results.ResultsServiceApplication;
 import io.chaoscast.testsupport.PostgresIntegrationTest;
-import io.chaoscast.testsupport.RunningService;
+import io.chaoscast.testsupport.TestTokens;
+import io.chaoscast.training.support.Upstreams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresIntegrationTest
 class TrainingJobsApiTest {
 
-    private static RunningService results;
-    private static RunningService datasets;
+    private static Upstreams upstreams;
     private static String datasetId;
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -56,19 +51,16 @@ class TrainingJobsApiTest {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        if (results == null) {
-            results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
-            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
-                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
+        if (upstreams == null) {
+            upstreams = Upstreams.start();
             // Two short Lorenz trajectories: 20 periods each at 50 points per period.
-            DatasetResponse d = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).createAndAwait(
+            DatasetResponse d = upstreams.datasetClient().createAndAwait(
                     DatasetRequest.builder("Lorenz").trajectories(2).length(1000).pointsPerPeriod(50.0).seed(7L)
                             .split(0.6, 0.2, 0.2).build(),
                     Duration.ofMinutes(2));
             datasetId = d.id();
         }
-        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
-        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+        upstreams.register(registry);
     }
 
     @Test
@@ -122,7 +114,7 @@ class TrainingJobsApiTest {
         JsonNode job = awaitFinal(accepted.get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
 
-        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+        ResultsClient client = upstreams.resultsClient();
         RunResponse run = client.getRun(runId);
         assertThat(run.status().wireName()).isEqualTo("finished");
         assertThat(run.params()).containsEntry("model.order", "16").containsKey("training.seed");
@@ -146,7 +138,7 @@ class TrainingJobsApiTest {
         JsonNode job = awaitFinal(accepted.get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
         UUID runId = UUID.fromString(accepted.get("runId").asText());
-        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+        ResultsClient client = upstreams.resultsClient();
         assertThat(client.getRun(runId).params()).containsEntry("evaluation.origins", "7").containsEntry("evaluation.horizonLyapunovTimes", "2.0");
         Map<String, Double> m = latest(client, runId);
         assertThat(m.get("test_origins")).isEqualTo(7.0);
@@ -188,7 +180,7 @@ class TrainingJobsApiTest {
         assertThat(a.get("progress").get("trainLoss").isNumber()).as(a.toString()).isTrue();
         assertThat(a.get("progress").get("valLoss").isNumber()).as(a.toString()).isTrue();
 
-        ResultsClient client = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build();
+        ResultsClient client = upstreams.resultsClient();
         UUID runA = UUID.fromString(a.get("runId").asText());
         UUID runB = UUID.fromString(b.get("runId").asText());
         Map<String, Double> m = latest(client, runA);
@@ -239,7 +231,7 @@ class TrainingJobsApiTest {
         JsonNode job = awaitFinal(id);
         assertThat(job.get("status").asText()).isEqualTo("cancelled");
         assertThat(job.get("failureReason").asText()).isEqualTo("cancelled by request");
-        RunResponse run = ResultsClient.builder(results.baseUri()).optToken(TestTokens.ADMIN).build().getRun(UUID.fromString(accepted.get("runId").asText()));
+        RunResponse run = upstreams.resultsClient().getRun(UUID.fromString(accepted.get("runId").asText()));
         assertThat(run.status().wireName()).isEqualTo("cancelled");
     }
 

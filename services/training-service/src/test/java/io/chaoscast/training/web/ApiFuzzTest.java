@@ -2,20 +2,14 @@ package io.chaoscast.training.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chaoscast.testsupport.TestTokens;
-import io.chaoscast.contracts.datasets.DatasetClient;
 import io.chaoscast.contracts.datasets.DatasetRequest;
-import io.chaoscast.dataset.DatasetServiceApplication;
-import io.chaoscast.results.ResultsServiceApplication;
 import io.chaoscast.testsupport.PostgresIntegrationTest;
-import io.chaoscast.testsupport.RunningService;
 import io.chaoscast.testsupport.fuzz.ApiFuzzer;
 import io.chaoscast.testsupport.fuzz.FuzzResult;
 import io.chaoscast.testsupport.fuzz.FuzzSettings;
+import io.chaoscast.training.support.Upstreams;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @PostgresIntegrationTest
 class ApiFuzzTest {
 
-    private static RunningService results;
-    private static RunningService datasets;
+    private static Upstreams upstreams;
     private static String datasetId;
 
     @LocalServerPort
@@ -43,23 +36,19 @@ class ApiFuzzTest {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
-        if (results == null) {
-            results = RunningService.start(ResultsServiceApplication.class, "results", Map.of());
-            datasets = RunningService.start(DatasetServiceApplication.class, "datasets",
-                    Map.of("chaoscast.datasets.directory", Files.createTempDirectory("datasets").toString()));
-            datasetId = new DatasetClient(datasets.baseUri()).withToken(TestTokens.ADMIN).createAndAwait(
+        if (upstreams == null) {
+            upstreams = Upstreams.start();
+            datasetId = upstreams.datasetClient().createAndAwait(
                     DatasetRequest.builder("Lorenz").trajectories(1).length(300).pointsPerPeriod(50.0).seed(7L).build(),
                     Duration.ofMinutes(2)).id();
         }
-        registry.add("chaoscast.services.results-url", () -> results.baseUri().toString());
-        registry.add("chaoscast.services.dataset-url", () -> datasets.baseUri().toString());
+        upstreams.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        if (results != null) {
-            results.close();
-            datasets.close();
+        if (upstreams != null) {
+            upstreams.close();
         }
     }
 
