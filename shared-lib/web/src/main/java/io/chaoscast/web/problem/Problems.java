@@ -61,8 +61,10 @@ public final class Problems {
      * @param root the name of the body when it is a bare array (e.g. {@code metrics}), or null
      */
     public static ProblemDetail fromJackson(JacksonException e, String root) {
-        String field = JsonFieldPath.of(root, e.getPath());
-        String what = field == null ? "the request body" : field;
+        String path = JsonFieldPath.of(root, e.getPath());
+        String what = path == null ? "the request body" : path;
+        // A wrong value with no path is the body itself (an array or a string where an object is expected).
+        String field = path == null ? "body" : path;
         if (e instanceof UnrecognizedPropertyException u) {
             return problem(CommonError.INVALID_FIELD, field, what + " is not a known field; allowed: "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
@@ -78,8 +80,7 @@ public final class Problems {
             return problem(CommonError.INVALID_FIELD, field, what + " must be a " + typeName(m.getTargetType())
                     + (m.getCurrentToken() == null ? "" : ", found " + m.getCurrentToken().asString()));
         }
-        return problem(CommonError.MALFORMED_BODY, field == null ? "body" : field,
-                what + " is not valid JSON: " + e.getOriginalMessage());
+        return problem(CommonError.MALFORMED_BODY, field, what + " is not valid JSON: " + e.getOriginalMessage());
     }
 
     static String typeName(Class<?> type) {
