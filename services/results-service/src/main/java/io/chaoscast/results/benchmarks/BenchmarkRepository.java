@@ -32,7 +32,13 @@ class BenchmarkRepository {
     /** A benchmark row with its resolved parts. */
     record BenchmarkRow(
             UUID id, String name, BenchmarkProtocol protocol, List<SystemResponse> systems, List<Map<String, Object>> models,
-            List<Long> seeds, boolean cancelled, Instant createdAt) {}
+            List<Long> seeds, boolean cancelled, Instant createdAt) {
+
+        /** Cells are numbered 0 .. this - 1: systems x models x seeds. */
+        int cellCount() {
+            return systems.size() * models.size() * seeds.size();
+        }
+    }
 
     /** A cell with its timing, for progress and ETA. */
     record CellRow(BenchmarkCellResponse cell, Instant startedAt, Instant finishedAt) {}

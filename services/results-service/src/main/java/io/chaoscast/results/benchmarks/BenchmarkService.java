@@ -65,7 +65,12 @@ class BenchmarkService {
     }
 
     void update(UUID id, int ordinal, BenchmarkCellUpdateRequest u) {
-        row(id);
+        BenchmarkRepository.BenchmarkRow b = row(id);
+        // Another number than a cell's is a bad request, not a missing cell.
+        int cells = b.cellCount();
+        if (ordinal < 0 || ordinal >= cells) {
+            throw ApiException.invalidValue("ordinal", "must be between 0 and " + (cells - 1) + " for this benchmark, found " + ordinal);
+        }
         if (u == null) {
             throw ApiException.invalidValue("body", "is required");
         }

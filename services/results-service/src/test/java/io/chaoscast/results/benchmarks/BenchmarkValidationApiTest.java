@@ -152,6 +152,12 @@ class BenchmarkValidationApiTest extends ResultsServiceTest {
         var reason = assertProblem(send("PUT", cell, "{\"state\":\"failed\",\"failureReason\":\"boom\\u0000\"}"), 400, "failureReason");
         assertThat(reason.path("detail").asString()).contains("NUL character");
         assertProblem(send("PUT", cell, "{\"state\":\"pending\",\"datasetId\":\"ds\\u0000\"}"), 400, "datasetId");
+        // a cell number outside the benchmark names the ordinal and its range, instead of a 404
+        String cells = cell.substring(0, cell.length() - 1);
+        for (String ordinal : new String[] {"-1", "999"}) {
+            var bad = assertProblem(send("PUT", cells + ordinal, "{\"state\":\"pending\"}"), 400, "ordinal");
+            assertThat(bad.path("detail").asString()).contains("must be between 0 and 0 for this benchmark");
+        }
         JsonNode stored = body(get(cell.substring(0, cell.length() - 2))).get(0);
         assertThat(stored.path("state").asString()).isEqualTo("pending");
         assertThat(stored.path("datasetId").isNull()).isTrue();
