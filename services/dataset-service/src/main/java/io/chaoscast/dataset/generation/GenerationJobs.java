@@ -181,8 +181,7 @@ public class GenerationJobs implements DisposableBean {
 
     private Optional<DatasetRow> insertFinished(
             String id, String recipeJson, GenerationPlan plan, String checksum, Long size, String std, String failure) {
-        long start = System.nanoTime();
-        Optional<DatasetRow> row = repository.insertFinished(
+        return metrics.recording(GenerationMetrics.Mode.REQUEST, () -> repository.insertFinished(
                 id,
                 plan.system().name(),
                 recipeJson,
@@ -193,9 +192,7 @@ public class GenerationJobs implements DisposableBean {
                 checksum,
                 size,
                 std,
-                failure);
-        metrics.recorded(GenerationMetrics.Mode.REQUEST, start);
-        return row;
+                failure));
     }
 
     /** @throws RejectedExecutionException when the queue is full */
@@ -322,11 +319,8 @@ public class GenerationJobs implements DisposableBean {
             published = true;
             metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.READY, start, plan.totalPoints());
             String standardization = json(data.standardization());
-            long recording = System.nanoTime();
-            Optional<DatasetRow> ready = untilTheDatabaseAnswers("marking dataset " + id + " ready",
-                    () -> repository.ready(id, data.checksum(), data.sizeBytes(), standardization));
-            metrics.recorded(GenerationMetrics.Mode.BACKGROUND, recording);
-            return ready;
+            return metrics.recording(GenerationMetrics.Mode.BACKGROUND, () -> untilTheDatabaseAnswers(
+                    "marking dataset " + id + " ready", () -> repository.ready(id, data.checksum(), data.sizeBytes(), standardization)));
         } catch (DatasetGenerator.CancelledException e) {
             log.info("generation of {} interrupted; it will be resumed", id);
             metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.INTERRUPTED, start, 0);
@@ -359,10 +353,7 @@ public class GenerationJobs implements DisposableBean {
 
     private Optional<DatasetRow> failed(String id, long start, String reason) {
         metrics.generated(GenerationMetrics.Mode.BACKGROUND, GenerationMetrics.Outcome.FAILED, start, 0);
-        long recording = System.nanoTime();
-        Optional<DatasetRow> row = repository.failed(id, reason);
-        metrics.recorded(GenerationMetrics.Mode.BACKGROUND, recording);
-        return row;
+        return metrics.recording(GenerationMetrics.Mode.BACKGROUND, () -> repository.failed(id, reason));
     }
 
     static String json(Standardization s) {

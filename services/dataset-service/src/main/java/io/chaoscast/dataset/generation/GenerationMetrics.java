@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,8 +86,14 @@ public class GenerationMetrics {
         }
     }
 
-    /** A database write that recorded an outcome, started at {@code startNanos}, ended now. */
-    void recorded(Mode mode, long startNanos) {
-        recording.get(mode).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    /**
+     * Runs the database write that records an outcome and times it; a write that throws is not
+     * timed (a lost database would otherwise count its two minutes of retries as one recording).
+     */
+    <T> T recording(Mode mode, Supplier<T> write) {
+        long start = System.nanoTime();
+        T result = write.get();
+        recording.get(mode).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return result;
     }
 }
