@@ -22,8 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelSpecs implements ModelSpecResolver {
 
-    /** A hyperparameter: name, default, inclusive range, and whether it must be a whole number. */
-    record Hyper(String name, double defaultValue, double min, double max, boolean integer) {}
+    /** A hyperparameter: its range in the API's table and this service's default. */
+    record Hyper(ModelHyperparameterRanges.Range range, double defaultValue) {
+
+        String name() {
+            return range.name();
+        }
+    }
 
     static List<Hyper> hyperparameters(String type, int dimension) {
         return hyperparameters(type, dimension, ModelTypes.REFERENCE_POINTS_PER_PERIOD);
@@ -38,7 +43,7 @@ public class ModelSpecs implements ModelSpecResolver {
         ModelType modelType = ModelType.find(type).orElseThrow(() -> ApiException.invalidValue("model.type", "is unknown: " + type));
         Map<String, Double> defaults = defaults(modelType, dimension, pointsPerPeriod);
         return ModelHyperparameterRanges.ranges(modelType.id()).stream()
-                .map(r -> new Hyper(r.name(), defaults.get(r.name()), r.min(), r.max(), r.integer()))
+                .map(r -> new Hyper(r, defaults.get(r.name())))
                 .toList();
     }
 
@@ -100,26 +105,19 @@ public class ModelSpecs implements ModelSpecResolver {
             }
             out.put("base", base);
         }
+        List<String> keys = ModelHyperparameterRanges.keys(type);
         for (String key : given.keySet()) {
-            if (key.equals("base") && type.equals(ModelType.EARLY_EXIT.id())) {
-                continue;
-            }
-            if (hypers.stream().noneMatch(h -> h.name().equals(key))) {
-                throw ApiException.invalidValue("model." + key,
-                        "is not a hyperparameter of " + type + "; allowed: " + hypers.stream().map(Hyper::name).toList());
+            if (!keys.contains(key)) {
+                throw ApiException.invalidValue("model." + key, "is not a hyperparameter of " + type + "; allowed: " + keys);
             }
         }
         for (Hyper h : hypers) {
             Object raw = given.get(h.name());
             double v = raw == null ? h.defaultValue() : number(h, raw);
-            if (!Double.isFinite(v) || v < h.min() || v > h.max()) {
-                throw ApiException.invalidValue("model." + h.name(), "must be " + (h.integer() ? "a whole number" : "a finite number")
-                        + " between " + ModelHyperparameterRanges.format(h.min()) + " and " + ModelHyperparameterRanges.format(h.max()) + ", found " + raw);
+            if (!h.range().accepts(v)) {
+                throw ApiException.invalidValue("model." + h.name(), "must be " + h.range().describe() + ", found " + raw);
             }
-            if (h.integer() && v != Math.rint(v)) {
-                throw ApiException.invalidValue("model." + h.name(), "must be a whole number, found " + raw);
-            }
-            out.put(h.name(), h.integer() ? (Object) (int) v : (Object) v);
+            out.put(h.name(), h.range().integer() ? (Object) (int) v : (Object) v);
         }
         checkAgainstData(type, out, dataset);
         return out;
