@@ -3,7 +3,7 @@ package io.chaoscast.results.benchmarks;
 import io.chaoscast.contracts.benchmarks.BenchmarkCellResponse;
 import io.chaoscast.contracts.benchmarks.BenchmarkProtocol;
 import io.chaoscast.contracts.datasets.SystemResponse;
-import io.chaoscast.results.web.StoredJson;
+import io.chaoscast.web.json.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.chaoscast.results.idempotency;
 
 import io.chaoscast.results.web.ResultsError;
-import io.chaoscast.results.web.StoredJson;
+import io.chaoscast.web.json.StoredJson;
 import io.chaoscast.web.problem.ApiException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

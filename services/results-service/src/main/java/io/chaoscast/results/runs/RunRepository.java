@@ -4,7 +4,7 @@ import io.chaoscast.contracts.results.LatestMetricResponse;
 import io.chaoscast.contracts.results.Provenance;
 import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
-import io.chaoscast.results.web.StoredJson;
+import io.chaoscast.web.json.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
+import io.chaoscast.web.json.StoredJson;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code training.outbox}: a job's products, durable before the first byte goes to the results-service. */
 @Repository
@@ -16,11 +17,11 @@ public class Outbox {
     private static final TypeReference<List<MetricPointRequest>> POINTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonMapper json;
 
-    public Outbox(JdbcClient jdbc, ObjectMapper json) {
+    public Outbox(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = StoredJson.mapper(json);
     }
 
     /**

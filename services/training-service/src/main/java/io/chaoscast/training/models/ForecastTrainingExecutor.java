@@ -27,6 +27,7 @@ import io.chaoscast.training.jobs.TrainingSettings;
 import io.chaoscast.training.jobs.TrainingSettingsRequest;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
+import io.chaoscast.web.json.StoredJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a training job end to end: pulls the splits, trains with per-epoch progress, metrics and
@@ -56,16 +57,17 @@ public class ForecastTrainingExecutor implements JobExecutor {
     private final DatasetGateway datasets;
     private final ResultsClient results;
     private final TestEvaluation evaluation;
-    private final ObjectMapper json;
+    private final JsonMapper json;
     private final Outbox outbox;
     private final ResultsDelivery delivery;
 
     public ForecastTrainingExecutor(
-            DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, ObjectMapper json, Outbox outbox, ResultsDelivery delivery) {
+            DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, JsonMapper json, Outbox outbox, ResultsDelivery delivery) {
         this.datasets = datasets;
         this.results = results;
         this.evaluation = evaluation;
-        this.json = json;
+        // The job's request as it was queued, perhaps by an older version.
+        this.json = StoredJson.mapper(json);
         this.outbox = outbox;
         this.delivery = delivery;
     }
