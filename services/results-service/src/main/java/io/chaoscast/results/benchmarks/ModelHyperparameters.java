@@ -2,6 +2,7 @@ package io.chaoscast.results.benchmarks;
 
 import io.chaoscast.contracts.models.ModelHyperparameterRanges;
 import io.chaoscast.web.problem.ApiException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,15 +31,15 @@ final class ModelHyperparameters {
             throw ApiException.invalidValue(
                     field + ".type", "must be one of " + ModelHyperparameterRanges.types() + ", found " + quote(given));
         }
+        List<String> keys = ModelHyperparameterRanges.keys(type);
         for (Map.Entry<String, Object> e : model.entrySet()) {
             String key = e.getKey();
             Object raw = e.getValue();
             if (key.equals("type")) {
                 continue;
             }
-            if (!ModelHyperparameterRanges.keys(type).contains(key)) {
-                throw ApiException.invalidValue(
-                        field + "." + key, "is not a hyperparameter of " + type + "; allowed: " + ModelHyperparameterRanges.keys(type));
+            if (!keys.contains(key)) {
+                throw ApiException.invalidValue(field + "." + key, "is not a hyperparameter of " + type + "; allowed: " + keys);
             }
             if (raw == null) {
                 continue;
