@@ -128,10 +128,16 @@ public class DatasetRepository {
                 .update();
     }
 
+    /**
+     * Marks a generating dataset ready; a final status is never changed, so a duplicate generation
+     * that ends late cannot flip a dataset.
+     *
+     * @return the row, empty when it is not generating (or absent)
+     */
     public Optional<DatasetRow> ready(String id, String checksum, long sizeBytes, String standardizationJson) {
         return jdbc.sql("UPDATE datasets.dataset SET status = 'ready', progress = 1, checksum = :c, size_bytes = :s,"
-                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now() WHERE id = :id"
-                        + " RETURNING " + COLUMNS)
+                        + " standardization = :std, failure_reason = NULL, updated_at = now(), completed_at = now()"
+                        + " WHERE id = :id AND status = 'generating' RETURNING " + COLUMNS)
                 .param("c", checksum)
                 .param("s", sizeBytes)
                 // Typed: a null of unknown type makes Spring ask the driver for the parameter's type,
@@ -142,9 +148,10 @@ public class DatasetRepository {
                 .optional();
     }
 
+    /** Marks a generating dataset failed; empty when it is not generating, as for {@link #ready}. */
     public Optional<DatasetRow> failed(String id, String reason) {
         return jdbc.sql("UPDATE datasets.dataset SET status = 'failed', failure_reason = :r, updated_at = now(), completed_at = now()"
-                        + " WHERE id = :id RETURNING " + COLUMNS)
+                        + " WHERE id = :id AND status = 'generating' RETURNING " + COLUMNS)
                 .param("r", reason)
                 .param("id", id)
                 .query(DatasetRepository::map)

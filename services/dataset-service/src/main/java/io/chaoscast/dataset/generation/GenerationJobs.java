@@ -52,6 +52,11 @@ public class GenerationJobs implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService housekeeping;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /**
+     * Generations this instance holds: queued on its pool or running. All of them get the
+     * heartbeat, so that a generation waiting behind others is not taken for an orphan.
+     */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public GenerationJobs(
             DatasetRepository repository,
@@ -195,9 +200,21 @@ public class GenerationJobs implements DisposableBean {
                 failure));
     }
 
-    /** @throws RejectedExecutionException when the queue is full */
+    /**
+     * Queues a background generation; one this instance holds already is not queued twice.
+     *
+     * @throws RejectedExecutionException when the queue is full
+     */
     public void submit(String id, GenerationPlan plan) {
-        pool.execute(() -> run(id, plan));
+        if (!held.add(id)) {
+            return;
+        }
+        try {
+            pool.execute(() -> run(id, plan));
+        } catch (RejectedExecutionException e) {
+            held.remove(id);
+            throw e;
+        }
     }
 
     /** Whether this instance is generating the dataset right now. */
@@ -213,8 +230,8 @@ public class GenerationJobs implements DisposableBean {
     public int sweep() {
         int handled = 0;
         for (String id : repository.staleGenerating(properties.staleAfter())) {
-            if (running.contains(id)) {
-                continue;
+            if (held.contains(id)) {
+                continue; // queued or running here: its heartbeat was late, not stopped
             }
             int attempt = repository.claim(id, properties.staleAfter());
             if (attempt == 0) {
@@ -257,9 +274,10 @@ public class GenerationJobs implements DisposableBean {
         }
     }
 
-    private void heartbeat() {
+    /** Marks every generation this instance holds as alive (package-private for tests). */
+    void heartbeat() {
         try {
-            repository.heartbeat(Set.copyOf(running));
+            repository.heartbeat(Set.copyOf(held));
         } catch (RuntimeException e) {
             log.warn("heartbeat failed: {}", e.toString());
         }
@@ -299,6 +317,11 @@ public class GenerationJobs implements DisposableBean {
         long start = System.nanoTime();
         boolean published = false;
         try {
+            // Queued work can go stale while it waits (another replica took over a generation
+            // whose heartbeat was lost, or it ended meanwhile): generate only what still waits.
+            if (!repository.find(id).map(r -> r.status().equals("generating")).orElse(false)) {
+                return Optional.empty();
+            }
             temp = files.newTemp(id);
             long[] last = {System.nanoTime()};
             DatasetGenerator.GeneratedData data = generator.generate(plan, temp, (done, total) -> {
@@ -348,6 +371,7 @@ public class GenerationJobs implements DisposableBean {
                 files.deleteQuietly(temp);
             }
             running.remove(id);
+            held.remove(id);
         }
     }
 

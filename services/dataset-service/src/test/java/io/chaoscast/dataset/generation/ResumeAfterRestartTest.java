@@ -29,13 +29,21 @@ class ResumeAfterRestartTest extends ApiTest {
     @Autowired
     DatasetRepository repository;
 
-    private String orphan(DatasetRequest request, int attempts) {
+    /** A fresh {@code generating} row, as POST leaves it before queueing; returns its plan. */
+    private GenerationPlan inserted(DatasetRequest request, String[] id) {
         DatasetRecipe recipe = normalizer.normalize(request).recipe();
-        String id = RecipeIds.id(recipe);
+        id[0] = RecipeIds.id(recipe);
         GenerationPlan plan = normalizer.plan(recipe);
         repository.insertGenerating(
-                id, recipe.system(), RecipeIds.canonicalJson(recipe), plan.trajectories(), plan.length(), plan.dimension(),
+                id[0], recipe.system(), RecipeIds.canonicalJson(recipe), plan.trajectories(), plan.length(), plan.dimension(),
                 plan.samplingInterval());
+        return plan;
+    }
+
+    private String orphan(DatasetRequest request, int attempts) {
+        String[] ids = new String[1];
+        inserted(request, ids);
+        String id = ids[0];
         // as the dead process left it: half done, heartbeat an hour old
         jdbc.sql("UPDATE datasets.dataset SET progress = 0.5, attempts = :a, updated_at = now() - interval '1 hour' WHERE id = :id")
                 .param("a", attempts)
@@ -79,6 +87,78 @@ class ResumeAfterRestartTest extends ApiTest {
         assertThat(regenerated.path("failureReason").isMissingNode() || regenerated.path("failureReason").isNull()).isTrue();
         assertThat(repository.find(id).orElseThrow().attempts()).isEqualTo(1);
         assertThat(getBytes("/api/v1/datasets/" + id + "/data").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A background generation waiting behind another one has no heartbeat of its own to show yet:
+     * it was taken for an orphan, claimed again (an attempt counted, a duplicate queued) and, after
+     * {@code max-attempts} sweeps, failed while it still waited.
+     */
+    @Test
+    void aQueuedGenerationIsNeitherTakenOverNorFailed() throws Exception {
+        // Long enough to keep the single worker busy through the checks below (10 000 periods at
+        // rtol 1e-12, about two seconds here), with few points to write.
+        String busy = queue(DatasetRequest.builder("Lorenz").length(1000).transientPeriods(10_000).tolerances(1e-12, 1e-12)
+                .seed(4545).build());
+        String waiting = queue(DatasetRequest.builder("Lorenz").length(500).seed(4546).build());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!jobs.isRunning(busy) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(jobs.isRunning(busy)).as("the first generation occupies the worker").isTrue();
+        ageHeartbeat(waiting);
+        for (int sweep = 0; sweep < 4; sweep++) {
+            jobs.sweep();
+        }
+        assertThat(jobs.isRunning(busy)).as("the second generation was still queued during the sweeps").isTrue();
+        DatasetRow queued = repository.find(waiting).orElseThrow();
+        assertThat(queued.status()).isEqualTo("generating");
+        assertThat(queued.attempts()).isEqualTo(1);
+
+        // ... and the heartbeat keeps it alive for other replicas' sweeps too
+        ageHeartbeat(waiting);
+        jobs.heartbeat();
+        assertThat(repository.staleGenerating(Duration.ofMinutes(1))).doesNotContain(waiting);
+
+        assertThat(awaitFinal(busy).status()).isEqualTo("ready");
+        DatasetRow done = awaitFinal(waiting);
+        assertThat(done.status()).isEqualTo("ready");
+        assertThat(done.attempts()).isEqualTo(1);
+    }
+
+    /** A duplicate generation that ends late must not turn a failed dataset ready, or back. */
+    @Test
+    void aFinalStatusIsNotChangedByALateGeneration() {
+        String[] ids = new String[1];
+        inserted(DatasetRequest.builder("Lorenz").length(500).seed(4747).build(), ids);
+        String id = ids[0];
+        assertThat(repository.failed(id, "gave up")).isPresent();
+        assertThat(repository.ready(id, "0".repeat(64), 12_128, null)).isEmpty();
+        assertThat(repository.failed(id, "again")).isEmpty();
+        DatasetRow row = repository.find(id).orElseThrow();
+        assertThat(row.status()).isEqualTo("failed");
+        assertThat(row.failureReason()).isEqualTo("gave up");
+    }
+
+    private String queue(DatasetRequest request) {
+        String[] id = new String[1];
+        GenerationPlan plan = inserted(request, id);
+        jobs.submit(id[0], plan);
+        return id[0];
+    }
+
+    private void ageHeartbeat(String id) {
+        jdbc.sql("UPDATE datasets.dataset SET updated_at = now() - interval '1 hour' WHERE id = :id").param("id", id).update();
+    }
+
+    private DatasetRow awaitFinal(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        DatasetRow row = repository.find(id).orElseThrow();
+        while (row.status().equals("generating") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            row = repository.find(id).orElseThrow();
+        }
+        return row;
     }
 
     @Test
