@@ -48,8 +48,9 @@ public final class ModelCache implements AutoCloseable {
         this.listener = listener == null ? ServingListener.NONE : listener;
     }
 
-    /** The served model, loading it if needed. */
-    public ServedModel get(String modelId) {
+    /** The served model, loading it if needed; any spelling of its id (see {@link ModelIds}). */
+    public ServedModel get(String id) {
+        String modelId = ModelIds.canonical(id);
         synchronized (loaded) {
             ServedModel m = loaded.get(modelId);
             if (m != null) {
@@ -89,7 +90,7 @@ public final class ModelCache implements AutoCloseable {
 
     public ServedModel peek(String modelId) {
         synchronized (loaded) {
-            return loaded.get(modelId);
+            return loaded.get(ModelIds.canonical(modelId));
         }
     }
 

@@ -62,9 +62,9 @@ public class ForecastController {
                 "context");
         ForecastOutcome o = reply.outcome();
         long latency = System.nanoTime() - start;
-        answered(modelId, reply, "forecast", latency);
+        answered(reply, "forecast", latency);
         return new ForecastResponse(
-                modelId,
+                reply.model().descriptor().id(),
                 o.forecasts()[0],
                 o.exitDepths()[0],
                 boxed(o.uncertainties()[0]),
@@ -105,9 +105,9 @@ public class ForecastController {
                     o.forecasts()[i], depths, boxed(o.uncertainties()[i]), depths.length == 0 ? 0 : sum / depths.length));
         }
         long latency = System.nanoTime() - start;
-        answered(modelId, reply, "batch", latency);
+        answered(reply, "batch", latency);
         return new BatchForecastResponse(
-                modelId,
+                reply.model().descriptor().id(),
                 items,
                 o.meanDepth(),
                 reply.model().spec().depth(),
@@ -126,7 +126,9 @@ public class ForecastController {
         return horizon != null ? horizon : engine.cache().get(modelId).spec().stepsPerPass();
     }
 
-    private void answered(String modelId, ForecastReply reply, String endpoint, long latencyNanos) {
+    /** Meters and telemetry key on the registered id, whichever spelling the caller used. */
+    private void answered(ForecastReply reply, String endpoint, long latencyNanos) {
+        String modelId = reply.model().descriptor().id();
         ForecastOutcome o = reply.outcome();
         String policy = reply.exit().policy().name().replaceAll(":.*", "");
         metrics.answered(modelId, endpoint, o, policy, latencyNanos);

@@ -30,6 +30,10 @@ public final class ResultsModelRepository implements ModelRepository {
             // results-service ids are UUIDs: anything else cannot be registered.
             throw new UnknownModelException(modelId);
         }
+        if (!id.toString().equals(modelId)) {
+            // UUID.fromString also reads short forms ("1-2-3-4-5"): one model, one spelling.
+            throw new UnknownModelException(modelId);
+        }
         try {
             return descriptor(client.getModel(id));
         } catch (ResultsApiException e) {

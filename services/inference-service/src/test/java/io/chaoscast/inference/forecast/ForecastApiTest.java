@@ -51,6 +51,9 @@ class ForecastApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.chaoscast.inference.engine.InferenceEngine engine;
+
     Http http;
 
     private static RegistryServer start() {
@@ -99,6 +102,40 @@ class ForecastApiTest {
 
     private static double[][] context() {
         return models.contexts(1, 10)[0];
+    }
+
+    /**
+     * An id in upper case is the same model: it was loaded a second time (its artifact fetched and
+     * its replicas built again, pushing other models out of the cache) and counted as another model.
+     */
+    @Test
+    void anIdInUpperCaseServesTheSameLoadedModel() {
+        Reply first = forecast(nvar, body(context(), 2, null));
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        int downloads = registry.artifactDownloads();
+        int loaded = engine.cache().loaded().size();
+
+        Reply upper = http.post("/api/v1/models/" + nvar.toString().toUpperCase(java.util.Locale.ROOT) + "/forecast",
+                body(context(), 2, null));
+        assertThat(upper.status()).as(upper.text()).isEqualTo(200);
+        assertThat(upper.body().get("modelId").asString()).isEqualTo(nvar.toString());
+        assertThat(upper.body().get("forecast")).isEqualTo(first.body().get("forecast"));
+        assertThat(registry.artifactDownloads()).isEqualTo(downloads);
+        assertThat(engine.cache().loaded()).hasSize(loaded);
+        assertThat(http.get("/api/v1/models/" + nvar.toString().toUpperCase(java.util.Locale.ROOT)).status()).isEqualTo(200);
+        assertThat(engine.cache().loaded()).hasSize(loaded);
+    }
+
+    /** {@code UUID.fromString} also reads "1-2-3-4-5", as 00000001-0002-0003-0004-000000000005. */
+    @Test
+    void aShortFormOfAnIdNamesNoModel() {
+        UUID id = UUID.fromString("00000001-0002-0003-0004-000000000005");
+        registry.register(id, "short-form", "nvar", models.nvar, null);
+        Reply canonical = forecast(id, body(context(), 2, null));
+        assertThat(canonical.status()).as(canonical.text()).isEqualTo(200);
+        Reply aliased = http.post("/api/v1/models/1-2-3-4-5/forecast", body(context(), 2, null));
+        assertThat(aliased.status()).as(aliased.text()).isEqualTo(404);
+        assertThat(aliased.body().get("field").asString()).isEqualTo("modelId");
     }
 
     @Test

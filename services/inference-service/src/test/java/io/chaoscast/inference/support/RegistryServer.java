@@ -60,8 +60,12 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Registers an artifact under a new run and model; {@code recordedSha} null means the true one. */
     public UUID register(String name, String modelType, byte[] artifact, String recordedSha) {
+        return register(UUID.randomUUID(), name, modelType, artifact, recordedSha);
+    }
+
+    /** As {@link #register(String, String, byte[], String)}, under a chosen model id. */
+    public UUID register(UUID id, String name, String modelType, byte[] artifact, String recordedSha) {
         UUID runId = UUID.randomUUID();
-        UUID id = UUID.randomUUID();
         String sha = sha256(artifact);
         artifacts.put(runId + "/model.zip", new Artifact(artifact, sha));
         JsonNode spec = JSON.createObjectNode().put("type", modelType);
