@@ -75,7 +75,7 @@ public final class JobContext {
             throw new JobCancelledException("the worker is shutting down", false);
         }
         if (withRetry("checking for cancellation", () -> jobs.isCancelRequested(jobId))) {
-            throw new JobCancelledException("cancelled by request", false);
+            throw new JobCancelledException(JobRepository.CANCELLED_BY_REQUEST, false);
         }
     }
 

@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class JobRepository {
 
+    /** Why a job ended that a user cancelled while it ran. */
+    public static final String CANCELLED_BY_REQUEST = "cancelled by request";
+
     private static final String COLUMNS =
             "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
                     + " train_loss, val_loss, eta_seconds, message, failure_reason, attempts, max_attempts, lease_owner,"
@@ -71,7 +74,8 @@ public class JobRepository {
 
     /**
      * Fails running jobs whose lease ran out and that have used up their attempts, with the reason
-     * stored. Called before every claim so that such a job never stays {@code running} forever.
+     * stored. Called before every claim so that such a job never stays {@code running} forever. A
+     * job with a cancel request is left to {@link #cancelAbandoned}: the user asked for it to end.
      *
      * @return how many jobs were failed
      */
@@ -79,7 +83,23 @@ public class JobRepository {
         return jdbc.sql("UPDATE training.jobs SET status = 'failed', finished_at = now(), updated_at = now(), lease_owner = NULL,"
                         + " failure_reason = 'worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating and the job had used all '"
                         + " || max_attempts || ' attempts; resubmit it, and check the training-service logs of that worker'"
-                        + " WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts")
+                        + " WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts AND NOT cancel_requested")
+                .update();
+    }
+
+    /**
+     * Cancels jobs with a cancel request that no worker will ever stop: running ones whose worker
+     * died before it saw the request (claims skip them), and queued ones that an earlier version
+     * handed back to the queue with the request still set. They end as a cancellation seen by
+     * their worker does; the run sweeper then cancels their runs. Called before every claim.
+     *
+     * @return how many jobs were cancelled
+     */
+    public int cancelAbandoned() {
+        return jdbc.sql("UPDATE training.jobs SET status = 'cancelled', failure_reason = :reason, run_closed = false,"
+                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + " WHERE cancel_requested AND (status = 'queued' OR (status = 'running' AND lease_expires_at < now()))")
+                .param("reason", CANCELLED_BY_REQUEST)
                 .update();
     }
 
@@ -163,14 +183,30 @@ public class JobRepository {
                 .update() == 1;
     }
 
-    /** Gives a job back to the queue when its worker shuts down cleanly, so another takes it at once. */
-    public boolean release(UUID id, String owner) {
-        return jdbc.sql("UPDATE training.jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL,"
-                        + " attempts = greatest(attempts - 1, 0), message = 'returned to the queue by a worker that shut down', updated_at = now()"
-                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+    /**
+     * Gives a job back to the queue when its worker shuts down cleanly, so another takes it at once;
+     * a job with a cancel request is cancelled instead, since claims skip such a job and it would
+     * wait in the queue forever. The request is read in the same statement, so one that comes
+     * while the worker stops is not missed.
+     *
+     * @return the job's status after the release, empty when this worker no longer held it
+     */
+    public Optional<JobStatus> release(UUID id, String owner) {
+        return jdbc.sql("UPDATE training.jobs SET status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END,"
+                        + " failure_reason = CASE WHEN cancel_requested THEN :reason ELSE failure_reason END,"
+                        + " finished_at = CASE WHEN cancel_requested THEN now() ELSE finished_at END, run_closed = false,"
+                        + " lease_owner = NULL, lease_expires_at = NULL,"
+                        + " attempts = CASE WHEN cancel_requested THEN attempts ELSE greatest(attempts - 1, 0) END,"
+                        + " message = CASE WHEN cancel_requested THEN message ELSE 'returned to the queue by a worker that shut down' END,"
+                        + " updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'"
+                        + " RETURNING status")
                 .param("id", id)
                 .param("owner", owner)
-                .update() == 1;
+                .param("reason", CANCELLED_BY_REQUEST)
+                .query(String.class)
+                .optional()
+                .map(JobStatus::fromWire);
     }
 
     /**

@@ -18,9 +18,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker threads of this replica. Each loops: fail abandoned jobs, claim one, run it under a
- * lease renewed by heartbeat, record the outcome. On shutdown running jobs are asked to stop and
- * handed back to the queue, so a restart resumes them instead of losing them. A sweeper closes
+ * The worker threads of this replica. Each loops: end abandoned jobs (cancelled when a user asked
+ * for it, failed when their workers kept dying), claim one, run it under a lease renewed by
+ * heartbeat, record the outcome. On shutdown running jobs are asked to stop and handed back to
+ * the queue, so a restart resumes them instead of losing them; one with a cancel request is
+ * cancelled instead, as its worker would have done at its next check. A sweeper closes
  * the runs of ended jobs whose close the results-service did not confirm, so no run stays
  * {@code running} after its job.
  */
@@ -85,6 +87,10 @@ public class JobWorkers implements SmartLifecycle {
     private void loop(String owner) {
         while (active) {
             try {
+                int cancelled = jobs.cancelAbandoned();
+                if (cancelled > 0) {
+                    log.info("cancelled {} job(s) whose cancel request no worker would act on", cancelled);
+                }
                 int failed = jobs.failAbandoned();
                 if (failed > 0) {
                     log.warn("failed {} job(s) whose workers were lost too many times", failed);
@@ -143,9 +149,10 @@ public class JobWorkers implements SmartLifecycle {
 
     private void release(JobContext context, TrainingJob job, String owner) {
         try {
-            jobs.release(job.id(), owner);
+            jobs.release(job.id(), owner).ifPresent(status -> log.info("job {} {} as this worker stops", job.id(),
+                    status == JobStatus.CANCELLED ? "cancelled as requested" : "handed back to the queue"));
         } catch (RuntimeException e) {
-            // The lease runs out instead and another worker takes the job up.
+            // The lease runs out instead: another worker takes the job up, or cancels it when requested.
             log.warn("job {}: could not hand it back to the queue: {}", job.id(), e.toString());
         }
     }

@@ -7,6 +7,7 @@ import io.chaoscast.training.config.TrainingProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ class JobQueueTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private JobRepository jobs;
+    private JdbcClient jdbc;
 
     @BeforeEach
     void freshDatabase() {
@@ -35,7 +37,8 @@ class JobQueueTest {
         DriverManagerDataSource ds = new DriverManagerDataSource(server.newDatabase(), server.username(), server.password());
         Flyway.configure().dataSource(ds).schemas("training").defaultSchema("training")
                 .locations("classpath:db/migration/training").load().migrate();
-        jobs = new JobRepository(JdbcClient.create(ds));
+        jdbc = JdbcClient.create(ds);
+        jobs = new JobRepository(jdbc);
     }
 
     private UUID enqueue(int maxAttempts) {
@@ -297,5 +300,69 @@ class JobQueueTest {
         assertThat(j.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(j.attempts()).isEqualTo(0);
         assertThat(jobs.claim("next", LEASE)).isPresent();
+    }
+
+    @Test
+    void cancelledJobWhoseWorkerDiedEndsCancelledAndItsRunIsClosed() throws Exception {
+        UUID id = enqueue(3);
+        jobs.claim("dead", LEASE).orElseThrow();
+        jobs.requestCancel(id);
+        // The worker died before its next progress report, so it never saw the request.
+        jobs.expireLease(id);
+        // A job left queued with a cancel request by an earlier version (it was never claimed).
+        UUID stuck = enqueue(3);
+        jdbc.sql("UPDATE training.jobs SET cancel_requested = true WHERE id = :id").param("id", stuck).update();
+
+        Map<UUID, JobStatus> closed = new ConcurrentHashMap<>();
+        JobWorkers w = new JobWorkers(jobs, (job, ctx) -> {
+                    throw new AssertionError("a cancelled job must not be trained again");
+                }, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)),
+                job -> closed.put(job.id(), job.status()));
+        w.start();
+        try {
+            await(() -> closed.containsKey(id) && closed.containsKey(stuck));
+        } finally {
+            w.stop();
+        }
+        for (UUID job : List.of(id, stuck)) {
+            TrainingJob j = jobs.find(job).orElseThrow();
+            assertThat(j.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(j.failureReason()).isEqualTo("cancelled by request");
+            assertThat(j.finishedAt()).isNotNull();
+            assertThat(j.leaseOwner()).isNull();
+            assertThat(closed.get(job)).isEqualTo(JobStatus.CANCELLED);
+        }
+        assertThat(jobs.find(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void jobCancelledJustBeforeShutdownEndsCancelledInsteadOfQueued() throws Exception {
+        UUID id = enqueue(3);
+        CountDownLatch started = new CountDownLatch(1);
+        JobWorkers w = workers((job, ctx) -> {
+            started.countDown();
+            // The shutdown comes before the job's next check, so that check sees both.
+            while (!ctx.stopRequested()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    // the shutdown's interrupt: carry on to the check, as a job between two epochs does
+                }
+            }
+            ctx.checkCancelled();
+            return "never";
+        });
+        w.start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        jobs.requestCancel(id);
+        w.stop();
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(j.failureReason()).isEqualTo("cancelled by request");
+        assertThat(j.finishedAt()).isNotNull();
+        assertThat(j.leaseOwner()).isNull();
+        // its run is closed by the sweeper of whichever replica runs next
+        assertThat(jobs.endedWithOpenRun(10)).extracting(TrainingJob::id).containsExactly(id);
+        assertThat(jobs.claim("next", LEASE)).isEmpty();
     }
 }
