@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands an {@link OutboxEntry} to the results-service: every metric point, the artifact, the model
- * registration, the close of the run. Each step is idempotent across restarts (metric points are
- * unique per step; the upload and the registration carry idempotency keys derived from the job
- * id), so a delivery cut short by a crash or an outage is simply done again, and each step waits
- * out an outage of the results-service for up to the job's outage tolerance.
+ * registration, the close of the run, in that order. Each step is repeatable across restarts
+ * (metric points are unique per step; the upload and the registration carry idempotency keys
+ * derived from the job id; closing a finished run again is answered as done), and a step the
+ * entry records as done is not sent again, so a delivery cut short by a crash or an outage at any
+ * point is simply done again, and each step waits out an outage of the results-service for up to
+ * the job's outage tolerance.
  */
 @Component
 public class ResultsDelivery {
@@ -46,13 +48,16 @@ public class ResultsDelivery {
 
     /** @return the registered model's id */
     public String deliver(OutboxEntry e, JobContext ctx) {
-        List<MetricPointRequest> points = e.metrics();
-        for (int from = 0; from < points.size(); from += METRIC_BATCH) {
-            List<MetricPointRequest> batch = points.subList(from, Math.min(points.size(), from + METRIC_BATCH));
-            ctx.withRetry("storing the run's metrics", () -> results.logMetrics(e.runId(), batch));
-        }
         String modelId = e.modelId();
+        // A registered model means every point and the artifact were stored before it, and the
+        // run may have been closed since: a finished run refuses metrics (409), so sending them
+        // again would fail a job whose delivery is complete. Only closing the run is left then.
         if (modelId == null) {
+            List<MetricPointRequest> points = e.metrics();
+            for (int from = 0; from < points.size(); from += METRIC_BATCH) {
+                List<MetricPointRequest> batch = points.subList(from, Math.min(points.size(), from + METRIC_BATCH));
+                ctx.withRetry("storing the run's metrics", () -> results.logMetrics(e.runId(), batch));
+            }
             ctx.checkCancelled();
             ctx.withRetry("uploading the model", () -> upload(e, ctx));
             ModelArtifacts.Header header = ModelArtifacts.header(e.artifact());

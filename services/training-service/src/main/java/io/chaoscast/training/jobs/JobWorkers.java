@@ -118,9 +118,7 @@ public class JobWorkers implements SmartLifecycle {
         log.info("job {} claimed by {} (attempt {}/{})", job.id(), owner, job.attempts(), job.maxAttempts());
         try {
             String modelId = executor.execute(job, context);
-            if (!context.withRetry("recording success", () -> jobs.succeed(job.id(), owner, modelId))) {
-                log.warn("job {} finished but {} no longer held it; another worker's result stands", job.id(), owner);
-            }
+            recordSuccess(context, job, owner, modelId);
         } catch (JobCancelledException e) {
             if (e.leaseLost()) {
                 log.warn("job {}: {}", job.id(), e.getMessage());
@@ -144,6 +142,21 @@ public class JobWorkers implements SmartLifecycle {
             }
         } finally {
             running.remove(job.id());
+        }
+    }
+
+    private void recordSuccess(JobContext context, TrainingJob job, String owner, String modelId) {
+        try {
+            if (!context.withRetry("recording success", () -> jobs.succeed(job.id(), owner, modelId))) {
+                log.warn("job {} finished but {} no longer held it; another worker's result stands", job.id(), owner);
+            }
+        } catch (JobCancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Its results are delivered: recording a failure now (the database back a moment
+            // later) would fail a job that succeeded. It stays running under our lease; once that
+            // runs out another worker takes it up and delivers again, which ends in its success.
+            log.warn("job {} finished but its success could not be recorded; it is taken up again: {}", job.id(), e.toString());
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoscast.testsupport.TestDatabaseServer;
 import io.chaoscast.training.config.TrainingProperties;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +35,13 @@ class JobQueueTest {
 
     private JobRepository jobs;
     private JdbcClient jdbc;
+    private String url;
 
     @BeforeEach
     void freshDatabase() {
         TestDatabaseServer server = TestDatabaseServer.get();
-        DriverManagerDataSource ds = new DriverManagerDataSource(server.newDatabase(), server.username(), server.password());
+        url = server.newDatabase();
+        DriverManagerDataSource ds = new DriverManagerDataSource(url, server.username(), server.password());
         Flyway.configure().dataSource(ds).schemas("training").defaultSchema("training")
                 .locations("classpath:db/migration/training").load().migrate();
         jdbc = JdbcClient.create(ds);
@@ -364,5 +371,54 @@ class JobQueueTest {
         // its run is closed by the sweeper of whichever replica runs next
         assertThat(jobs.endedWithOpenRun(10)).extracting(TrainingJob::id).containsExactly(id);
         assertThat(jobs.claim("next", LEASE)).isEmpty();
+    }
+
+    /** The test's database, unreachable (connection refused) while {@code down} is set. */
+    private static final class UnreliableDatabase extends DriverManagerDataSource {
+
+        final AtomicBoolean down = new AtomicBoolean();
+
+        UnreliableDatabase(String url) {
+            super(url, TestDatabaseServer.get().username(), TestDatabaseServer.get().password());
+        }
+
+        @Override
+        protected Connection getConnectionFromDriver(String username, String password) throws SQLException {
+            if (down.get()) {
+                throw new SQLException("Connection refused (the test's outage)", "08001");
+            }
+            return super.getConnectionFromDriver(username, password);
+        }
+    }
+
+    @Test
+    void jobWhoseSuccessCannotBeRecordedInAnOutageIsDoneAgainInsteadOfFailed() throws Exception {
+        UUID id = enqueue(3);
+        UnreliableDatabase db = new UnreliableDatabase(url);
+        AtomicInteger runs = new AtomicInteger();
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        // A tolerance of 4 s: recording the success gives up after 3.75 s of outage; recording a
+        // failure instead would retry until 7.75 s and get through once PostgreSQL is back at 5 s.
+        JobWorkers w = new JobWorkers(new JobRepository(JdbcClient.create(db)), (job, ctx) -> {
+            if (runs.incrementAndGet() == 1) {
+                // Everything is delivered; PostgreSQL goes away before the success is recorded.
+                db.down.set(true);
+                later.schedule(() -> db.down.set(false), 5, TimeUnit.SECONDS);
+            }
+            return "model-1";
+        }, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(4)));
+        w.start();
+        try {
+            await(() -> jobs.find(id).orElseThrow().status().isFinal());
+        } finally {
+            w.stop();
+            later.shutdownNow();
+        }
+        TrainingJob j = jobs.find(id).orElseThrow();
+        assertThat(j.status()).as(j.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(j.modelId()).isEqualTo("model-1");
+        // Taken up again once its lease ran out, and its (repeatable) delivery done again.
+        assertThat(runs.get()).isEqualTo(2);
+        assertThat(j.attempts()).isEqualTo(2);
     }
 }

@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ class TrainingJobsApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
@@ -233,6 +238,37 @@ class TrainingJobsApiTest {
         assertThat(job.get("failureReason").asText()).isEqualTo("cancelled by request");
         RunResponse run = upstreams.resultsClient().getRun(UUID.fromString(accepted.get("runId").asText()));
         assertThat(run.status().wireName()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void deliveryDoneAgainAfterACrashLeavesTheJobSucceededWithItsModel() throws Exception {
+        HttpResponse<String> r = post("/api/v1/training-jobs", "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"persistence\"}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode accepted = json.readTree(r.body());
+        String id = accepted.get("id").asText();
+        UUID runId = UUID.fromString(accepted.get("runId").asText());
+        JsonNode first = awaitFinal(id);
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("succeeded");
+        String modelId = first.get("modelId").asText();
+
+        // The worker's process died after the delivery had closed the run, before the job's success
+        // was committed: the job is still running under a lease that has now run out.
+        int rewound = jdbc.sql("UPDATE training.jobs SET status = 'running', model_id = NULL, finished_at = NULL, run_closed = false,"
+                        + " lease_owner = 'crashed-worker', lease_expires_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        assertThat(rewound).isEqualTo(1);
+
+        JsonNode redone = awaitFinal(id);
+        assertThat(redone.get("status").asText()).as(redone.toString()).isEqualTo("succeeded");
+        assertThat(redone.get("attempts").asInt()).as(redone.toString()).isEqualTo(2);
+        assertThat(redone.get("modelId").asText()).isEqualTo(modelId);
+        ResultsClient client = upstreams.resultsClient();
+        assertThat(client.getRun(runId).status().wireName()).isEqualTo("finished");
+        // One model for the run: the delivery done again registered nothing new.
+        assertThat(client.listModels("Lorenz-persistence", 0, 100).items()).filteredOn(m -> m.runId().equals(runId))
+                .extracting(m -> m.id().toString())
+                .containsExactly(modelId);
     }
 
     private void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
