@@ -32,6 +32,12 @@ public final class OutageRetry {
     /** Whether {@code e} says a neighbour is unreachable for now rather than that the step is wrong. */
     public static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ResultsApiException r) {
+                // The results-service answered: a refusal (409 on a finished run, 422 on a reused
+                // key) will not change by asking again. Decided before ResultsClientException, the
+                // unreachable service, which ResultsApiException extends.
+                return r.status() >= 500 || r.status() == 429;
+            }
             if (t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException
@@ -39,9 +45,6 @@ public final class OutageRetry {
                     || t instanceof ResultsClientException
                     || (t instanceof ApiException a && a.code() == CommonError.UPSTREAM_UNAVAILABLE)
                     || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof ResultsApiException r && (r.status() >= 500 || r.status() == 429)) {
                 return true;
             }
             if (t instanceof DatasetClientException d && (d.status() <= 0 || d.status() >= 500)) {

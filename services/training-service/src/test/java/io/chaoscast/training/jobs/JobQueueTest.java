@@ -2,6 +2,8 @@ package io.chaoscast.training.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoscast.contracts.results.ResultsApiException;
+import io.chaoscast.contracts.results.ResultsClientException;
 import io.chaoscast.testsupport.TestDatabaseServer;
 import io.chaoscast.training.config.TrainingProperties;
 import java.sql.Connection;
@@ -206,6 +208,21 @@ class JobQueueTest {
                     throw new org.springframework.dao.DataAccessResourceFailureException("still down");
                 }))
                 .hasMessage("still down");
+    }
+
+    @Test
+    void refusalsOfTheResultsServiceAreNotRetriedButItsOutagesAre() {
+        int[] calls = {0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutageRetry.call("storing metrics", Duration.ofSeconds(2), () -> {
+                    calls[0]++;
+                    throw new ResultsApiException("POST /api/v1/runs/r/metrics", 409, null);
+                }))
+                .isInstanceOf(ResultsApiException.class);
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(OutageRetry.isOutage(new ResultsApiException("POST /api/v1/runs", 422, null))).isFalse();
+        assertThat(OutageRetry.isOutage(new ResultsApiException("POST /api/v1/runs", 503, null))).isTrue();
+        assertThat(OutageRetry.isOutage(new ResultsApiException("POST /api/v1/runs", 429, null))).isTrue();
+        assertThat(OutageRetry.isOutage(new ResultsClientException("connection refused", new java.net.ConnectException()))).isTrue();
     }
 
     private JobWorkers workers(JobExecutor executor) {
