@@ -15,6 +15,10 @@ import io.chaoscast.training.jobs.TrainingJobRequest;
 import io.chaoscast.training.jobs.TrainingJobService;
 import io.chaoscast.training.jobs.TrainingSettingsRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Does the work of the results-service's benchmarks: for each open cell it creates the dataset,
@@ -40,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It keeps no state of its own, so a restart of this service or of the results-service resumes
  * where things stand: every poll re-derives each cell from the two databases. A cell's job id is
  * derived from the benchmark and the cell, so a job made before a crash is found again instead of
- * made twice; one replica drives at a time, under a transaction-scoped advisory lock.
+ * made twice; one replica drives at a time, under a transaction-scoped advisory lock held on a
+ * connection of its own (see {@link #poll}).
  */
 @Component
 public class BenchmarkDriver implements SmartLifecycle {
@@ -52,21 +56,19 @@ public class BenchmarkDriver implements SmartLifecycle {
     private final DatasetClient datasets;
     private final JobRepository jobs;
     private final TrainingJobService submissions;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final DataSource dataSource;
     private final BenchmarkDriverProperties properties;
     private final Map<String, SystemResponse> systems = new HashMap<>();
     private ScheduledExecutorService executor;
 
     BenchmarkDriver(
-            BenchmarkClient cells, DatasetClient datasets, JobRepository jobs, TrainingJobService submissions, JdbcClient jdbc,
-            TransactionTemplate transactions, BenchmarkDriverProperties properties) {
+            BenchmarkClient cells, DatasetClient datasets, JobRepository jobs, TrainingJobService submissions, DataSource dataSource,
+            BenchmarkDriverProperties properties) {
         this.cells = cells;
         this.datasets = datasets;
         this.jobs = jobs;
         this.submissions = submissions;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.dataSource = dataSource;
         this.properties = properties;
     }
 
@@ -75,31 +77,54 @@ public class BenchmarkDriver implements SmartLifecycle {
         return UUID.nameUUIDFromBytes(("benchmark:" + cell.benchmarkId() + ":" + cell.key()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One pass over the open cells; returns how many were looked at (0 when another replica drives). */
+    /**
+     * One pass over the open cells; returns how many were looked at (0 when another replica drives).
+     *
+     * <p>The lock is a transaction on a connection of its own, not one the pass runs in: the job a
+     * cell queues commits at once (a worker may claim it while the pass goes on, and an SQL error
+     * on a later cell cannot roll it back), and the lock ends with that transaction, or with the
+     * connection when this process dies.
+     */
     public int poll() {
-        Integer seen = transactions.execute(status -> {
-            Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
-            if (!locked) {
-                return 0;
-            }
-            List<BenchmarkCellResponse> open;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
             try {
-                open = cells.openCells(properties.batch());
+                return locked(lock) ? pass() : 0;
+            } finally {
+                lock.rollback();
+            }
+        } catch (SQLException e) {
+            log.debug("benchmark driver: no database for the lock: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    private static boolean locked(Connection lock) throws SQLException {
+        try (PreparedStatement s = lock.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, LOCK_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private int pass() {
+        List<BenchmarkCellResponse> open;
+        try {
+            open = cells.openCells(properties.batch());
+        } catch (Exception e) {
+            log.debug("results-service not reachable for benchmark cells: {}", e.getMessage());
+            return 0;
+        }
+        for (BenchmarkCellResponse cell : open) {
+            try {
+                advance(cell);
             } catch (Exception e) {
-                log.debug("results-service not reachable for benchmark cells: {}", e.getMessage());
-                return 0;
+                // Upstream hiccups: the cell stays as it is and is looked at again next poll.
+                log.warn("benchmark {} cell {}: {}", cell.benchmarkId(), cell.key(), e.getMessage());
             }
-            for (BenchmarkCellResponse cell : open) {
-                try {
-                    advance(cell);
-                } catch (Exception e) {
-                    // Upstream hiccups: the cell stays as it is and is looked at again next poll.
-                    log.warn("benchmark {} cell {}: {}", cell.benchmarkId(), cell.key(), e.getMessage());
-                }
-            }
-            return open.size();
-        });
-        return seen == null ? 0 : seen;
+        }
+        return open.size();
     }
 
     private void advance(BenchmarkCellResponse cell) throws Exception {

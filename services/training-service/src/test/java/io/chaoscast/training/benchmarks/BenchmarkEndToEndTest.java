@@ -162,6 +162,56 @@ class BenchmarkEndToEndTest {
                 provenance)).isNotEqualTo(first);
     }
 
+    /**
+     * A poll ran in one transaction with the jobs it queued: a job already reported {@code queued}
+     * to the results-service was not committed, so no worker could claim it before every other
+     * cell of the poll was done, and an SQL error on a later cell rolled it back.
+     */
+    @Test
+    void aJobTheDriverQueuesIsCommittedBeforeItIsReported(
+            @Autowired io.chaoscast.training.config.ServicesProperties services,
+            @Autowired javax.sql.DataSource dataSource,
+            @Autowired io.chaoscast.contracts.datasets.DatasetClient datasets,
+            @Autowired io.chaoscast.training.jobs.JobRepository jobs,
+            @Autowired io.chaoscast.training.jobs.TrainingJobService submissions,
+            @Autowired BenchmarkDriverProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${chaoscast.security.client-token:}") String token)
+            throws Exception {
+        driver.stop();
+        try {
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String body = "{\"systems\":{\"names\":[\"Lorenz\"]},\"models\":[{\"type\":\"persistence\"}],\"seeds\":[11]," + TINY + "}";
+            String id = json.readTree(send("POST", "/api/v1/benchmarks", body).body()).get("id").asText();
+            BenchmarkClient watching = new BenchmarkClient(services, token) {
+                @Override
+                void report(UUID benchmarkId, int ordinal, io.chaoscast.contracts.benchmarks.BenchmarkCellUpdateRequest update)
+                        throws java.io.IOException, InterruptedException {
+                    if ("queued".equals(update.state()) && benchmarkId.toString().equals(id)) {
+                        // what any other connection (a worker's) sees at this moment
+                        try (java.sql.Connection c = dataSource.getConnection();
+                                java.sql.PreparedStatement q = c.prepareStatement("SELECT status FROM training.jobs WHERE id = ?")) {
+                            q.setObject(1, update.jobId());
+                            try (java.sql.ResultSet rs = q.executeQuery()) {
+                                seen.add(rs.next() ? rs.getString(1) : "absent");
+                            }
+                        } catch (java.sql.SQLException e) {
+                            throw new java.io.IOException(e);
+                        }
+                    }
+                    super.report(benchmarkId, ordinal, update);
+                }
+            };
+            BenchmarkDriver watched = new BenchmarkDriver(watching, datasets, jobs, submissions, dataSource, properties);
+            for (int i = 0; i < 50 && seen.isEmpty(); i++) {
+                watched.poll();
+                Thread.sleep(100);
+            }
+            assertThat(seen).as("what other connections saw at the queued reports of benchmark " + id).isNotEmpty().doesNotContain("absent");
+        } finally {
+            driver.start();
+        }
+    }
+
     @Test
     void cancelledBenchmarkEndsWithoutTraining() throws Exception {
         driver.stop();
