@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * resource server's {@link JwtDecoder} when an issuer is configured; anything else is an API token
  * looked up in the stores, in order. A request without the header stays anonymous (the request
  * rules then answer 401 where a scope is needed); a header that names no valid token is answered
- * 401 at once, so that a mistyped token is not silently treated as no token.
+ * 401 at once, so that a mistyped token is not silently treated as no token. A token that cannot
+ * be checked now (its store's service does not answer) is answered 503 with {@code Retry-After}.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -47,7 +48,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(BEARER.length()).trim();
-        Optional<ApiPrincipal> principal = authenticate(token);
+        Optional<ApiPrincipal> principal;
+        try {
+            principal = authenticate(token);
+        } catch (TokenCheckUnavailableException e) {
+            SecurityProblems.unavailable(request, response, e.getMessage());
+            return;
+        }
         if (principal.isEmpty()) {
             SecurityProblems.unauthorized(request, response, "the bearer token is unknown, revoked or expired");
             return;
@@ -74,11 +81,21 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 return Optional.empty();
             }
         }
+        // A store that cannot tell now does not make the token invalid: another store may know it;
+        // if none does, the caller is told to retry.
+        TokenCheckUnavailableException undecided = null;
         for (TokenStore store : stores) {
-            Optional<ApiPrincipal> p = store.authenticate(token);
-            if (p.isPresent()) {
-                return p;
+            try {
+                Optional<ApiPrincipal> p = store.authenticate(token);
+                if (p.isPresent()) {
+                    return p;
+                }
+            } catch (TokenCheckUnavailableException e) {
+                undecided = e;
             }
+        }
+        if (undecided != null) {
+            throw undecided;
         }
         return Optional.empty();
     }

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks a token with results-service ({@code GET /api/v1/auth/whoami}, sent with the token
  * itself), for a service that has no database of its own. Answers are cached for a short time
  * (by the token's hash, never the token), so a forecast does not cost a second request; a
- * revocation therefore takes up to that long here. When results-service cannot be reached, an
- * unknown token is refused (fail closed) and not cached.
+ * revocation therefore takes up to that long here. When results-service cannot be reached (or
+ * answers anything but 200 or 401), a token not in the cache is refused (fail closed) with a 503
+ * to retry, not a 401 that would call a valid token invalid, and nothing is cached.
  */
 public final class IntrospectingTokenStore implements TokenStore {
 
@@ -70,18 +71,25 @@ public final class IntrospectingTokenStore implements TokenStore {
             } else if (r.statusCode() == 401) {
                 answer = Optional.empty();
             } else {
-                return Optional.empty();
+                throw unavailable("answered " + r.statusCode());
             }
+        } catch (TokenCheckUnavailableException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            throw unavailable("did not answer (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw unavailable("was not asked: the request thread was interrupted");
         }
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
         cache.put(key, new Cached(answer, now + ttl.toNanos()));
         return answer;
+    }
+
+    private TokenCheckUnavailableException unavailable(String what) {
+        return new TokenCheckUnavailableException("the bearer token could not be checked: the results-service at " + uri + " "
+                + what + "; retry shortly");
     }
 }

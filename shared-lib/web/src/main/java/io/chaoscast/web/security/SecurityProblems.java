@@ -13,7 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The 401 and 403 answers: RFC 7807 problems like every other error of the platform. */
+/** The 401, 403 and token-check 503 answers: RFC 7807 problems like every other error of the platform. */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,6 +28,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"chaoscast\"");
         write(request, response, CommonError.UNAUTHORIZED, detail);
+    }
+
+    /** The token could not be checked now: retry, the token itself may well be valid. */
+    static void unavailable(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Problems.DEFAULT_RETRY_AFTER_SECONDS));
+        write(request, response, CommonError.UPSTREAM_UNAVAILABLE, detail);
     }
 
     @Override

@@ -7,9 +7,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -65,6 +71,53 @@ class BearerTokenFilterTest {
         assertThat(r.getContentAsString()).contains("\"code\":\"unauthorized\"").doesNotContain("admin-secret");
     }
 
+    /**
+     * With results-service down, a valid token that inference-service had not cached was answered
+     * 401 "unknown, revoked or expired", telling the client to throw it away: a token that cannot
+     * be checked now is a 503 to retry. A refusal by results-service stays a 401.
+     */
+    @Test
+    void aTokenThatCannotBeCheckedNowIs503NotAn401() throws Exception {
+        AtomicReference<Integer> answer = new AtomicReference<>(503);
+        HttpServer results = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        results.createContext("/api/v1/auth/whoami", exchange -> {
+            int status = answer.get();
+            byte[] body = status == 200 ? "{\"name\":\"ci\",\"scopes\":[\"read\",\"write\"]}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        results.start();
+        try {
+            URI whoami = URI.create("http://127.0.0.1:" + results.getAddress().getPort() + "/api/v1/auth/whoami");
+            BearerTokenFilter introspecting = new BearerTokenFilter(
+                    List.of(new ConfiguredTokens(properties), new IntrospectingTokenStore(whoami, Duration.ofSeconds(30))), null,
+                    new JwtScopes("scope"));
+
+            MockHttpServletResponse down = run(introspecting, "cct_valid-but-unchecked", new AtomicReference<>());
+            assertThat(down.getStatus()).isEqualTo(503);
+            assertThat(down.getHeader("Retry-After")).isEqualTo("5");
+            assertThat(down.getContentAsString()).contains("\"code\":\"upstream-unavailable\"", "retry")
+                    .doesNotContain("cct_valid-but-unchecked");
+            // a configured token does not depend on results-service
+            assertThat(run(introspecting, "admin-secret", new AtomicReference<>()).getStatus()).isEqualTo(200);
+
+            answer.set(401);
+            assertThat(run(introspecting, "cct_valid-but-unchecked", new AtomicReference<>()).getStatus()).isEqualTo(401);
+            answer.set(200);
+            assertThat(run(introspecting, "cct_other", new AtomicReference<>()).getStatus()).isEqualTo(200);
+        } finally {
+            results.stop(0);
+        }
+        // unreachable altogether (nothing listens there any more)
+        BearerTokenFilter unreachable = new BearerTokenFilter(List.of(new IntrospectingTokenStore(
+                URI.create("http://127.0.0.1:" + results.getAddress().getPort() + "/api/v1/auth/whoami"), Duration.ofSeconds(30))),
+                null, new JwtScopes("scope"));
+        assertThat(run(unreachable, "cct_third", new AtomicReference<>()).getStatus()).isEqualTo(503);
+    }
+
     @Test
     void generatedTokensAreLongRandomAndStoredOnlyAsHash() {
         String a = Tokens.generate();
@@ -84,6 +137,11 @@ class BearerTokenFilterTest {
     }
 
     private MockHttpServletResponse run(String token, AtomicReference<Authentication> seen) throws Exception {
+        return run(filter, token, seen);
+    }
+
+    private static MockHttpServletResponse run(BearerTokenFilter filter, String token, AtomicReference<Authentication> seen)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/runs");
         request.addHeader("Authorization", "Bearer " + token);
         MockHttpServletResponse response = new MockHttpServletResponse();
