@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -122,10 +123,22 @@ public class DatasetFiles {
 
     /** Removes temporary files left by generators that died, once they are clearly abandoned. */
     public void removeAbandonedTemps(Duration olderThan) {
+        removeAbandonedTemps(olderThan, id -> false);
+    }
+
+    /**
+     * Deletes temporary files not written for {@code olderThan} whose dataset is not {@code
+     * inUse}: a generation still running writes its file at least once per buffer, but one in a
+     * long silent transient may not, so its id is asked too.
+     */
+    public void removeAbandonedTemps(Duration olderThan, Predicate<String> inUse) {
         Instant limit = Instant.now().minus(olderThan);
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
             for (Path p : temps) {
-                if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
+                String name = p.getFileName().toString();
+                String id = name.substring(0, Math.max(0, name.indexOf('.')));
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(limit) && !inUse.test(id)) {
+                    log.info("removing {}, left by a generation that did not finish", name);
                     deleteQuietly(p);
                 }
             }

@@ -181,6 +181,15 @@ public class DatasetRepository {
         jdbc.sql("DELETE FROM datasets.dataset WHERE id = :id").param("id", id).update();
     }
 
+    /** Generations with a heartbeat within {@code staleAfter}: some instance is generating them. */
+    public List<String> liveGenerating(Duration staleAfter) {
+        return jdbc.sql("SELECT id FROM datasets.dataset WHERE status = 'generating'"
+                        + " AND updated_at >= now() - make_interval(secs => :s)")
+                .param("s", staleAfter.toMillis() / 1000.0)
+                .query(String.class)
+                .list();
+    }
+
     /** Generations without a heartbeat for {@code staleAfter}: their generator is gone. */
     public List<String> staleGenerating(Duration staleAfter) {
         return jdbc.sql("SELECT id FROM datasets.dataset WHERE status = 'generating'"

@@ -57,6 +57,8 @@ public class GenerationJobs implements DisposableBean {
      * heartbeat, so that a generation waiting behind others is not taken for an orphan.
      */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Small recipes being generated inside their requests (they have no row yet). */
+    private final Set<String> inRequests = ConcurrentHashMap.newKeySet();
 
     public GenerationJobs(
             DatasetRepository repository,
@@ -112,6 +114,7 @@ public class GenerationJobs implements DisposableBean {
     public Optional<DatasetRow> runUnrecorded(String id, String recipeJson, GenerationPlan plan, EarlierRecipe earlier) {
         Path temp = null;
         long start = System.nanoTime();
+        inRequests.add(id);
         try {
             DatasetGenerator.GeneratedData data = null;
             String failure;
@@ -157,6 +160,7 @@ public class GenerationJobs implements DisposableBean {
             metrics.generated(GenerationMetrics.Mode.REQUEST, GenerationMetrics.Outcome.FAILED, start, 0);
             return insertFinished(id, recipeJson, plan, null, null, null, failure);
         } finally {
+            inRequests.remove(id);
             if (temp != null) {
                 files.deleteQuietly(temp);
             }
@@ -269,9 +273,21 @@ public class GenerationJobs implements DisposableBean {
     private void sweepQuietly() {
         try {
             sweep();
+            removeAbandonedTemps();
         } catch (RuntimeException e) {
             log.warn("sweep for orphaned generations failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Deletes the partial files of generations that died (a crash or a kill), at every sweep and
+     * not only at startup: a service restarted right after a crash finds them too young to judge.
+     * Kept: whatever this instance generates, and generations other replicas keep alive.
+     */
+    void removeAbandonedTemps() {
+        Set<String> alive = Set.copyOf(repository.liveGenerating(properties.staleAfter()));
+        files.removeAbandonedTemps(properties.staleAfter().multipliedBy(2),
+                id -> held.contains(id) || inRequests.contains(id) || alive.contains(id));
     }
 
     /** Marks every generation this instance holds as alive (package-private for tests). */
