@@ -126,6 +126,10 @@ class DashboardApiTest extends ResultsServiceTest {
             assertThat(r.statusCode()).as(trick).isBetween(400, 499);
             assertThat(r.headers().firstValue("Content-Type")).as(trick)
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            // refused by Spring Security's firewall or by Tomcat itself: either way the path is named
+            JsonNode problem = JSON.readTree(r.body());
+            assertThat(problem.path("field").asString()).as(trick + ": " + r.body()).isEqualTo("path");
+            assertThat(problem.path("instance").asString()).as(trick).startsWith("/api/v1/dashboard/services/dataset");
         }
         assertThat(lastRequest.get()).as("nothing reached the upstream").isNull();
     }

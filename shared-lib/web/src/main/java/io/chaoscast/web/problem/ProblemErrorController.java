@@ -31,6 +31,10 @@ public class ProblemErrorController implements ErrorController {
                 : errorCode.title() + (uri == null ? "" : ": " + uri);
         ProblemDetail p = Problems.problem(errorCode, null, detail);
         p.setStatus(status);
+        // the request that failed, not this error page
+        if (uri instanceof String u && !u.isBlank()) {
+            p.setInstance(Problems.instance(u));
+        }
         return Problems.respond(p, null);
     }
 }

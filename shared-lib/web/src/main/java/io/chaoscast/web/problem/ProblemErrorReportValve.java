@@ -34,8 +34,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ErrorCode code = ProblemDetailsAdvice.forStatus(status);
         String message = response.getMessage();
         String detail = status < 500 && message != null && !message.isBlank() ? message : code.title();
-        ProblemDetail p = Problems.problem(code, null, detail);
+        // Tomcat's refusals of a path (an encoded '/' or '\\', a malformed escape) read "Invalid URI…":
+        // the field at fault is the path.
+        String field = status == 400 && detail.startsWith("Invalid URI") ? "path" : null;
+        ProblemDetail p = Problems.problem(code, field, detail);
         p.setStatus(status);
+        String uri = request.getRequestURI();
+        if (uri != null && !uri.isBlank()) {
+            p.setInstance(Problems.instance(uri));
+        }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("utf-8");

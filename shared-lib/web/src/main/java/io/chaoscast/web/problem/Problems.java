@@ -1,5 +1,6 @@
 package io.chaoscast.web.problem;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,18 @@ public final class Problems {
             p.setProperty("field", field);
         }
         return p;
+    }
+
+    /**
+     * A problem's {@code instance} for a request path as the client sent it; a path that is no
+     * valid URI reference (refused for that very reason) is given with its characters escaped.
+     */
+    public static URI instance(String rawPath) {
+        try {
+            return URI.create(rawPath);
+        } catch (IllegalArgumentException e) {
+            return URI.create(rawPath.replace("%", "%25").replace(" ", "%20").replace("\\", "%5C").replace("\"", "%22"));
+        }
     }
 
     /** The answer to an {@link ApiException}: its problem, with {@code Retry-After} on 429 and 503. */

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The security of every service, configured once (docs/security.md): bearer tokens only (API
@@ -43,6 +44,12 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     WhoAmIController whoAmIController() {
         return new WhoAmIController();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for the paths its firewall refuses. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new SecurityProblems();
     }
 
     @Bean

@@ -5,16 +5,20 @@ import io.chaoscast.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The 401, 403 and token-check 503 answers: RFC 7807 problems like every other error of the platform. */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * The 401, 403, token-check 503 and firewall 400 answers: RFC 7807 problems like every other
+ * error of the platform.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,11 +49,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                         + request.getRequestURI() + " needs");
     }
 
-    /** Written by hand: these answers leave from Spring Security's filters, outside MVC's converters. */
+    /**
+     * A path the firewall refuses (an encoded '.', '%' or '/', ';', '//', a '.' or '..' segment):
+     * a 400 naming the path, where the default handler left an anonymous error page.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(request, response, CommonError.INVALID_FIELD, "path", "the request path was refused (" + e.getMessage()
+                + "); send a plain path: no encoded '.', '%' or '/', no ';', no empty, '.' or '..' segments");
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, CommonError code, String detail)
             throws IOException {
-        ProblemDetail p = Problems.problem(code, null, detail);
-        p.setInstance(URI.create(request.getRequestURI()));
+        write(request, response, code, null, detail);
+    }
+
+    /** Written by hand: these answers leave from Spring Security's filters, outside MVC's converters. */
+    private static void write(HttpServletRequest request, HttpServletResponse response, CommonError code, String field, String detail)
+            throws IOException {
+        ProblemDetail p = Problems.problem(code, field, detail);
+        p.setInstance(Problems.instance(request.getRequestURI()));
         response.setStatus(code.status().value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
