@@ -56,17 +56,52 @@ public final class JobContext {
     }
 
     /**
-     * Records epoch progress with an ETA extrapolated from the time per epoch so far.
+     * Records epoch progress with an ETA extrapolated from the time per epoch so far. An epoch
+     * below the one the job reached (a resumed training reporting its checkpointed epochs again)
+     * changes nothing shown.
      *
      * @throws JobCancelledException when the job was cancelled or this worker lost it
      */
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         Double eta = epoch > 0 ? elapsed / epoch * Math.max(0, epochs - epoch) : null;
+        report(epoch, epochs, trainLoss, valLoss, eta, message);
+    }
+
+    /**
+     * Records that training is over at {@code epoch} of at most {@code epochs} (fewer when it
+     * stopped early): no training time is left, whatever the epochs not run.
+     *
+     * @throws JobCancelledException when the job was cancelled or this worker lost it
+     */
+    public void trained(int epoch, int epochs, String message) {
+        report(epoch, epochs, null, null, 0.0, message);
+    }
+
+    private void report(int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
         if (!withRetry("recording progress", () -> jobs.progress(jobId, owner, epoch, epochs, finiteOrNull(trainLoss), finiteOrNull(valLoss), eta, message))) {
             throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
         }
         checkCancelled();
+    }
+
+    /**
+     * Records what the job is doing besides training epochs, keeping the epoch it reached (0 when
+     * none yet), so that a job taken up again shows its checkpoint's epoch until it trains a new one.
+     *
+     * @param epochs the most epochs the job trains, or null to keep what is recorded
+     * @throws JobCancelledException when the job was cancelled or this worker lost it
+     */
+    public void phase(Integer epochs, String message) {
+        if (!withRetry("recording progress", () -> jobs.phase(jobId, owner, epochs, message))) {
+            throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
+        }
+        checkCancelled();
+    }
+
+    /** {@link #phase(Integer, String)} keeping the epochs recorded. */
+    public void phase(String message) {
+        phase(null, message);
     }
 
     /** Throws when the job should stop: cancelled by a user, or the service is shutting down. */

@@ -135,12 +135,20 @@ public class JobRepository {
                 .update() == 1;
     }
 
-    /** Records progress; false when this worker lost the job. */
+    /**
+     * Records progress; false when this worker lost the job. A report of an epoch below the one
+     * recorded (a training resumed from its checkpoint reports the epochs before it again) leaves
+     * the progress as it is: the job keeps showing the furthest epoch it reached.
+     */
     public boolean progress(UUID id, String owner, int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
-        // Phases after training (evaluation, upload) report no loss: keep the last epoch's.
-        return jdbc.sql("UPDATE training.jobs SET epoch = :epoch, epochs = :epochs, train_loss = coalesce(:train, train_loss),"
-                        + " val_loss = coalesce(:val, val_loss),"
-                        + " eta_seconds = :eta, message = :message, updated_at = now()"
+        // The right-hand sides see the row as it was. The end of training reports no loss: keep the last epoch's.
+        return jdbc.sql("UPDATE training.jobs SET"
+                        + " epoch = CASE WHEN :epoch < coalesce(epoch, 0) THEN epoch ELSE :epoch END,"
+                        + " epochs = CASE WHEN :epoch < coalesce(epoch, 0) THEN epochs ELSE :epochs END,"
+                        + " train_loss = CASE WHEN :epoch < coalesce(epoch, 0) THEN train_loss ELSE coalesce(:train, train_loss) END,"
+                        + " val_loss = CASE WHEN :epoch < coalesce(epoch, 0) THEN val_loss ELSE coalesce(:val, val_loss) END,"
+                        + " eta_seconds = CASE WHEN :epoch < coalesce(epoch, 0) THEN eta_seconds ELSE :eta END,"
+                        + " message = CASE WHEN :epoch < coalesce(epoch, 0) THEN message ELSE :message END, updated_at = now()"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
                 .param("id", id)
                 .param("owner", owner)
@@ -149,6 +157,23 @@ public class JobRepository {
                 .param("train", trainLoss)
                 .param("val", valLoss)
                 .param("eta", eta)
+                .param("message", message)
+                .update() == 1;
+    }
+
+    /**
+     * Records a phase of the job besides its epochs (downloading, evaluating, delivering): the
+     * epoch reached stays; false when this worker lost the job.
+     *
+     * @param epochs the most epochs the job trains, or null to keep what is recorded
+     */
+    public boolean phase(UUID id, String owner, Integer epochs, String message) {
+        return jdbc.sql("UPDATE training.jobs SET epoch = coalesce(epoch, 0), epochs = coalesce(CAST(:epochs AS integer), epochs),"
+                        + " message = :message, updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .param("epochs", epochs)
                 .param("message", message)
                 .update() == 1;
     }
@@ -171,7 +196,12 @@ public class JobRepository {
 
     private boolean finish(UUID id, String owner, String status, String reason, String modelId) {
         // A succeeded job closed its run before; a failed or cancelled one leaves it to closeOpenRuns.
+        // A failed or cancelled job's message says where it was when it ended (failure_reason
+        // why); a succeeded one's says how its training ended, not the delivery it has done.
         return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
+                        + " message = CASE WHEN :status <> 'succeeded' THEN message"
+                        + "   WHEN epoch < epochs THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs"
+                        + "   ELSE 'succeeded' END,"
                         + " run_closed = (:status = 'succeeded'),"
                         + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")

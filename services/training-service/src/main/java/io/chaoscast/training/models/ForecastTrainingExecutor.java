@@ -86,7 +86,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
             // A job taken up again after its model was produced delivers it instead of training again.
             OutboxEntry produced = ctx.withRetry("reading the outbox", () -> outbox.find(job.id()))
                     .orElseGet(() -> produce(job, ctx, spec, settings, protocol, runId));
-            ctx.progress(epochsOf(spec, settings), epochsOf(spec, settings), null, null, "storing the model and metrics in the results-service");
+            // The epoch the training reached stays on the job (see produce).
+            ctx.phase("storing the model and metrics in the results-service");
             return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
             if (!e.leaseLost() && !ctx.stopRequested()) {
@@ -116,7 +117,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
             TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, EvaluationProtocol protocol, UUID runId) {
         String type = (String) spec.get("type");
         int epochs = epochsOf(spec, settings);
-        ctx.progress(0, epochs, null, null, "downloading the splits of dataset " + job.datasetId());
+        // Phases, not epochs: a job taken up again keeps showing the epoch its checkpoint reached.
+        ctx.phase(epochs, "downloading the splits of dataset " + job.datasetId());
         DatasetSummary dataset = ctx.withRetry("describing the dataset", () -> datasets.describe(job.datasetId()));
         double[][][] train = ctx.withRetry("downloading the train split", () -> datasets.split(job.datasetId(), "train"));
         double[][][] val = ctx.withRetry("downloading the val split", () -> datasets.split(job.datasetId(), "val"));
@@ -129,7 +131,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
         Map<String, MetricPointRequest> points = new LinkedHashMap<>();
         BiConsumer<String, Double> point0 = (k, v) -> record(points, metrics, k, 0, v);
         try {
-            ctx.progress(0, epochs, null, null, "training " + type);
+            ctx.phase(epochs, "training " + type);
             long start = System.nanoTime();
             // Estimated once when the dataset has no tabulated exponent (non-default parameters): seconds of work.
             double lambda = TestEvaluation.maxLyapunov(dataset);
@@ -140,6 +142,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 record(points, metrics, "val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
+            // The epoch the training reached, not the most it might have: an early stop ends before.
+            String stopped = fit.stoppedEarly() ? " (training stopped early after epoch " + fit.epochsRun() + " of " + epochs + ")" : "";
+            ctx.trained(fit.epochsRun(), epochs, "evaluating on the test split" + stopped);
             Forecaster forecaster = fit.forecaster();
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             try {
@@ -147,14 +152,13 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 if (fit.search() != null) {
                     logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, ctx, dataset, runId);
                 }
-                ctx.progress(epochs, epochs, null, null, "evaluating on the test split");
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol, lambda);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
                 figures.forEach(point0::accept);
                 logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test, protocol, lambda);
-                ctx.progress(epochs, epochs, null, null, "keeping the model until the results-service has it");
+                ctx.phase("keeping the model until the results-service has it" + stopped);
                 OutboxEntry entry = new OutboxEntry(job.id(), runId, modelName(dataset.system(), type), ModelArtifacts.toBytes(forecaster),
                         List.copyOf(points.values()), null);
                 if (!ctx.withRetry("storing the model in the outbox", () -> outbox.save(entry, ctx.owner()))) {

@@ -25,8 +25,13 @@ final class ModelFitter {
 
     private ModelFitter() {}
 
-    /** A fitted model and, for the early-exit network, what its training searched (else null). */
-    record Fit(Forecaster forecaster, SearchLog search) {}
+    /**
+     * A fitted model and, for the early-exit network, what its training searched (else null).
+     *
+     * @param epochsRun the last epoch trained (a baseline's one fit counts as one)
+     * @param stoppedEarly whether early stopping or the time budget ended training before its epochs
+     */
+    record Fit(Forecaster forecaster, SearchLog search, int epochsRun, boolean stoppedEarly) {}
 
     /**
      * @param riskHorizonSteps rollout steps of the early-exit risk calibration (one Lyapunov time)
@@ -44,7 +49,7 @@ final class ModelFitter {
         if (ModelType.of(type) == ModelType.EARLY_EXIT) {
             return fitEarlyExit(spec, settings, train, validation, riskHorizonSteps, listener, checkpoints);
         }
-        return new Fit(fitBaseline(spec, settings, train, validation), null);
+        return new Fit(fitBaseline(spec, settings, train, validation), null, 1, false);
     }
 
     private static Fit fitEarlyExit(
@@ -71,7 +76,9 @@ final class ModelFitter {
         // the artifact saves the calibrated one, and closing either frees both.
         var calibrated = RiskCalibrator.calibrate(outcome.forecaster(), train, validation, riskHorizonSteps,
                 ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
-        return new Fit(calibrated, outcome.search());
+        var history = outcome.report().epochs();
+        int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+        return new Fit(calibrated, outcome.search(), last, outcome.report().stoppedEarly());
     }
 
     private static Forecaster fitBaseline(

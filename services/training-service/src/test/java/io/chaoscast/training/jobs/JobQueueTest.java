@@ -125,6 +125,42 @@ class JobQueueTest {
     }
 
     @Test
+    void aResumedJobKeepsShowingTheEpochItReachedUntilItTrainsANewOne() {
+        UUID id = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        assertThat(jobs.progress(id, "w", 5, 10, 0.5, 0.6, 3.0, "epoch 5 of 10")).isTrue();
+        // Taken up again: downloading, then the checkpoint's epochs reported again.
+        assertThat(jobs.phase(id, "w", 10, "downloading")).isTrue();
+        assertThat(jobs.find(id).orElseThrow()).satisfies(j -> {
+            assertThat(j.epoch()).isEqualTo(5);
+            assertThat(j.message()).isEqualTo("downloading");
+        });
+        assertThat(jobs.progress(id, "w", 2, 10, 0.9, 0.9, 40.0, "epoch 2 of 10")).isTrue();
+        assertThat(jobs.find(id).orElseThrow()).satisfies(j -> {
+            assertThat(j.epoch()).isEqualTo(5);
+            assertThat(j.trainLoss()).isEqualTo(0.5);
+            assertThat(j.message()).isEqualTo("downloading");
+        });
+        assertThat(jobs.progress(id, "w", 6, 10, 0.4, 0.5, 2.0, "epoch 6 of 10")).isTrue();
+        assertThat(jobs.find(id).orElseThrow().epoch()).isEqualTo(6);
+        assertThat(jobs.find(id).orElseThrow().trainLoss()).isEqualTo(0.4);
+    }
+
+    @Test
+    void aSucceededJobsMessageSaysHowItsTrainingEnded() {
+        UUID early = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.progress(early, "w", 18, 300, 0.5, 0.6, 0.0, "storing the model and metrics in the results-service");
+        jobs.succeed(early, "w", "m-1");
+        assertThat(jobs.find(early).orElseThrow().message()).isEqualTo("succeeded; training stopped early after epoch 18 of 300");
+        UUID full = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.progress(full, "w", 3, 3, 0.5, 0.6, 0.0, "storing the model and metrics in the results-service");
+        jobs.succeed(full, "w", "m-2");
+        assertThat(jobs.find(full).orElseThrow().message()).isEqualTo("succeeded");
+    }
+
+    @Test
     void cancellingAQueuedJobEndsItAtOnce() {
         UUID id = enqueue(3);
         TrainingJob j = jobs.requestCancel(id).orElseThrow();

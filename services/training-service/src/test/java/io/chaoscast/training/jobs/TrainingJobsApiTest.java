@@ -18,9 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +55,9 @@ class TrainingJobsApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JobWorkers workers;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) throws Exception {
@@ -127,6 +132,10 @@ class TrainingJobsApiTest {
         assertThat(m).containsKeys("test_mse", "test_mae", "test_smape", "test_vpt_median", "test_vpt_nrmse_median", "train_seconds");
         assertThat(m.get("test_mse")).isPositive();
         assertThat(m.get("test_vpt_median")).isPositive();
+
+        // Done: the message says so, not the delivery it was at last.
+        assertThat(job.get("progress").get("message").asText()).isEqualTo("succeeded");
+        assertThat(job.get("progress").get("epoch").asInt()).isEqualTo(1);
 
         ModelResponse model = client.getModel(UUID.fromString(job.get("modelId").asText()));
         assertThat(model.name()).isEqualTo("Lorenz-linear");
@@ -269,6 +278,86 @@ class TrainingJobsApiTest {
         assertThat(client.listModels("Lorenz-persistence", 0, 100).items()).filteredOn(m -> m.runId().equals(runId))
                 .extracting(m -> m.id().toString())
                 .containsExactly(modelId);
+    }
+
+    private int epoch(String jobId) throws Exception {
+        JsonNode e = json.readTree(get("/api/v1/training-jobs/" + jobId).body()).get("progress").get("epoch");
+        return e.isNull() ? 0 : e.asInt();
+    }
+
+    private void awaitEpoch(String jobId, int epoch) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (epoch(jobId) < epoch) {
+            assertThat(System.nanoTime()).as("job %s reaches epoch %d", jobId, epoch).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The steps of a metric's history in the run, in order: each epoch once, none missing. */
+    private static List<Long> steps(ResultsClient client, UUID runId, String key) {
+        return client.metricHistory(runId, key, 0, 10_000).points().stream().map(p -> p.step()).toList();
+    }
+
+    private static List<Long> oneTo(int n) {
+        return LongStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    private static final String LONG_EARLY_EXIT = "{\"datasetId\":\"%s\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,"
+            + "\"horizon\":4,\"width\":16,\"blocks\":2,\"stride\":4,\"baseSearchSeconds\":0},"
+            + "\"training\":{\"epochs\":%d,\"batchSize\":16,\"earlyStoppingPatience\":0}}";
+
+    @Test
+    void aJobThatStoppedEarlyReportsTheEpochItReachedAndSaysSo() throws Exception {
+        // Patience 1 or the 3-second budget ends it long before 300 epochs.
+        String body = "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,\"horizon\":4,"
+                + "\"width\":16,\"blocks\":2,\"stride\":4,\"baseSearchSeconds\":0,\"timeBudgetSeconds\":3},"
+                + "\"training\":{\"epochs\":300,\"batchSize\":64,\"earlyStoppingPatience\":1}}";
+        JsonNode accepted = json.readTree(post("/api/v1/training-jobs", body).body());
+        JsonNode job = awaitFinal(accepted.get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        JsonNode progress = job.get("progress");
+        int reached = progress.get("epoch").asInt();
+        assertThat(progress.get("epochs").asInt()).isEqualTo(300);
+        assertThat(reached).as(job.toString()).isBetween(1, 299);
+        assertThat(progress.get("message").asText()).isEqualTo("succeeded; training stopped early after epoch " + reached + " of 300");
+        // The epoch shown is the last one the run holds.
+        assertThat(steps(upstreams.resultsClient(), UUID.fromString(accepted.get("runId").asText()), "train_loss")).isEqualTo(oneTo(reached));
+    }
+
+    @Test
+    void aJobTakenUpAgainKeepsShowingItsEpochAndItsRunGetsEachEpochOnce() throws Exception {
+        // Every epoch the job ever shows, in order (a poll would miss a brief step back).
+        jdbc.sql("CREATE TABLE IF NOT EXISTS training.test_epochs_shown (seq bigserial PRIMARY KEY, job_id uuid, epoch integer)").update();
+        jdbc.sql("CREATE OR REPLACE FUNCTION training.test_log_epoch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " INSERT INTO training.test_epochs_shown (job_id, epoch) VALUES (NEW.id, NEW.epoch); RETURN NEW; END $$").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS test_log_epoch ON training.jobs").update();
+        jdbc.sql("CREATE TRIGGER test_log_epoch AFTER UPDATE OF epoch ON training.jobs FOR EACH ROW"
+                + " WHEN (NEW.epoch IS DISTINCT FROM OLD.epoch) EXECUTE FUNCTION training.test_log_epoch()").update();
+        try {
+            JsonNode accepted = json.readTree(post("/api/v1/training-jobs", LONG_EARLY_EXIT.formatted(datasetId, 10)).body());
+            String id = accepted.get("id").asText();
+            awaitEpoch(id, 3);
+            // The replica shuts down: the job goes back to the queue and resumes from its checkpoint.
+            workers.stop();
+            JsonNode handedBack = json.readTree(get("/api/v1/training-jobs/" + id).body());
+            assertThat(handedBack.get("status").asText()).as(handedBack.toString()).isEqualTo("queued");
+            int checkpointed = handedBack.get("progress").get("epoch").asInt();
+            workers.start();
+            JsonNode job = awaitFinal(id);
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+            assertThat(job.get("progress").get("epoch").asInt()).isEqualTo(10);
+
+            List<Integer> shown = jdbc.sql("SELECT epoch FROM training.test_epochs_shown WHERE job_id = :id ORDER BY seq")
+                    .param("id", UUID.fromString(id))
+                    .query(Integer.class)
+                    .list();
+            assertThat(shown).contains(checkpointed);
+            assertThat(shown).as("epochs shown, in order").isSorted();
+            assertThat(steps(upstreams.resultsClient(), UUID.fromString(accepted.get("runId").asText()), "train_loss")).isEqualTo(oneTo(10));
+        } finally {
+            workers.start();
+            jdbc.sql("DROP TRIGGER IF EXISTS test_log_epoch ON training.jobs").update();
+        }
     }
 
     private void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
