@@ -63,8 +63,14 @@ public class Outbox {
         jdbc.sql("UPDATE training.outbox SET model_id = :model WHERE job_id = :id").param("id", jobId).param("model", modelId).update();
     }
 
-    /** The results-service holds everything: the bytes are dropped, the row stays as the record of delivery. */
+    /**
+     * The results-service holds everything: the bytes and the job's {@link MetricJournal} (the run
+     * is closed) are dropped, the row stays as the record of delivery.
+     */
     public void delivered(UUID jobId) {
-        jdbc.sql("UPDATE training.outbox SET artifact = NULL, delivered_at = now() WHERE job_id = :id").param("id", jobId).update();
+        jdbc.sql("WITH journal AS (DELETE FROM training.metric_journal WHERE job_id = :id)"
+                        + " UPDATE training.outbox SET artifact = NULL, delivered_at = now() WHERE job_id = :id")
+                .param("id", jobId)
+                .update();
     }
 }

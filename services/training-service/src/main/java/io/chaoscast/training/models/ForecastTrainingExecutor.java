@@ -1,18 +1,17 @@
 package io.chaoscast.training.models;
 
 import io.chaoscast.contracts.results.CreateRunRequest;
-import io.chaoscast.contracts.results.MetricBuffer;
-import io.chaoscast.contracts.results.MetricPointRequest;
 import io.chaoscast.contracts.results.ResultsClient;
 import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.RunKind;
 import io.chaoscast.contracts.results.RunStatus;
-import io.chaoscast.contracts.results.UpdateRunRequest;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.artifact.ModelArtifacts;
 import io.chaoscast.models.baselines.NvarLibrary;
 import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.evaluation.EvaluationReport;
+import io.chaoscast.training.delivery.HttpRunCloser;
+import io.chaoscast.training.delivery.MetricJournal;
 import io.chaoscast.training.delivery.Outbox;
 import io.chaoscast.training.delivery.OutboxEntry;
 import io.chaoscast.training.delivery.ResultsDelivery;
@@ -28,10 +27,8 @@ import io.chaoscast.training.jobs.TrainingSettingsRequest;
 import io.chaoscast.training.upstream.DatasetGateway;
 import io.chaoscast.training.upstream.DatasetSummary;
 import io.chaoscast.web.json.StoredJson;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -47,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * checkpoints, evaluates on the test split, keeps the model and metrics in the outbox, then has
  * {@link ResultsDelivery} upload the artifact, register the model and close the run. A job taken
  * up again after a crash resumes from its last checkpoint, or delivers what its outbox holds. The
- * run is failed (with the reason) or cancelled whenever the job is.
+ * run is failed (with the reason) or cancelled whenever the job is, after it got every metric point
+ * the job logged (kept in the job's {@link MetricJournal} until then).
  */
 @Component
 public class ForecastTrainingExecutor implements JobExecutor {
@@ -60,9 +58,11 @@ public class ForecastTrainingExecutor implements JobExecutor {
     private final JsonMapper json;
     private final Outbox outbox;
     private final ResultsDelivery delivery;
+    private final MetricJournal journal;
+    private final HttpRunCloser runCloser;
 
-    public ForecastTrainingExecutor(
-            DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, JsonMapper json, Outbox outbox, ResultsDelivery delivery) {
+    public ForecastTrainingExecutor(DatasetGateway datasets, ResultsClient results, TestEvaluation evaluation, JsonMapper json, Outbox outbox,
+            ResultsDelivery delivery, MetricJournal journal, HttpRunCloser runCloser) {
         this.datasets = datasets;
         this.results = results;
         this.evaluation = evaluation;
@@ -70,6 +70,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
         this.json = StoredJson.mapper(json);
         this.outbox = outbox;
         this.delivery = delivery;
+        this.journal = journal;
+        this.runCloser = runCloser;
     }
 
     @Override
@@ -91,14 +93,14 @@ public class ForecastTrainingExecutor implements JobExecutor {
             return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
             if (!e.leaseLost() && !ctx.stopRequested()) {
-                closeRun(runId, RunStatus.CANCELLED, e.getMessage());
+                closeRun(job.id(), runId, RunStatus.CANCELLED, e.getMessage());
             }
             throw e;
         } catch (Exception | OutOfMemoryError e) {
             // After an outage the job may yet be taken up again (when its failure could not be
             // recorded): leave the run open; the sweeper closes it once the job is failed for good.
             if (!ctx.stopRequested() && !OutageRetry.isOutage(e)) {
-                closeRun(runId, RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                closeRun(job.id(), runId, RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             throw e;
         }
@@ -110,8 +112,10 @@ public class ForecastTrainingExecutor implements JobExecutor {
 
     /**
      * Trains (resuming from the job's checkpoint), evaluates and stores the products in the outbox.
-     * Metric points also go to the results-service as they come, for live curves; the outbox holds
-     * them all again, so points lost with a crash or an outage are delivered with the model.
+     * Metric points also go to the results-service as they come, for live curves, and into the
+     * job's journal after every epoch and before the outbox; the outbox holds them all again, so
+     * points lost with a crash or an outage are delivered with the model, or from the journal
+     * with the close of the run when the job ends without one.
      */
     private OutboxEntry produce(
             TrainingJob job, JobContext ctx, Map<String, Object> spec, TrainingSettings settings, EvaluationProtocol protocol, UUID runId) {
@@ -124,12 +128,8 @@ public class ForecastTrainingExecutor implements JobExecutor {
         double[][][] val = ctx.withRetry("downloading the val split", () -> datasets.split(job.datasetId(), "val"));
         double[][][] test = ctx.withRetry("downloading the test split", () -> datasets.split(job.datasetId(), "test"));
 
-        // Live points are best effort (the outbox delivers them all later): a short close wait.
-        MetricBuffer metrics = results.metricBuffer(runId, new MetricBuffer.Options(100_000, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10)),
-                (points, reason, cause) -> log.info("run {}: {} live metric points not delivered now ({}); they follow with the model", runId,
-                        points.size(), reason));
-        Map<String, MetricPointRequest> points = new LinkedHashMap<>();
-        BiConsumer<String, Double> point0 = (k, v) -> record(points, metrics, k, 0, v);
+        JobMetrics metrics = new JobMetrics(results, journal, ctx, runId);
+        BiConsumer<String, Double> point0 = (k, v) -> metrics.record(k, 0, v);
         try {
             ctx.phase(epochs, "training " + type);
             long start = System.nanoTime();
@@ -137,9 +137,11 @@ public class ForecastTrainingExecutor implements JobExecutor {
             double lambda = TestEvaluation.maxLyapunov(dataset);
             int riskHorizon = TestEvaluation.riskHorizonSteps(dataset, lambda);
             ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
-                record(points, metrics, "train_loss", p.epoch(), p.trainLoss());
-                record(points, metrics, "val_loss", p.epoch(), p.validationLoss());
-                record(points, metrics, "val_forecast_loss", p.epoch(), p.validationForecastLoss());
+                metrics.record("train_loss", p.epoch(), p.trainLoss());
+                metrics.record("val_loss", p.epoch(), p.validationLoss());
+                metrics.record("val_forecast_loss", p.epoch(), p.validationForecastLoss());
+                // Durable before the job may stop at the progress report below.
+                metrics.journal();
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
             // The epoch the training reached, not the most it might have: an early stop ends before.
@@ -150,17 +152,20 @@ public class ForecastTrainingExecutor implements JobExecutor {
             try {
                 point0.accept("train_seconds", trainSeconds);
                 if (fit.search() != null) {
-                    logSearch(fit.search(), (k, step, v) -> record(points, metrics, k, step, v), job, ctx, dataset, runId);
+                    logSearch(fit.search(), metrics::record, job, ctx, dataset, runId);
                 }
                 EvaluationReport report = evaluation.evaluate(forecaster, dataset, test, protocol, lambda);
                 // The forecast-level figures replace the one-pass oracle depth where the model has them.
                 Map<String, Double> figures = new LinkedHashMap<>(TestEvaluation.metrics(report));
                 figures.putAll(TestEvaluation.riskMetrics(forecaster, test, riskHorizon));
                 figures.forEach(point0::accept);
-                logExtraEvaluations((k, step, v) -> record(points, metrics, k, step, v), forecaster, dataset, test, protocol, lambda);
+                logExtraEvaluations(metrics::record, forecaster, dataset, test, protocol, lambda);
                 ctx.phase("keeping the model until the results-service has it" + stopped);
+                // The journal too holds every point now, for a job that fails or is cancelled while
+                // it delivers: that close of the run sends them.
+                metrics.journal();
                 OutboxEntry entry = new OutboxEntry(job.id(), runId, modelName(dataset.system(), type), ModelArtifacts.toBytes(forecaster),
-                        List.copyOf(points.values()), null);
+                        metrics.all(), null);
                 if (!ctx.withRetry("storing the model in the outbox", () -> outbox.save(entry, ctx.owner()))) {
                     throw new JobCancelledException("this worker no longer holds the lease on job " + job.id(), true);
                 }
@@ -176,13 +181,6 @@ public class ForecastTrainingExecutor implements JobExecutor {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             metrics.close();
-        }
-    }
-
-    private static void record(Map<String, MetricPointRequest> points, MetricBuffer live, String key, long step, double value) {
-        if (Double.isFinite(value)) {
-            points.put(key + "@" + step, new MetricPointRequest(key, value, step, null));
-            live.log(key, step, value);
         }
     }
 
@@ -258,7 +256,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
         return (system + "-" + type).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** Where a metric point goes: the live buffer and the outbox. */
+    /** Where a metric point goes: the job's {@link JobMetrics} (live, the journal, the outbox). */
     @FunctionalInterface
     private interface PointLog {
         void log(String key, long step, double value);
@@ -284,14 +282,14 @@ public class ForecastTrainingExecutor implements JobExecutor {
         }
     }
 
-    private void closeRun(UUID runId, RunStatus status, String reason) {
+    private void closeRun(UUID jobId, UUID runId, RunStatus status, String reason) {
         try {
             // The results-service keeps a reason only for failed runs; a cancelled run's reason
             // stays on the job.
-            String stored = status == RunStatus.FAILED ? reason : null;
-            results.updateRun(runId, new UpdateRunRequest(status, stored, Instant.now()));
+            runCloser.close(jobId, runId, status, reason, Instant.now());
         } catch (RuntimeException e) {
-            // The job's own row keeps the reason; the run stays open until someone closes it.
+            // The job's own row keeps the reason, its journal the points: the sweeper sends them
+            // and closes the run once the results-service answers.
             log.warn("could not mark run {} {}: {}", runId, status, e.getMessage());
         }
     }

@@ -307,6 +307,35 @@ class TrainingJobsApiTest {
             + "\"training\":{\"epochs\":%d,\"batchSize\":16,\"earlyStoppingPatience\":0}}";
 
     @Test
+    void aJobCancelledWhileTheResultsServiceIsDownStillGetsEveryEpochItLoggedIntoItsRun() throws Exception {
+        JsonNode accepted = json.readTree(post("/api/v1/training-jobs", LONG_EARLY_EXIT.formatted(datasetId, 1000)).body());
+        String id = accepted.get("id").asText();
+        UUID runId = UUID.fromString(accepted.get("runId").asText());
+        awaitEpoch(id, 2);
+        JsonNode job;
+        upstreams.stopResults();
+        try {
+            // Epochs logged while nobody can take their points, then the cancel, still in the outage.
+            awaitEpoch(id, epoch(id) + 3);
+            assertThat(post("/api/v1/training-jobs/" + id + "/cancel", "").statusCode()).isEqualTo(200);
+            job = awaitFinal(id);
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("cancelled");
+        } finally {
+            upstreams.startResults();
+        }
+        int reached = job.get("progress").get("epoch").asInt();
+        ResultsClient client = upstreams.resultsClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!client.getRun(runId).status().wireName().equals("cancelled")) {
+            assertThat(System.nanoTime()).as("the sweeper closes the run").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        for (String key : List.of("train_loss", "val_loss", "val_forecast_loss")) {
+            assertThat(steps(client, runId, key)).as(key).isEqualTo(oneTo(reached));
+        }
+    }
+
+    @Test
     void aJobThatStoppedEarlyReportsTheEpochItReachedAndSaysSo() throws Exception {
         // Patience 1 or the 3-second budget ends it long before 300 epochs.
         String body = "{\"datasetId\":\"" + datasetId + "\",\"model\":{\"type\":\"early-exit\",\"contextLength\":8,\"horizon\":4,"

@@ -20,11 +20,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class Upstreams implements AutoCloseable {
 
     private final RunningService datasets;
-    private final RunningService results;
+    private RunningService results;
+    private final Map<String, Object> resultsProperties;
 
     private Upstreams(RunningService datasets, RunningService results) {
         this.datasets = datasets;
         this.results = results;
+        // A restart comes back where the clients know it, on the data it had.
+        var env = results.context().getEnvironment();
+        this.resultsProperties = Map.of(
+                "chaoscast.services.dataset-url", datasets.baseUri().toString(),
+                "server.port", env.getRequiredProperty("local.server.port"),
+                "spring.datasource.url", env.getRequiredProperty("spring.datasource.url"));
     }
 
     public static Upstreams start() {
@@ -47,6 +54,16 @@ public final class Upstreams implements AutoCloseable {
 
     public RunningService results() {
         return results;
+    }
+
+    /** Stops the results-service, as a crash of its process would: its clients meet refused connections. */
+    public void stopResults() {
+        results.close();
+    }
+
+    /** Starts the results-service again, on its port and its data. */
+    public void startResults() {
+        results = RunningService.start(ResultsServiceApplication.class, "results", resultsProperties);
     }
 
     public RunningService datasets() {
