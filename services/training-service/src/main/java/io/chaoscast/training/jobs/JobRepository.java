@@ -24,6 +24,10 @@ public class JobRepository {
     /** Why a job ended that a user cancelled while it ran. */
     public static final String CANCELLED_BY_REQUEST = "cancelled by request";
 
+    /** A succeeded job's message: how its training ended, not the delivery it has done. */
+    private static final String SUCCEEDED_MESSAGE = "CASE WHEN epoch < epochs"
+            + " THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs ELSE 'succeeded' END";
+
     private static final String COLUMNS =
             "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
                     + " train_loss, val_loss, eta_seconds, message, failure_reason, attempts, max_attempts, lease_owner,"
@@ -84,6 +88,25 @@ public class JobRepository {
                         + " failure_reason = 'worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating and the job had used all '"
                         + " || max_attempts || ' attempts; resubmit it, and check the training-service logs of that worker'"
                         + " WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts AND NOT cancel_requested")
+                .update();
+    }
+
+    /**
+     * Ends as succeeded the running jobs whose lease ran out after their delivery was complete
+     * (the outbox records it delivered: model registered, run finished) but before the success was
+     * recorded, a database outage longer than the tolerance at that moment. Called before {@link
+     * #cancelAbandoned} and {@link #failAbandoned}, which would otherwise end such a job cancelled
+     * or, on its last attempt, failed, though its model is registered.
+     *
+     * @return how many jobs were ended
+     */
+    public int succeedDelivered() {
+        return jdbc.sql("UPDATE training.jobs j SET status = 'succeeded', model_id = o.model_id, failure_reason = NULL,"
+                        + " message = " + SUCCEEDED_MESSAGE + "," // epoch and epochs: only jobs has them
+                        + " run_closed = true, finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + " FROM training.outbox o"
+                        + " WHERE o.job_id = j.id AND o.delivered_at IS NOT NULL AND o.model_id IS NOT NULL"
+                        + " AND j.status = 'running' AND j.lease_expires_at < now()")
                 .update();
     }
 
@@ -199,9 +222,7 @@ public class JobRepository {
         // A failed or cancelled job's message says where it was when it ended (failure_reason
         // why); a succeeded one's says how its training ended, not the delivery it has done.
         return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
-                        + " message = CASE WHEN :status <> 'succeeded' THEN message"
-                        + "   WHEN epoch < epochs THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs"
-                        + "   ELSE 'succeeded' END,"
+                        + " message = CASE WHEN :status <> 'succeeded' THEN message ELSE " + SUCCEEDED_MESSAGE + " END,"
                         + " run_closed = (:status = 'succeeded'),"
                         + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")

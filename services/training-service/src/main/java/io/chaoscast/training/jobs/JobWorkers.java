@@ -87,6 +87,10 @@ public class JobWorkers implements SmartLifecycle {
     private void loop(String owner) {
         while (active) {
             try {
+                int delivered = jobs.succeedDelivered();
+                if (delivered > 0) {
+                    log.info("{} delivered job(s) whose success had not been recorded ended as succeeded", delivered);
+                }
                 int cancelled = jobs.cancelAbandoned();
                 if (cancelled > 0) {
                     log.info("cancelled {} job(s) whose cancel request no worker would act on", cancelled);

@@ -395,6 +395,50 @@ class JobQueueTest {
         assertThat(jobs.find(id).orElseThrow().attempts()).isEqualTo(1);
     }
 
+    /**
+     * A job whose delivery was complete (model registered, run finished) but whose success could
+     * not be recorded stays running until its lease runs out; on its last attempt the abandoned
+     * sweep then failed it, and with a cancel request it was cancelled, though its model stood.
+     */
+    @Test
+    void aDeliveredJobWhoseSuccessWasNotRecordedEndsSucceededEvenOnItsLastAttempt() throws Exception {
+        UUID lastAttempt = enqueue(1);
+        UUID cancelledLate = enqueue(3);
+        for (UUID id : List.of(lastAttempt, cancelledLate)) {
+            jobs.claim("dead", LEASE).orElseThrow();
+            jdbc.sql("UPDATE training.jobs SET epoch = 7, epochs = 9 WHERE id = :id").param("id", id).update();
+            jdbc.sql("INSERT INTO training.outbox (job_id, run_id, model_name, metrics, model_id, delivered_at)"
+                            + " VALUES (:id, :run, 'm', '[]'::jsonb, :model, now())")
+                    .param("id", id)
+                    .param("run", UUID.randomUUID())
+                    .param("model", "model-of-" + id)
+                    .update();
+            jobs.expireLease(id);
+        }
+        jobs.requestCancel(cancelledLate);
+
+        Map<UUID, JobStatus> closed = new ConcurrentHashMap<>();
+        JobWorkers w = new JobWorkers(jobs, (job, ctx) -> {
+                    throw new AssertionError("a delivered job is not trained again");
+                }, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)),
+                job -> closed.put(job.id(), job.status()));
+        w.start();
+        try {
+            await(() -> jobs.find(lastAttempt).orElseThrow().status().isFinal() && jobs.find(cancelledLate).orElseThrow().status().isFinal());
+        } finally {
+            w.stop();
+        }
+        for (UUID id : List.of(lastAttempt, cancelledLate)) {
+            TrainingJob j = jobs.find(id).orElseThrow();
+            assertThat(j.status()).as(id.toString()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(j.modelId()).isEqualTo("model-of-" + id);
+            assertThat(j.failureReason()).isNull();
+            assertThat(j.message()).isEqualTo("succeeded; training stopped early after epoch 7 of 9");
+            assertThat(j.leaseOwner()).isNull();
+        }
+        assertThat(closed).as("a finished run is not closed again").isEmpty();
+    }
+
     @Test
     void jobCancelledJustBeforeShutdownEndsCancelledInsteadOfQueued() throws Exception {
         UUID id = enqueue(3);

@@ -260,13 +260,17 @@ class TrainingJobsApiTest {
         assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("succeeded");
         String modelId = first.get("modelId").asText();
 
-        // The worker's process died after the delivery had closed the run, before the job's success
-        // was committed: the job is still running under a lease that has now run out.
+        // The worker's process died after the delivery had closed the run, before the outbox
+        // recorded the delivery done and before the job's success was committed: the job is still
+        // running under a lease that has now run out. (With the delivery recorded, the sweep ends
+        // the job succeeded without taking it up again; JobQueueTest covers that.)
         int rewound = jdbc.sql("UPDATE training.jobs SET status = 'running', model_id = NULL, finished_at = NULL, run_closed = false,"
                         + " lease_owner = 'crashed-worker', lease_expires_at = now() - interval '1 second' WHERE id = :id")
                 .param("id", UUID.fromString(id))
                 .update();
         assertThat(rewound).isEqualTo(1);
+        assertThat(jdbc.sql("UPDATE training.outbox SET delivered_at = NULL WHERE job_id = :id").param("id", UUID.fromString(id)).update())
+                .isEqualTo(1);
 
         JsonNode redone = awaitFinal(id);
         assertThat(redone.get("status").asText()).as(redone.toString()).isEqualTo("succeeded");
