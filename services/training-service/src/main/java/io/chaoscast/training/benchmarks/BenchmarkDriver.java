@@ -94,7 +94,8 @@ public class BenchmarkDriver implements SmartLifecycle {
                 lock.rollback();
             }
         } catch (SQLException e) {
-            log.debug("benchmark driver: no database for the lock: {}", e.getMessage());
+            // Not a lock held elsewhere (that is a plain false): the database or the pool failed.
+            log.warn("benchmark driver: could not take its lock, polling again later: {}", e.getMessage());
             return 0;
         }
     }

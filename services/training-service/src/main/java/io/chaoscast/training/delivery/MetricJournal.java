@@ -44,7 +44,10 @@ public class MetricJournal {
             row.put("at", (p.timestamp() == null ? Instant.now() : p.timestamp()).toString());
             return row;
         }).toList();
-        return jdbc.sql("WITH owned AS (SELECT id FROM training.jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'),"
+        // FOR SHARE: an append racing with the statement that ends the job waits for it and then
+        // sees the job ended, so no row lands after the journal was sent and dropped.
+        return jdbc.sql("WITH owned AS (SELECT id FROM training.jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'"
+                        + " FOR SHARE),"
                         + " ins AS (INSERT INTO training.metric_journal (job_id, key, step, value, logged_at)"
                         + "   SELECT owned.id, p.key, p.step, p.value, p.at"
                         + "   FROM owned, jsonb_to_recordset(CAST(:points AS jsonb)) AS p(key text, step bigint, value double precision, at timestamptz)"

@@ -308,6 +308,18 @@ public class JobRepository {
                 .list();
     }
 
+    /**
+     * Drops metric journals of ended jobs whose runs are closed: a closed run takes no more points,
+     * so such rows (an append that lost a race with the job's end) would only accumulate.
+     *
+     * @return how many rows were dropped
+     */
+    public int dropJournalsOfClosedRuns() {
+        return jdbc.sql("DELETE FROM training.metric_journal m USING training.jobs j"
+                        + " WHERE m.job_id = j.id AND j.run_closed AND j.status IN ('succeeded', 'failed', 'cancelled')")
+                .update();
+    }
+
     public void markRunClosed(UUID id) {
         jdbc.sql("UPDATE training.jobs SET run_closed = true WHERE id = :id").param("id", id).update();
     }

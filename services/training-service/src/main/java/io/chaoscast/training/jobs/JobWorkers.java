@@ -183,6 +183,7 @@ public class JobWorkers implements SmartLifecycle {
                 }
                 jobs.markRunClosed(job.id());
             }
+            jobs.dropJournalsOfClosedRuns();
         } catch (RuntimeException e) {
             log.warn("closing the runs of ended jobs failed, tried again later: {}", e.toString());
         }

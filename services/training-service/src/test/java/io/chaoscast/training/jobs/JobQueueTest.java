@@ -439,6 +439,21 @@ class JobQueueTest {
         assertThat(closed).as("a finished run is not closed again").isEmpty();
     }
 
+    /** Journal rows of a job whose run is closed (an append that lost a race with its end) are dropped. */
+    @Test
+    void metricJournalsOfClosedRunsAreDroppedBySweeper() {
+        UUID ended = enqueue(3);
+        UUID open = enqueue(3);
+        for (UUID id : List.of(ended, open)) {
+            jdbc.sql("INSERT INTO training.metric_journal (job_id, key, step, value, logged_at) VALUES (:id, 'train_loss', 1, 0.5, now())")
+                    .param("id", id)
+                    .update();
+        }
+        jdbc.sql("UPDATE training.jobs SET status = 'failed', finished_at = now(), run_closed = true WHERE id = :id").param("id", ended).update();
+        workers((job, ctx) -> "m").closeOpenRuns();
+        assertThat(jdbc.sql("SELECT job_id FROM training.metric_journal").query(UUID.class).list()).containsExactly(open);
+    }
+
     @Test
     void jobCancelledJustBeforeShutdownEndsCancelledInsteadOfQueued() throws Exception {
         UUID id = enqueue(3);

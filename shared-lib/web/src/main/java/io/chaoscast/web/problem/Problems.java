@@ -1,6 +1,7 @@
 package io.chaoscast.web.problem;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,18 @@ public final class Problems {
 
     /**
      * A problem's {@code instance} for a request path as the client sent it; a path that is no
-     * valid URI reference (refused for that very reason) is given with its characters escaped.
+     * valid URI reference (refused for that very reason) is given with its characters quoted, and
+     * null (no instance) when even that fails.
      */
     public static URI instance(String rawPath) {
         try {
             return URI.create(rawPath);
         } catch (IllegalArgumentException e) {
-            return URI.create(rawPath.replace("%", "%25").replace(" ", "%20").replace("\\", "%5C").replace("\"", "%22"));
+            try {
+                return new URI(null, null, rawPath, null); // quotes every character a path may not hold
+            } catch (URISyntaxException unquotable) {
+                return null;
+            }
         }
     }
 
