@@ -130,6 +130,19 @@ public final class JobContext {
         stopRequested = true;
     }
 
+    /**
+     * Whether this worker still holds the job, asked of the database now: a lease lost since the
+     * last heartbeat is not known to {@link #stopRequested} yet. False when the database cannot
+     * tell, so that a worker never acts for a job it may have lost.
+     */
+    public boolean holdsLease() {
+        try {
+            return jobs.holds(jobId, owner);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean stopRequested() {
         return stopRequested;
     }

@@ -148,6 +148,15 @@ public class JobRepository {
                 .optional();
     }
 
+    /** Whether {@code owner} holds the job: it is running under that worker's lease, expired or not. */
+    public boolean holds(UUID id, String owner) {
+        return jdbc.sql("SELECT count(*) FROM training.jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .query(Long.class)
+                .single() == 1;
+    }
+
     /** Renews the lease; false when this worker no longer owns the job. */
     public boolean heartbeat(UUID id, String owner, Duration lease) {
         return jdbc.sql("UPDATE training.jobs SET lease_expires_at = now() + make_interval(secs => :lease), updated_at = now()"

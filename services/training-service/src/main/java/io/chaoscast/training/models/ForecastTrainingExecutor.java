@@ -92,14 +92,16 @@ public class ForecastTrainingExecutor implements JobExecutor {
             ctx.phase("storing the model and metrics in the results-service");
             return delivery.deliver(produced, ctx);
         } catch (JobCancelledException e) {
-            if (!e.leaseLost() && !ctx.stopRequested()) {
+            if (!e.leaseLost() && !ctx.stopRequested() && ctx.holdsLease()) {
                 closeRun(job.id(), runId, RunStatus.CANCELLED, e.getMessage());
             }
             throw e;
         } catch (Exception | OutOfMemoryError e) {
             // After an outage the job may yet be taken up again (when its failure could not be
             // recorded): leave the run open; the sweeper closes it once the job is failed for good.
-            if (!ctx.stopRequested() && !OutageRetry.isOutage(e)) {
+            // A worker whose lease ran out meanwhile leaves the run (and its metric journal) to the
+            // job's new owner, whose delivery would otherwise meet a closed run.
+            if (!ctx.stopRequested() && !OutageRetry.isOutage(e) && ctx.holdsLease()) {
                 closeRun(job.id(), runId, RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             throw e;

@@ -454,6 +454,23 @@ class JobQueueTest {
         assertThat(jdbc.sql("SELECT job_id FROM training.metric_journal").query(UUID.class).list()).containsExactly(open);
     }
 
+    /**
+     * A worker whose lease was taken over before its heartbeat noticed closed the job's run when it
+     * then failed, under the new owner: the executor asks this before closing a run.
+     */
+    @Test
+    void aWorkerWhoseJobWasTakenOverNoLongerHoldsItsLease() {
+        UUID id = enqueue(3);
+        jobs.claim("first", LEASE).orElseThrow();
+        JobContext first = new JobContext(jobs, id, "first", Duration.ofSeconds(1));
+        assertThat(first.holdsLease()).isTrue();
+        jobs.expireLease(id);
+        assertThat(first.holdsLease()).as("expired, not yet taken").isTrue();
+        jobs.claim("second", LEASE).orElseThrow();
+        assertThat(first.holdsLease()).isFalse();
+        assertThat(new JobContext(jobs, id, "second", Duration.ofSeconds(1)).holdsLease()).isTrue();
+    }
+
     @Test
     void jobCancelledJustBeforeShutdownEndsCancelledInsteadOfQueued() throws Exception {
         UUID id = enqueue(3);
