@@ -121,11 +121,6 @@ public class DatasetFiles {
         }
     }
 
-    /** Removes temporary files left by generators that died, once they are clearly abandoned. */
-    public void removeAbandonedTemps(Duration olderThan) {
-        removeAbandonedTemps(olderThan, id -> false);
-    }
-
     /**
      * Deletes temporary files not written for {@code olderThan} whose dataset is not {@code
      * inUse}: a generation still running writes its file at least once per buffer, but one in a

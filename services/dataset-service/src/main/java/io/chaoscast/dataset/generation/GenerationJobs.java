@@ -97,8 +97,8 @@ public class GenerationJobs implements DisposableBean {
         long heartbeat = Math.max(100, properties.staleAfter().toMillis() / 4);
         housekeeping.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long sweep = Math.max(100, properties.sweepInterval().toMillis());
+        // The first sweep, at once, also removes the temporary files earlier processes left.
         housekeeping.scheduleWithFixedDelay(this::sweepQuietly, 0, sweep, TimeUnit.MILLISECONDS);
-        files.removeAbandonedTemps(properties.staleAfter().multipliedBy(2));
     }
 
     /**
