@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class HttpRunCloser implements RunCloser {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRunCloser.class);
-    private static final int METRIC_BATCH = 10_000;
 
     private final ResultsClient results;
     private final MetricJournal journal;
@@ -53,9 +52,7 @@ public class HttpRunCloser implements RunCloser {
     public void close(UUID jobId, UUID runId, RunStatus status, String reason, Instant endedAt) {
         List<MetricPointRequest> points = journal.points(jobId);
         try {
-            for (int from = 0; from < points.size(); from += METRIC_BATCH) {
-                results.logMetrics(runId, points.subList(from, Math.min(points.size(), from + METRIC_BATCH)));
-            }
+            MetricBatches.forEach(points, batch -> results.logMetrics(runId, batch));
         } catch (ResultsApiException e) {
             if (e.status() != 404 && e.status() != 409) {
                 throw e;

@@ -1,6 +1,5 @@
 package io.chaoscast.training.delivery;
 
-import io.chaoscast.contracts.results.MetricPointRequest;
 import io.chaoscast.contracts.results.ModelResponse;
 import io.chaoscast.contracts.results.RegisterModelRequest;
 import io.chaoscast.contracts.results.ResultsApiException;
@@ -12,7 +11,6 @@ import io.chaoscast.training.jobs.JobContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,6 @@ public class ResultsDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(ResultsDelivery.class);
     public static final String ARTIFACT = "model.zip";
-    private static final int METRIC_BATCH = 10_000;
 
     private final ResultsClient results;
     private final Outbox outbox;
@@ -53,11 +50,7 @@ public class ResultsDelivery {
         // run may have been closed since: a finished run refuses metrics (409), so sending them
         // again would fail a job whose delivery is complete. Only closing the run is left then.
         if (modelId == null) {
-            List<MetricPointRequest> points = e.metrics();
-            for (int from = 0; from < points.size(); from += METRIC_BATCH) {
-                List<MetricPointRequest> batch = points.subList(from, Math.min(points.size(), from + METRIC_BATCH));
-                ctx.withRetry("storing the run's metrics", () -> results.logMetrics(e.runId(), batch));
-            }
+            MetricBatches.forEach(e.metrics(), batch -> ctx.withRetry("storing the run's metrics", () -> results.logMetrics(e.runId(), batch)));
             ctx.checkCancelled();
             ctx.withRetry("uploading the model", () -> upload(e, ctx));
             ModelArtifacts.Header header = ModelArtifacts.header(e.artifact());
