@@ -24,6 +24,9 @@ public class JobRepository {
     /** Why a job ended that a user cancelled while it ran. */
     public static final String CANCELLED_BY_REQUEST = "cancelled by request";
 
+    /** What every ending of a job sets: when, and no worker holds it any more. */
+    private static final String ENDED_NOW = " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL";
+
     /** A succeeded job's message: how its training ended, not the delivery it has done. */
     private static final String SUCCEEDED_MESSAGE = "CASE WHEN epoch < epochs"
             + " THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs ELSE 'succeeded' END";
@@ -103,7 +106,7 @@ public class JobRepository {
     public int succeedDelivered() {
         return jdbc.sql("UPDATE training.jobs j SET status = 'succeeded', model_id = o.model_id, failure_reason = NULL,"
                         + " message = " + SUCCEEDED_MESSAGE + "," // epoch and epochs: only jobs has them
-                        + " run_closed = true, finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + " run_closed = true," + ENDED_NOW
                         + " FROM training.outbox o"
                         + " WHERE o.job_id = j.id AND o.delivered_at IS NOT NULL AND o.model_id IS NOT NULL"
                         + " AND j.status = 'running' AND j.lease_expires_at < now()")
@@ -120,7 +123,7 @@ public class JobRepository {
      */
     public int cancelAbandoned() {
         return jdbc.sql("UPDATE training.jobs SET status = 'cancelled', failure_reason = :reason, run_closed = false,"
-                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + ENDED_NOW
                         + " WHERE cancel_requested AND (status = 'queued' OR (status = 'running' AND lease_expires_at < now()))")
                 .param("reason", CANCELLED_BY_REQUEST)
                 .update();
@@ -233,7 +236,7 @@ public class JobRepository {
         return jdbc.sql("UPDATE training.jobs SET status = :status, failure_reason = :reason, model_id = coalesce(:model, model_id),"
                         + " message = CASE WHEN :status <> 'succeeded' THEN message ELSE " + SUCCEEDED_MESSAGE + " END,"
                         + " run_closed = (:status = 'succeeded'),"
-                        + " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL"
+                        + ENDED_NOW
                         + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
                 .param("id", id)
                 .param("owner", owner)
