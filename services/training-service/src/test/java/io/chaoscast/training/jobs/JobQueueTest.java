@@ -34,6 +34,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class JobQueueTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /** One worker, a 3 s lease, polling every 50 ms: fast enough for a test to watch. */
+    private static final TrainingProperties FAST = new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5));
 
     private JobRepository jobs;
     private JdbcClient jdbc;
@@ -202,7 +204,7 @@ class JobQueueTest {
         List<UUID> closed = new ArrayList<>();
         boolean[] reachable = {false};
         JobWorkers w = new JobWorkers(jobs, (job, ctx) -> null,
-                new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)), job -> {
+                FAST, job -> {
                     if (!reachable[0]) {
                         throw new IllegalStateException("results-service does not answer");
                     }
@@ -262,7 +264,14 @@ class JobQueueTest {
     }
 
     private JobWorkers workers(JobExecutor executor) {
-        return new JobWorkers(jobs, executor, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)));
+        return new JobWorkers(jobs, executor, FAST);
+    }
+
+    /** An executor for jobs that must end without being trained (again). */
+    private static JobExecutor neverTrains(String why) {
+        return (job, ctx) -> {
+            throw new AssertionError(why);
+        };
     }
 
     private static void await(Supplier<Boolean> condition) throws InterruptedException {
@@ -374,10 +383,7 @@ class JobQueueTest {
         jdbc.sql("UPDATE training.jobs SET cancel_requested = true WHERE id = :id").param("id", stuck).update();
 
         Map<UUID, JobStatus> closed = new ConcurrentHashMap<>();
-        JobWorkers w = new JobWorkers(jobs, (job, ctx) -> {
-                    throw new AssertionError("a cancelled job must not be trained again");
-                }, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)),
-                job -> closed.put(job.id(), job.status()));
+        JobWorkers w = new JobWorkers(jobs, neverTrains("a cancelled job must not be trained again"), FAST, job -> closed.put(job.id(), job.status()));
         w.start();
         try {
             await(() -> closed.containsKey(id) && closed.containsKey(stuck));
@@ -418,10 +424,7 @@ class JobQueueTest {
         jobs.requestCancel(cancelledLate);
 
         Map<UUID, JobStatus> closed = new ConcurrentHashMap<>();
-        JobWorkers w = new JobWorkers(jobs, (job, ctx) -> {
-                    throw new AssertionError("a delivered job is not trained again");
-                }, new TrainingProperties(1, Duration.ofSeconds(3), Duration.ofMillis(50), 3, Duration.ofSeconds(5)),
-                job -> closed.put(job.id(), job.status()));
+        JobWorkers w = new JobWorkers(jobs, neverTrains("a delivered job is not trained again"), FAST, job -> closed.put(job.id(), job.status()));
         w.start();
         try {
             await(() -> jobs.find(lastAttempt).orElseThrow().status().isFinal() && jobs.find(cancelledLate).orElseThrow().status().isFinal());
