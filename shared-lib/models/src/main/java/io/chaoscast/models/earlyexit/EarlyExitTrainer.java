@@ -39,7 +39,8 @@ import java.util.SplittableRandom;
  * <p>Reproducible on CPU: the engine's random seed fixes weight initialisation and a {@link
  * SplittableRandom} split from the same seed fixes the order of windows, so the same seed, data
  * and settings give the same loss curve. Early stopping keeps the weights of the epoch with the
- * lowest validation forecast loss.
+ * lowest validation forecast loss. Training also ends at the first epoch with a non-finite loss
+ * (diverged), keeping the best weights of the epochs before it.
  *
  * <p>Resumable: with a {@link CheckpointStore}, the state after every epoch (weights, Adam's
  * moments and update counts, the best weights so far, early-stopping counters and the epoch
@@ -243,7 +244,12 @@ public final class EarlyExitTrainer {
                             epoch, settings.epochs(), lossSum / seen, val[0], val[1], exitErrors, elapsed);
                     history.add(p);
                     boolean stop = false;
-                    if (val[1] < bestVal) {
+                    if (!p.finite()) {
+                        // A non-finite loss leaves non-finite gradients, and Adam never recovers
+                        // from them: later epochs could not beat the best weights already kept.
+                        stoppedEarly = epoch < settings.epochs();
+                        stop = true;
+                    } else if (val[1] < bestVal) {
                         bestVal = val[1];
                         bestEpoch = epoch;
                         best = snapshot(net);
@@ -272,7 +278,7 @@ public final class EarlyExitTrainer {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("training produced no finite validation loss; lower the learning rate");
+            throw new IllegalStateException("training produced no epoch with finite losses; lower the learning rate");
         }
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         EarlyExitNetwork trained = restore(manager, arch, best);

@@ -19,4 +19,10 @@ public record EpochProgress(
         double validationLoss,
         double validationForecastLoss,
         double[] validationExitErrors,
-        double elapsedSeconds) {}
+        double elapsedSeconds) {
+
+    /** Whether every loss of the epoch is a number: training ends at the first epoch where one is not. */
+    public boolean finite() {
+        return Double.isFinite(trainLoss) && Double.isFinite(validationLoss) && Double.isFinite(validationForecastLoss);
+    }
+}

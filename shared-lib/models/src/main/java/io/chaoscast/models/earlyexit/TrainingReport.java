@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * @param epochs every epoch's progress, in order
  * @param bestEpoch the epoch whose weights were kept (lowest validation forecast loss)
- * @param stoppedEarly whether patience or the time budget ended training before {@code epochs}
+ * @param stoppedEarly whether patience, the time budget or a non-finite loss ended training before
+ *     {@code epochs}
  * @param trainWindows number of training windows
  * @param elapsedSeconds wall-clock training time
  */
@@ -14,5 +15,10 @@ public record TrainingReport(
 
     public TrainingReport {
         epochs = List.copyOf(epochs);
+    }
+
+    /** The epoch whose losses were no longer finite, where training stopped; 0 when none was. */
+    public int divergedEpoch() {
+        return epochs.stream().filter(e -> !e.finite()).mapToInt(EpochProgress::epoch).findFirst().orElse(0);
     }
 }
