@@ -78,6 +78,20 @@ public final class JobContext {
         report(epoch, epochs, null, null, 0.0, message);
     }
 
+    /**
+     * {@link #trained(int, int, String)}, keeping how the training ended for the job's final
+     * message ({@code succeeded; <outcome>}).
+     *
+     * @param outcome e.g. that it stopped early and which epoch's weights the model keeps; null
+     *     when there is nothing to say beyond the epochs
+     */
+    public void trained(int epoch, int epochs, String outcome, String message) {
+        if (outcome != null && !withRetry("recording how training ended", () -> jobs.trainingOutcome(jobId, owner, outcome))) {
+            throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
+        }
+        trained(epoch, epochs, message);
+    }
+
     private void report(int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
         if (!withRetry("recording progress", () -> jobs.progress(jobId, owner, epoch, epochs, finiteOrNull(trainLoss), finiteOrNull(valLoss), eta, message))) {
             throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);

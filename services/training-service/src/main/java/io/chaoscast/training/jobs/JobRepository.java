@@ -27,9 +27,13 @@ public class JobRepository {
     /** What every ending of a job sets: when, and no worker holds it any more. */
     private static final String ENDED_NOW = " finished_at = now(), updated_at = now(), lease_owner = NULL, lease_expires_at = NULL";
 
-    /** A succeeded job's message: how its training ended, not the delivery it has done. */
-    private static final String SUCCEEDED_MESSAGE = "CASE WHEN epoch < epochs"
-            + " THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs ELSE 'succeeded' END";
+    /**
+     * A succeeded job's message: how its training ended, not the delivery it has done. Jobs trained
+     * before the training outcome was recorded fall back to their epochs.
+     */
+    private static final String SUCCEEDED_MESSAGE = "CASE WHEN training_outcome IS NOT NULL THEN 'succeeded; ' || training_outcome"
+            + " WHEN epoch < epochs THEN 'succeeded; training stopped early after epoch ' || epoch || ' of ' || epochs"
+            + " ELSE 'succeeded' END";
 
     private static final String COLUMNS =
             "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
@@ -193,6 +197,19 @@ public class JobRepository {
                 .param("val", valLoss)
                 .param("eta", eta)
                 .param("message", message)
+                .update() == 1;
+    }
+
+    /**
+     * Records how the job's training ended (see {@code V4__training_outcome.sql}); false when this
+     * worker lost the job.
+     */
+    public boolean trainingOutcome(UUID id, String owner, String outcome) {
+        return jdbc.sql("UPDATE training.jobs SET training_outcome = :outcome, updated_at = now()"
+                        + " WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+                .param("id", id)
+                .param("owner", owner)
+                .param("outcome", outcome)
                 .update() == 1;
     }
 

@@ -147,8 +147,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
             // The epoch the training reached, not the most it might have: an early stop ends before.
-            String stopped = fit.stoppedEarly() ? " (training stopped early after epoch " + fit.epochsRun() + " of " + epochs + ")" : "";
-            ctx.trained(fit.epochsRun(), epochs, "evaluating on the test split" + stopped);
+            String outcome = fit.outcome(epochs);
+            String stopped = outcome == null ? "" : " (" + outcome + ")";
+            ctx.trained(fit.epochsRun(), epochs, outcome, "evaluating on the test split" + stopped);
             Forecaster forecaster = fit.forecaster();
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             try {

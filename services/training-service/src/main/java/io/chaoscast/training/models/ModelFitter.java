@@ -29,9 +29,30 @@ final class ModelFitter {
      * A fitted model and, for the early-exit network, what its training searched (else null).
      *
      * @param epochsRun the last epoch trained (a baseline's one fit counts as one)
-     * @param stoppedEarly whether early stopping or the time budget ended training before its epochs
+     * @param stoppedEarly whether early stopping, the time budget or a non-finite loss ended
+     *     training before its epochs
+     * @param bestEpoch the epoch whose weights the model keeps
+     * @param divergedEpoch the epoch whose losses were no longer finite, where training stopped; 0
+     *     when none was
      */
-    record Fit(Forecaster forecaster, SearchLog search, int epochsRun, boolean stoppedEarly) {}
+    record Fit(Forecaster forecaster, SearchLog search, int epochsRun, boolean stoppedEarly, int bestEpoch, int divergedEpoch) {
+
+        /**
+         * How training ended, for the job's message, when there is more to say than that it ran
+         * every epoch; null otherwise.
+         */
+        String outcome(int epochs) {
+            if (divergedEpoch > 0) {
+                return "training stopped at epoch " + divergedEpoch + " of " + epochs
+                        + ": its losses were no longer finite; the model keeps the weights of epoch " + bestEpoch;
+            }
+            if (stoppedEarly) {
+                return "training stopped early after epoch " + epochsRun + " of " + epochs + "; the model keeps the weights of epoch "
+                        + bestEpoch;
+            }
+            return null;
+        }
+    }
 
     /**
      * @param riskHorizonSteps rollout steps of the early-exit risk calibration (one Lyapunov time)
@@ -49,7 +70,7 @@ final class ModelFitter {
         if (ModelType.of(type) == ModelType.EARLY_EXIT) {
             return fitEarlyExit(spec, settings, train, validation, riskHorizonSteps, listener, checkpoints);
         }
-        return new Fit(fitBaseline(spec, settings, train, validation), null, 1, false);
+        return new Fit(fitBaseline(spec, settings, train, validation), null, 1, false, 1, 0);
     }
 
     private static Fit fitEarlyExit(
@@ -78,7 +99,8 @@ final class ModelFitter {
                 ModelTypes.RISK_WINDOWS, x(spec, "tolerance"), x(spec, "confidence"));
         var history = outcome.report().epochs();
         int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
-        return new Fit(calibrated, outcome.search(), last, outcome.report().stoppedEarly());
+        var report = outcome.report();
+        return new Fit(calibrated, outcome.search(), last, report.stoppedEarly(), report.bestEpoch(), report.divergedEpoch());
     }
 
     private static Forecaster fitBaseline(

@@ -160,6 +160,15 @@ class JobQueueTest {
         jobs.progress(full, "w", 3, 3, 0.5, 0.6, 0.0, "storing the model and metrics in the results-service");
         jobs.succeed(full, "w", "m-2");
         assertThat(jobs.find(full).orElseThrow().message()).isEqualTo("succeeded");
+        // A recorded outcome is what the message says, in place of the epochs.
+        UUID diverged = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        jobs.progress(diverged, "w", 28, 30, 0.5, 0.6, 0.0, "evaluating");
+        assertThat(jobs.trainingOutcome(diverged, "another worker", "x")).as("only the lease holder records it").isFalse();
+        assertThat(jobs.trainingOutcome(diverged, "w", "training stopped at epoch 28 of 30: its losses were no longer finite")).isTrue();
+        jobs.succeed(diverged, "w", "m-3");
+        assertThat(jobs.find(diverged).orElseThrow().message())
+                .isEqualTo("succeeded; training stopped at epoch 28 of 30: its losses were no longer finite");
     }
 
     @Test
@@ -412,7 +421,9 @@ class JobQueueTest {
         UUID cancelledLate = enqueue(3);
         for (UUID id : List.of(lastAttempt, cancelledLate)) {
             jobs.claim("dead", LEASE).orElseThrow();
-            jdbc.sql("UPDATE training.jobs SET epoch = 7, epochs = 9 WHERE id = :id").param("id", id).update();
+            jdbc.sql("UPDATE training.jobs SET epoch = 7, epochs = 9, training_outcome = 'stopped at 7; weights of 5' WHERE id = :id")
+                    .param("id", id)
+                    .update();
             jdbc.sql("INSERT INTO training.outbox (job_id, run_id, model_name, metrics, model_id, delivered_at)"
                             + " VALUES (:id, :run, 'm', '[]'::jsonb, :model, now())")
                     .param("id", id)
@@ -436,7 +447,7 @@ class JobQueueTest {
             assertThat(j.status()).as(id.toString()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(j.modelId()).isEqualTo("model-of-" + id);
             assertThat(j.failureReason()).isNull();
-            assertThat(j.message()).isEqualTo("succeeded; training stopped early after epoch 7 of 9");
+            assertThat(j.message()).as("the sweep's message is the recorded outcome too").isEqualTo("succeeded; stopped at 7; weights of 5");
             assertThat(j.leaseOwner()).isNull();
         }
         assertThat(closed).as("a finished run is not closed again").isEmpty();

@@ -352,9 +352,16 @@ class TrainingJobsApiTest {
         int reached = progress.get("epoch").asInt();
         assertThat(progress.get("epochs").asInt()).isEqualTo(300);
         assertThat(reached).as(job.toString()).isBetween(1, 299);
-        assertThat(progress.get("message").asText()).isEqualTo("succeeded; training stopped early after epoch " + reached + " of 300");
         // The epoch shown is the last one the run holds.
-        assertThat(steps(upstreams.resultsClient(), UUID.fromString(accepted.get("runId").asText()), "train_loss")).isEqualTo(oneTo(reached));
+        UUID runId = UUID.fromString(accepted.get("runId").asText());
+        assertThat(steps(upstreams.resultsClient(), runId, "train_loss")).isEqualTo(oneTo(reached));
+        // The weights kept are those of the lowest validation forecast loss in the run's curve.
+        long best = upstreams.resultsClient().metricHistory(runId, "val_forecast_loss", 0, 10_000).points().stream()
+                .min(java.util.Comparator.comparingDouble(p -> p.value()))
+                .orElseThrow()
+                .step();
+        assertThat(progress.get("message").asText())
+                .isEqualTo("succeeded; training stopped early after epoch " + reached + " of 300; the model keeps the weights of epoch " + best);
     }
 
     @Test
