@@ -63,8 +63,19 @@ public final class JobContext {
      * @throws JobCancelledException when the job was cancelled or this worker lost it
      */
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        Double eta = epoch > 0 ? elapsed / epoch * Math.max(0, epochs - epoch) : null;
+        progress(epoch, epochs, trainLoss, valLoss, (System.nanoTime() - startNanos) / 1e9, message);
+    }
+
+    /**
+     * {@link #progress(int, int, Double, Double, String)} with the training's own clock: a training
+     * resumed from a checkpoint counts the time its earlier workers trained, as its epoch counts
+     * their epochs, where this worker's clock would make the time per epoch, and so the ETA, far
+     * too small.
+     *
+     * @param trainingSeconds the time all {@code epoch} epochs took
+     */
+    public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, double trainingSeconds, String message) {
+        Double eta = epoch > 0 ? trainingSeconds / epoch * Math.max(0, epochs - epoch) : null;
         report(epoch, epochs, trainLoss, valLoss, eta, message);
     }
 

@@ -144,7 +144,7 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 metrics.record("val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 // Durable before the job may stop at the progress report below.
                 metrics.journal();
-                ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), "epoch " + p.epoch() + " of " + p.epochs());
+                ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), p.elapsedSeconds(), "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
             // The epoch the training reached, not the most it might have: an early stop ends before.
             String outcome = fit.outcome(epochs);

@@ -1,6 +1,7 @@
 package io.chaoscast.training.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.chaoscast.contracts.results.ResultsApiException;
 import io.chaoscast.contracts.results.ResultsClientException;
@@ -291,6 +292,19 @@ class JobQueueTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void theEtaOfAResumedTrainingUsesTheTrainingsOwnClock() throws Exception {
+        UUID id = enqueue(3);
+        jobs.claim("w", LEASE).orElseThrow();
+        JobContext resumed = new JobContext(jobs, id, "w", Duration.ofSeconds(1));
+        // Epoch 21 of 30, the training's 21 epochs having taken 42 s over all its workers, while
+        // this worker has run for milliseconds: 2 s per epoch, 9 epochs left.
+        resumed.progress(21, 30, 0.5, 0.6, 42.0, "epoch 21 of 30");
+        assertThat(jobs.find(id).orElseThrow().etaSeconds()).isCloseTo(18.0, within(1e-9));
+        resumed.progress(22, 30, 0.5, 0.6, "epoch 22 of 30");
+        assertThat(jobs.find(id).orElseThrow().etaSeconds()).as("this worker's clock, for comparison").isLessThan(1.0);
     }
 
     @Test
