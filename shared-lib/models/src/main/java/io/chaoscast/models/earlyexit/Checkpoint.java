@@ -16,7 +16,8 @@ import java.util.List;
  * The state of an {@link EarlyExitTrainer} run after an epoch, as bytes: everything the next
  * epoch depends on except what is rebuilt from the seed (the generators are wound forward).
  *
- * @param done training stopped after this epoch (early stopping or the time budget)
+ * @param done training stopped after this epoch (early stopping, the time budget, or a
+ *     non-finite loss)
  * @param best the best epoch's weights ({@link EarlyExitTrainer#snapshot}), null before any
  */
 record Checkpoint(

@@ -203,7 +203,10 @@ public final class EarlyExitTrainer {
                     bestEpoch = c.bestEpoch();
                     bestVal = c.bestValue();
                     sinceBest = c.sinceBest();
-                    stoppedEarly = c.stoppedEarly();
+                    // A history that already holds a non-finite epoch (written by a build that kept
+                    // training after one) has non-finite weights: there is nothing left to train.
+                    boolean diverged = c.history().stream().anyMatch(e -> !e.finite());
+                    stoppedEarly = c.stoppedEarly() || (diverged && c.epoch() < settings.epochs());
                     long draws = settings.inputNoise() > 0 ? 2L * trainSet.count * arch.contextLength() * arch.dimension() : 0;
                     for (int e = 1; e <= c.epoch(); e++) {
                         shuffle(order, shuffleRng);
@@ -212,7 +215,7 @@ public final class EarlyExitTrainer {
                         }
                     }
                     start = System.nanoTime() - (long) (c.elapsedSeconds() * 1e9);
-                    firstEpoch = c.done() ? settings.epochs() + 1 : c.epoch() + 1;
+                    firstEpoch = c.done() || diverged ? settings.epochs() + 1 : c.epoch() + 1;
                     c.history().forEach(listener::onEpoch);
                 }
                 for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {

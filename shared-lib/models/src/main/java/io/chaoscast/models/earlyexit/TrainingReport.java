@@ -17,7 +17,11 @@ public record TrainingReport(
         epochs = List.copyOf(epochs);
     }
 
-    /** The epoch whose losses were no longer finite, where training stopped; 0 when none was. */
+    /**
+     * The first epoch whose losses were no longer finite; 0 when none was. Training stops there,
+     * so it is the last epoch, except in a history restored from a checkpoint of a build that kept
+     * training after it.
+     */
     public int divergedEpoch() {
         return epochs.stream().filter(e -> !e.finite()).mapToInt(EpochProgress::epoch).findFirst().orElse(0);
     }

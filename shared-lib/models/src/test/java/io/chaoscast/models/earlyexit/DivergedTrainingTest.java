@@ -23,7 +23,7 @@ class DivergedTrainingTest {
     private static final TrainingSettings SIX_EPOCHS = TinyLorenz.TRAINING.withEpochs(6);
 
     /** Keeps the latest state, and the state after epoch 2 with its current weights set to NaN. */
-    private static final class PoisoningStore implements CheckpointStore {
+    private static class PoisoningStore implements CheckpointStore {
         byte[] state;
 
         @Override
@@ -96,6 +96,41 @@ class DivergedTrainingTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aCheckpointWhoseHistoryAlreadyDivergedIsNotTrainedFurther() {
+        // As a build that kept training after a non-finite epoch would have left it: epoch 3
+        // non-finite, and the checkpoint neither done nor stopped early.
+        PoisoningStore store = new PoisoningStore() {
+            @Override
+            public void save(int epoch, byte[] s) {
+                if (epoch == 3) {
+                    s = s.clone();
+                    s[8] = 0; // done (after the format and epoch ints)
+                    s[9] = 0; // stoppedEarly
+                }
+                super.save(epoch, s);
+            }
+        };
+        EarlyExitTrainer.train(
+                        TinyLorenz.splits().train(), TinyLorenz.splits().validation(), TinyLorenz.ARCH, LossSettings.DEFAULT,
+                        SIX_EPOCHS.withEpochs(2), ProgressListener.NONE, store)
+                .forecaster()
+                .close();
+        EarlyExitTrainer.train(
+                        TinyLorenz.splits().train(), TinyLorenz.splits().validation(), TinyLorenz.ARCH, LossSettings.DEFAULT, SIX_EPOCHS,
+                        ProgressListener.NONE, store)
+                .forecaster()
+                .close();
+        List<EpochProgress> seen = new ArrayList<>();
+        var outcome = EarlyExitTrainer.train(
+                TinyLorenz.splits().train(), TinyLorenz.splits().validation(), TinyLorenz.ARCH, LossSettings.DEFAULT, SIX_EPOCHS,
+                seen::add, store);
+        outcome.forecaster().close();
+        assertThat(seen).extracting(EpochProgress::epoch).as("only the checkpoint's epochs, none trained").containsExactly(1, 2, 3);
+        assertThat(outcome.report().divergedEpoch()).isEqualTo(3);
+        assertThat(outcome.report().stoppedEarly()).isTrue();
     }
 
     @Test

@@ -68,6 +68,9 @@ class ResumedTrainingTest {
                     .isEqualTo(uninterrupted.get(e).validationLoss());
         }
         assertThat(outcome.report().bestEpoch()).isEqualTo(reference.report().bestEpoch());
+        // The training's clock goes on from the checkpoint's: the ETA of a resumed job divides it by
+        // every epoch trained so far, checkpointed ones included.
+        assertThat(resumed.get(2).elapsedSeconds()).isGreaterThan(resumed.get(1).elapsedSeconds());
         assertThat(outcome.forecaster().forecast(new double[][][] {context}, 8, ExitPolicy.full()).forecasts()).isDeepEqualTo(expected);
         outcome.forecaster().close();
     }
