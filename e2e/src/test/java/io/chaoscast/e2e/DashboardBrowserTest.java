@@ -281,7 +281,8 @@ class DashboardBrowserTest {
         List<String> types = column("runs-table", 4);
         assertThat(types).contains("early-exit", "linear");
         assertThat(driver.findElements(By.cssSelector("#jobs-table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(driver.findElement(By.id("jobs-table")).getText()).contains("succeeded").contains("2/2");
+        assertThat(driver.findElement(By.id("jobs-table")).getText()).contains("succeeded").contains("2/2")
+                .as("how the training ended").contains("the model keeps the weights of epoch");
         screenshot("runs", 1000);
 
         // Filter: model type linear.
@@ -316,8 +317,9 @@ class DashboardBrowserTest {
         open("runs");
         int before = driver.findElements(By.cssSelector("#jobs-table tbody tr")).size();
         String id = platform.submit(Platform.LINEAR.formatted(platform.datasetId));
-        // No reload: the page polls the training-service every 2 s.
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+        // No reload: the page polls the training-service every 2 s, replacing the table's rows,
+        // so a row found may be gone before its text is read.
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> row = d.findElements(By.cssSelector("#jobs-table tr[data-job='" + id + "']"));
             return !row.isEmpty() && row.get(0).getText().contains("succeeded");
         });

@@ -91,6 +91,15 @@ export async function render(main, { query: q }, ctx) {
   }, 2000);
 }
 
+
+/** What a job's row says beside its progress: the phase while running, how training ended once succeeded. */
+function jobNote(status, message) {
+  if (!message) return '';
+  if (status === 'running') return message;
+  if (status === 'succeeded') return message.replace(/^succeeded;?\s*/, '');
+  return '';
+}
+
 function jobsTable(jobs) {
   if (!jobs.items.length) return html`<h2 class="flush">Training jobs</h2><p class="muted">no training jobs yet</p>`;
   return html`<h2 class="flush">Training jobs <span class="muted">(${jobs.total})</span></h2>
@@ -102,7 +111,7 @@ function jobsTable(jobs) {
       return html`<tr data-job="${j.id}"><td><code>${shortId(j.id)}</code></td><td>${esc(j.modelType)}</td><td>${esc(j.experiment)}</td>
         <td>${badge(j.status)}${j.failureReason ? html` <span class="muted">${esc(j.failureReason)}</span>` : ''}</td>
         <td><span class="progress"><span data-width="${(100 * frac).toFixed(0)}"></span></span>
-          ${p.epochs ? `${p.epoch || 0}/${p.epochs}` : ''} <span class="muted">${j.status === 'running' ? esc(p.message || '') : ''}</span></td>
+          ${p.epochs ? `${p.epoch || 0}/${p.epochs}` : ''} <span class="muted">${esc(jobNote(j.status, p.message))}</span></td>
         <td class="num">${fmt(p.trainLoss)}</td><td class="num">${fmt(p.valLoss)}</td><td class="num">${fmt(p.etaSeconds, 2)}</td>
         <td>${j.runId ? html`<a href="#/run/${j.runId}">${shortId(j.runId)}</a>` : ''}</td><td>${time(j.createdAt)}</td></tr>`;
     })}</tbody></table>`;

@@ -63,7 +63,7 @@ public final class JobContext {
      * @throws JobCancelledException when the job was cancelled or this worker lost it
      */
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
-        progress(epoch, epochs, trainLoss, valLoss, (System.nanoTime() - startNanos) / 1e9, message);
+        progress(epoch, epochs, trainLoss, valLoss, (System.nanoTime() - startNanos) / 1e9, 0, message);
     }
 
     /**
@@ -73,9 +73,17 @@ public final class JobContext {
      * too small.
      *
      * @param trainingSeconds the time all {@code epoch} epochs took
+     * @param budgetSeconds the training's time budget, which ends it before its epochs when they
+     *     would take longer; 0 for none
      */
-    public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, double trainingSeconds, String message) {
-        Double eta = epoch > 0 ? trainingSeconds / epoch * Math.max(0, epochs - epoch) : null;
+    public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, double trainingSeconds, double budgetSeconds, String message) {
+        Double eta = null;
+        if (epoch > 0) {
+            eta = trainingSeconds / epoch * Math.max(0, epochs - epoch);
+            if (budgetSeconds > 0) {
+                eta = Math.min(eta, Math.max(0, budgetSeconds - trainingSeconds));
+            }
+        }
         report(epoch, epochs, trainLoss, valLoss, eta, message);
     }
 
@@ -94,10 +102,10 @@ public final class JobContext {
      * message ({@code succeeded; <outcome>}).
      *
      * @param outcome e.g. that it stopped early and which epoch's weights the model keeps; null
-     *     when there is nothing to say beyond the epochs
+     *     when there is nothing to say beyond the epochs (also clearing what an earlier attempt said)
      */
     public void trained(int epoch, int epochs, String outcome, String message) {
-        if (outcome != null && !withRetry("recording how training ended", () -> jobs.trainingOutcome(jobId, owner, outcome))) {
+        if (!withRetry("recording how training ended", () -> jobs.trainingOutcome(jobId, owner, outcome))) {
             throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
         }
         trained(epoch, epochs, message);

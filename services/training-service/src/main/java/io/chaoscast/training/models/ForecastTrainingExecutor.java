@@ -138,13 +138,14 @@ public class ForecastTrainingExecutor implements JobExecutor {
             // Estimated once when the dataset has no tabulated exponent (non-default parameters): seconds of work.
             double lambda = TestEvaluation.maxLyapunov(dataset);
             int riskHorizon = TestEvaluation.riskHorizonSteps(dataset, lambda);
+            double budget = ModelFitter.timeBudgetSeconds(spec);
             ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
                 metrics.record("train_loss", p.epoch(), p.trainLoss());
                 metrics.record("val_loss", p.epoch(), p.validationLoss());
                 metrics.record("val_forecast_loss", p.epoch(), p.validationForecastLoss());
                 // Durable before the job may stop at the progress report below.
                 metrics.journal();
-                ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), p.elapsedSeconds(), "epoch " + p.epoch() + " of " + p.epochs());
+                ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), p.elapsedSeconds(), budget, "epoch " + p.epoch() + " of " + p.epochs());
             }, ctx.checkpoints());
             // The epoch the training reached, not the most it might have: an early stop ends before.
             String outcome = fit.outcome(epochs);

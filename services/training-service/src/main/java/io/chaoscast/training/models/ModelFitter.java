@@ -31,26 +31,32 @@ final class ModelFitter {
      * @param epochsRun the last epoch trained (a baseline's one fit counts as one)
      * @param stoppedEarly whether early stopping, the time budget or a non-finite loss ended
      *     training before its epochs
-     * @param bestEpoch the epoch whose weights the model keeps
-     * @param divergedEpoch the epoch whose losses were no longer finite, where training stopped; 0
-     *     when none was
+     * @param bestEpoch the epoch whose weights the model keeps; 0 for a baseline, which has no epochs
+     * @param divergedEpoch the first epoch whose losses were no longer finite; 0 when none was
      */
     record Fit(Forecaster forecaster, SearchLog search, int epochsRun, boolean stoppedEarly, int bestEpoch, int divergedEpoch) {
 
         /**
-         * How training ended, for the job's message, when there is more to say than that it ran
-         * every epoch; null otherwise.
+         * How a network's training ended and which epoch's weights the model keeps, for the job's
+         * message; null for a baseline.
          */
         String outcome(int epochs) {
+            if (bestEpoch == 0) {
+                return null;
+            }
+            String kept = "; the model keeps the weights of epoch " + bestEpoch;
             if (divergedEpoch > 0) {
-                return "training stopped at epoch " + divergedEpoch + " of " + epochs
-                        + ": its losses were no longer finite; the model keeps the weights of epoch " + bestEpoch;
+                // Later than the diverged epoch only in a history restored from a build that kept training.
+                String stop = divergedEpoch == epochsRun
+                        ? "training stopped at epoch " + epochsRun + " of " + epochs + ": its losses were no longer finite"
+                        : "training stopped at epoch " + epochsRun + " of " + epochs + ": its losses were no longer finite from epoch "
+                                + divergedEpoch;
+                return stop + kept;
             }
             if (stoppedEarly) {
-                return "training stopped early after epoch " + epochsRun + " of " + epochs + "; the model keeps the weights of epoch "
-                        + bestEpoch;
+                return "training stopped early after epoch " + epochsRun + " of " + epochs + kept;
             }
-            return null;
+            return "all " + epochs + " epochs trained" + kept;
         }
     }
 
@@ -70,7 +76,7 @@ final class ModelFitter {
         if (ModelType.of(type) == ModelType.EARLY_EXIT) {
             return fitEarlyExit(spec, settings, train, validation, riskHorizonSteps, listener, checkpoints);
         }
-        return new Fit(fitBaseline(spec, settings, train, validation), null, 1, false, 1, 0);
+        return new Fit(fitBaseline(spec, settings, train, validation), null, 1, false, 0, 0);
     }
 
     private static Fit fitEarlyExit(
@@ -120,6 +126,11 @@ final class ModelFitter {
                     ModelTypes.TUNE_HORIZON);
             case PERSISTENCE -> new PersistenceForecaster(d);
         };
+    }
+
+    /** The network's training time budget in seconds, 0 for none (and for baselines). */
+    static double timeBudgetSeconds(Map<String, Object> spec) {
+        return orOff(spec, "timeBudgetSeconds");
     }
 
     private static int i(Map<String, Object> spec, String key) {

@@ -295,16 +295,17 @@ class JobQueueTest {
     }
 
     @Test
-    void theEtaOfAResumedTrainingUsesTheTrainingsOwnClock() throws Exception {
+    void theEtaOfAResumedTrainingUsesTheTrainingsOwnClockAndItsBudget() throws Exception {
         UUID id = enqueue(3);
         jobs.claim("w", LEASE).orElseThrow();
         JobContext resumed = new JobContext(jobs, id, "w", Duration.ofSeconds(1));
         // Epoch 21 of 30, the training's 21 epochs having taken 42 s over all its workers, while
         // this worker has run for milliseconds: 2 s per epoch, 9 epochs left.
-        resumed.progress(21, 30, 0.5, 0.6, 42.0, "epoch 21 of 30");
+        resumed.progress(21, 30, 0.5, 0.6, 42.0, 0, "epoch 21 of 30");
         assertThat(jobs.find(id).orElseThrow().etaSeconds()).isCloseTo(18.0, within(1e-9));
-        resumed.progress(22, 30, 0.5, 0.6, "epoch 22 of 30");
-        assertThat(jobs.find(id).orElseThrow().etaSeconds()).as("this worker's clock, for comparison").isLessThan(1.0);
+        // A time budget of 50 s ends the training 6 s after epoch 22's 44 s, before its 8 epochs left.
+        resumed.progress(22, 30, 0.5, 0.6, 44.0, 50, "epoch 22 of 30");
+        assertThat(jobs.find(id).orElseThrow().etaSeconds()).isCloseTo(6.0, within(1e-9));
     }
 
     @Test
@@ -435,8 +436,11 @@ class JobQueueTest {
         UUID cancelledLate = enqueue(3);
         for (UUID id : List.of(lastAttempt, cancelledLate)) {
             jobs.claim("dead", LEASE).orElseThrow();
-            jdbc.sql("UPDATE training.jobs SET epoch = 7, epochs = 9, training_outcome = 'stopped at 7; weights of 5' WHERE id = :id")
+            // One job recorded before the outcome was (no training_outcome), one after.
+            jdbc.sql("UPDATE training.jobs SET epoch = 7, epochs = 9,"
+                            + " training_outcome = CASE WHEN id = :recorded THEN 'stopped at 7; weights of 5' END WHERE id = :id")
                     .param("id", id)
+                    .param("recorded", cancelledLate)
                     .update();
             jdbc.sql("INSERT INTO training.outbox (job_id, run_id, model_name, metrics, model_id, delivered_at)"
                             + " VALUES (:id, :run, 'm', '[]'::jsonb, :model, now())")
@@ -461,7 +465,9 @@ class JobQueueTest {
             assertThat(j.status()).as(id.toString()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(j.modelId()).isEqualTo("model-of-" + id);
             assertThat(j.failureReason()).isNull();
-            assertThat(j.message()).as("the sweep's message is the recorded outcome too").isEqualTo("succeeded; stopped at 7; weights of 5");
+            assertThat(j.message())
+                    .as("the sweep's message is the recorded outcome, or the epochs without one")
+                    .isEqualTo(id.equals(cancelledLate) ? "succeeded; stopped at 7; weights of 5" : "succeeded; training stopped early after epoch 7 of 9");
             assertThat(j.leaseOwner()).isNull();
         }
         assertThat(closed).as("a finished run is not closed again").isEmpty();

@@ -197,6 +197,8 @@ class TrainingJobsApiTest {
         ResultsClient client = upstreams.resultsClient();
         UUID runA = UUID.fromString(a.get("runId").asText());
         UUID runB = UUID.fromString(b.get("runId").asText());
+        assertThat(a.get("progress").get("message").asText())
+                .isEqualTo("succeeded; all 2 epochs trained; the model keeps the weights of epoch " + bestEpoch(client, runA));
         Map<String, Double> m = latest(client, runA);
         // The searches: the base's chosen library, the blend weight and every library trial as a child run.
         assertThat(m).containsKeys("base_taps", "base_skip", "base_order", "base_trig", "base_features", "blend_weight",
@@ -302,6 +304,14 @@ class TrainingJobsApiTest {
         return client.metricHistory(runId, key, 0, 10_000).points().stream().map(p -> p.step()).toList();
     }
 
+    /** The epoch of the lowest validation forecast loss in the run's curve: the weights training keeps. */
+    private static long bestEpoch(ResultsClient client, UUID runId) {
+        return client.metricHistory(runId, "val_forecast_loss", 0, 10_000).points().stream()
+                .min(java.util.Comparator.comparingDouble(p -> p.value()))
+                .orElseThrow()
+                .step();
+    }
+
     private static List<Long> oneTo(int n) {
         return LongStream.rangeClosed(1, n).boxed().toList();
     }
@@ -355,13 +365,9 @@ class TrainingJobsApiTest {
         // The epoch shown is the last one the run holds.
         UUID runId = UUID.fromString(accepted.get("runId").asText());
         assertThat(steps(upstreams.resultsClient(), runId, "train_loss")).isEqualTo(oneTo(reached));
-        // The weights kept are those of the lowest validation forecast loss in the run's curve.
-        long best = upstreams.resultsClient().metricHistory(runId, "val_forecast_loss", 0, 10_000).points().stream()
-                .min(java.util.Comparator.comparingDouble(p -> p.value()))
-                .orElseThrow()
-                .step();
         assertThat(progress.get("message").asText())
-                .isEqualTo("succeeded; training stopped early after epoch " + reached + " of 300; the model keeps the weights of epoch " + best);
+                .isEqualTo("succeeded; training stopped early after epoch " + reached + " of 300; the model keeps the weights of epoch "
+                        + bestEpoch(upstreams.resultsClient(), runId));
     }
 
     @Test

@@ -19,13 +19,26 @@ class FitOutcomeTest {
     }
 
     @Test
+    void aHistoryThatWentOnAfterDivergingSaysBothEpochs() {
+        assertThat(new ModelFitter.Fit(null, null, 15, true, 11, 12).outcome(30))
+                .isEqualTo("training stopped at epoch 15 of 30: its losses were no longer finite from epoch 12;"
+                        + " the model keeps the weights of epoch 11");
+    }
+
+    @Test
     void anEarlyStopSaysWhereAndWhichWeights() {
         assertThat(new ModelFitter.Fit(null, null, 12, true, 7, 0).outcome(300))
                 .isEqualTo("training stopped early after epoch 12 of 300; the model keeps the weights of epoch 7");
     }
 
     @Test
-    void aTrainingThatRanEveryEpochHasNothingToAdd() {
-        assertThat(new ModelFitter.Fit(null, null, 30, false, 27, 0).outcome(30)).isNull();
+    void aTrainingThatRanEveryEpochNamesTheWeightsItKeeps() {
+        assertThat(new ModelFitter.Fit(null, null, 30, false, 27, 0).outcome(30))
+                .isEqualTo("all 30 epochs trained; the model keeps the weights of epoch 27");
+    }
+
+    @Test
+    void aBaselineHasNothingToAdd() {
+        assertThat(new ModelFitter.Fit(null, null, 1, false, 0, 0).outcome(1)).isNull();
     }
 }
