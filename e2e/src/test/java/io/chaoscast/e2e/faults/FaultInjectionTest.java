@@ -164,8 +164,10 @@ class FaultInjectionTest {
                 JobState near = awaitJob(p, s -> s.running() && s.epoch() >= EPOCHS - 2, Duration.ofMinutes(3));
                 p.results.stop();
                 note("results-service stopped at " + near);
-                JobState j = awaitJob(p, s -> s.running() && s.message() != null && s.message().startsWith("storing the model"),
-                        Duration.ofMinutes(3));
+                // Delivering, or (for a job that had not finished evaluating) waiting in the
+                // evaluation to record its base-search trials, which waits out the outage too.
+                JobState j = awaitJob(p, s -> s.running() && s.message() != null && (s.message().startsWith("storing the model")
+                        || (s.epoch() >= EPOCHS && s.message().startsWith("evaluating on the test split"))), Duration.ofMinutes(3));
                 Thread.sleep(random.nextInt(3000));
                 p.training.kill9();
                 note("kill -9 training-service during upload at " + j);
@@ -199,7 +201,8 @@ class FaultInjectionTest {
                 Thread.sleep(3000);
             }
             case STOP_RESULTS_NEAR_END -> {
-                JobState j = awaitJob(p, s -> s.running() && s.epoch() >= EPOCHS - 3 && s.epoch() < EPOCHS, Duration.ofMinutes(3));
+                // Near the end: the last epochs, the evaluation or the delivery.
+                JobState j = awaitJob(p, s -> s.running() && s.epoch() >= EPOCHS - 3, Duration.ofMinutes(3));
                 p.results.stop();
                 note("results-service stopped for " + resultsOutage.toSeconds() + " s at " + j);
                 Thread.sleep(resultsOutage.toMillis());
@@ -223,13 +226,19 @@ class FaultInjectionTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         JobState last = null;
         while (System.nanoTime() < deadline) {
-            for (JobState s : jobStates(p)) {
+            List<JobState> states = jobStates(p);
+            for (JobState s : states) {
                 if (wanted.test(s)) {
                     return s;
                 }
                 if (s.running()) {
                     last = s;
                 }
+            }
+            if (!states.isEmpty() && states.stream().allMatch(s -> s.status().equals("succeeded") || s.status().equals("failed")
+                    || s.status().equals("cancelled"))) {
+                note("every job has ended; injecting now");
+                return null;
             }
             Thread.sleep(100);
         }
