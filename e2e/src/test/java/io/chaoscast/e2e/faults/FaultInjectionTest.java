@@ -315,6 +315,9 @@ class FaultInjectionTest {
             assertThat(single(c, "SELECT count(*) FROM results.runs WHERE status <> 'finished'")).as("runs not finished").isZero();
             List<Double> reference = null;
             int identical = 1;
+            // Per job, the largest relative difference of its loss curve from the first job's.
+            Map<UUID, String> deviations = new LinkedHashMap<>();
+            double worstDeviation = 0;
             long points = 0;
             for (UUID job : ids) {
                 UUID run = runs.get(job);
@@ -335,18 +338,29 @@ class FaultInjectionTest {
                 if (reference == null) {
                     reference = curve;
                 } else {
-                    // Resumed runs end as uninterrupted ones, bit for bit in every run so far; the
-                    // CPU BLAS may still differ in the last bits between processes, so 0.1 % is allowed.
                     assertThat(curve).as("loss curve of job %s (resumed from checkpoints)", job).hasSameSizeAs(reference);
+                    double worst = 0;
+                    int at = 0;
                     for (int e = 0; e < curve.size(); e++) {
-                        assertThat(curve.get(e)).as("train_loss of job %s at epoch %d", job, e + 1)
-                                .isCloseTo(reference.get(e), org.assertj.core.data.Percentage.withPercentage(0.1));
+                        double d = Math.abs(curve.get(e) - reference.get(e)) / Math.abs(reference.get(e));
+                        if (d > worst) {
+                            worst = d;
+                            at = e + 1;
+                        }
                     }
+                    deviations.put(job, worst == 0 ? "identical" : String.format("%.3g %% at epoch %d", 100 * worst, at));
+                    worstDeviation = Math.max(worstDeviation, worst);
                     if (curve.equals(reference)) {
                         identical++;
                     }
                 }
             }
+            // Resumed runs end as uninterrupted ones, bit for bit in most runs; the CPU BLAS may
+            // still differ in the last bits between processes, which training amplifies, so 0.1 %
+            // is allowed. Every job's difference is listed, so that a failure shows whether it is
+            // one job or all of them.
+            assertThat(worstDeviation).as("loss curves differing from the first job's (attempts: %s): %s", attemptsByJob(c), deviations)
+                    .isLessThanOrEqualTo(0.001);
             long perRun = points / ids.size();
             assertThat(points).as("every run holds the same number of points").isEqualTo(perRun * ids.size());
             assertThat(single(c, "SELECT count(*) FROM training.outbox WHERE delivered_at IS NULL OR artifact IS NOT NULL"))
@@ -356,6 +370,16 @@ class FaultInjectionTest {
                     + identical + " of " + ids.size() + " loss curves bit-identical, "
                     + Math.round(log.seconds()) + " s";
         }
+    }
+
+    private static Map<UUID, Integer> attemptsByJob(Connection c) throws SQLException {
+        Map<UUID, Integer> out = new LinkedHashMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT id, attempts FROM training.jobs ORDER BY created_at")) {
+            while (rs.next()) {
+                out.put(rs.getObject(1, UUID.class), rs.getInt(2));
+            }
+        }
+        return out;
     }
 
     private static List<Long> range(long from, long to) {
