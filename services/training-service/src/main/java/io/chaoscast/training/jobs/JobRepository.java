@@ -85,7 +85,7 @@ public class JobRepository {
 
     /**
      * Fails running jobs whose lease ran out and that have used up their attempts, with the reason
-     * stored. Called before every claim so that such a job never stays {@code running} forever. A
+     * stored. Called by the replicas' sweepers so that such a job never stays {@code running} forever. A
      * job with a cancel request is left to {@link #cancelAbandoned}: the user asked for it to end.
      *
      * @return how many jobs were failed
@@ -121,7 +121,7 @@ public class JobRepository {
      * Cancels jobs with a cancel request that no worker will ever stop: running ones whose worker
      * died before it saw the request (claims skip them), and queued ones that an earlier version
      * handed back to the queue with the request still set. They end as a cancellation seen by
-     * their worker does; the run sweeper then cancels their runs. Called before every claim.
+     * their worker does; the sweeper then cancels their runs.
      *
      * @return how many jobs were cancelled
      */

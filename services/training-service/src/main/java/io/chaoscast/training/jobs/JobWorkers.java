@@ -18,13 +18,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker threads of this replica. Each loops: end abandoned jobs (cancelled when a user asked
- * for it, failed when their workers kept dying), claim one, run it under a lease renewed by
+ * The worker threads of this replica. Each loops: claim a job, run it under a lease renewed by
  * heartbeat, record the outcome. On shutdown running jobs are asked to stop and handed back to
  * the queue, so a restart resumes them instead of losing them; one with a cancel request is
- * cancelled instead, as its worker would have done at its next check. A sweeper closes
- * the runs of ended jobs whose close the results-service did not confirm, so no run stays
- * {@code running} after its job.
+ * cancelled instead, as its worker would have done at its next check. One sweeper per replica
+ * ends abandoned jobs (succeeded when delivered, cancelled when a user asked for it, failed when
+ * their workers kept dying) and closes the runs of ended jobs whose close the results-service did
+ * not confirm, so no run stays {@code running} after its job.
  */
 @Component
 public class JobWorkers implements SmartLifecycle {
@@ -64,9 +64,9 @@ public class JobWorkers implements SmartLifecycle {
         long period = Math.max(100, properties.lease().toMillis() / 3);
         heartbeats.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
         if (properties.workers() > 0) {
-            runSweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "training-run-closer"));
+            runSweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "training-sweeper"));
             long every = Math.max(1000, properties.pollInterval().toMillis() * 5);
-            runSweeper.scheduleWithFixedDelay(this::closeOpenRuns, every, every, TimeUnit.MILLISECONDS);
+            runSweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
         }
         for (int i = 0; i < properties.workers(); i++) {
             String owner = replica + "#" + i;
@@ -87,18 +87,6 @@ public class JobWorkers implements SmartLifecycle {
     private void loop(String owner) {
         while (active) {
             try {
-                int delivered = jobs.succeedDelivered();
-                if (delivered > 0) {
-                    log.info("{} delivered job(s) whose success had not been recorded ended as succeeded", delivered);
-                }
-                int cancelled = jobs.cancelAbandoned();
-                if (cancelled > 0) {
-                    log.info("cancelled {} job(s) whose cancel request no worker would act on", cancelled);
-                }
-                int failed = jobs.failAbandoned();
-                if (failed > 0) {
-                    log.warn("failed {} job(s) whose workers were lost too many times", failed);
-                }
                 Optional<TrainingJob> claimed = jobs.claim(owner, properties.lease());
                 if (claimed.isPresent()) {
                     run(claimed.get(), owner);
@@ -171,6 +159,39 @@ public class JobWorkers implements SmartLifecycle {
         } catch (RuntimeException e) {
             // The lease runs out instead: another worker takes the job up, or cancels it when requested.
             log.warn("job {}: could not hand it back to the queue: {}", job.id(), e.toString());
+        }
+    }
+
+    /**
+     * Once per replica, not in every worker's claim loop: ends the jobs no worker will end, then
+     * closes the runs of ended jobs, theirs included.
+     */
+    private void sweep() {
+        endAbandoned();
+        closeOpenRuns();
+    }
+
+    /**
+     * Ends abandoned jobs: succeeded when their delivery was complete (first, so that neither of
+     * the others ends such a job), cancelled when a user asked for it, failed when their workers
+     * kept dying. Claims skip all of these, so nothing depends on this running before a claim.
+     */
+    private void endAbandoned() {
+        try {
+            int delivered = jobs.succeedDelivered();
+            if (delivered > 0) {
+                log.info("{} delivered job(s) whose success had not been recorded ended as succeeded", delivered);
+            }
+            int cancelled = jobs.cancelAbandoned();
+            if (cancelled > 0) {
+                log.info("cancelled {} job(s) whose cancel request no worker would act on", cancelled);
+            }
+            int failed = jobs.failAbandoned();
+            if (failed > 0) {
+                log.warn("failed {} job(s) whose workers were lost too many times", failed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("ending abandoned jobs failed, tried again later: {}", e.toString());
         }
     }
 
