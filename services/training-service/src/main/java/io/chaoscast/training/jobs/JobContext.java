@@ -89,26 +89,18 @@ public final class JobContext {
 
     /**
      * Records that training is over at {@code epoch} of at most {@code epochs} (fewer when it
-     * stopped early): no training time is left, whatever the epochs not run.
-     *
-     * @throws JobCancelledException when the job was cancelled or this worker lost it
-     */
-    public void trained(int epoch, int epochs, String message) {
-        report(epoch, epochs, null, null, 0.0, message);
-    }
-
-    /**
-     * {@link #trained(int, int, String)}, keeping how the training ended for the job's final
-     * message ({@code succeeded; <outcome>}).
+     * stopped early): no training time is left, whatever the epochs not run; and how it ended, for
+     * the job's final message ({@code succeeded; <outcome>}).
      *
      * @param outcome e.g. that it stopped early and which epoch's weights the model keeps; null
      *     when there is nothing to say beyond the epochs (also clearing what an earlier attempt said)
+     * @throws JobCancelledException when the job was cancelled or this worker lost it
      */
     public void trained(int epoch, int epochs, String outcome, String message) {
         if (!withRetry("recording how training ended", () -> jobs.trainingOutcome(jobId, owner, outcome))) {
             throw new JobCancelledException("this worker no longer holds the lease on job " + jobId, true);
         }
-        trained(epoch, epochs, message);
+        report(epoch, epochs, null, null, 0.0, message);
     }
 
     private void report(int epoch, int epochs, Double trainLoss, Double valLoss, Double eta, String message) {
