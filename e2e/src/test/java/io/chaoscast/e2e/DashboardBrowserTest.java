@@ -428,9 +428,24 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("bm-progress")).getDomAttribute("value")).isEqualTo("4");
         List<WebElement> runLinks = driver.findElements(By.cssSelector("#bm-cells a[href^='#/run/']"));
         assertThat(runLinks).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("#bm-cells td[data-outcome]"))).as("baselines have no training to speak of").isEmpty();
         screenshot("benchmark", 1700);
 
-        navigateInPage(() -> runLinks.get(0).click());
+        // How a cell's training ended is shown beside its state, as text (markup in it stays text).
+        String outcome = "training stopped at epoch 3 of 5: its losses were <b>no longer finite</b>; the model keeps the weights of epoch 2";
+        HttpResponse<String> reported = HttpClient.newHttpClient().send(TestTokens.request(URI.create(base + "/api/v1/benchmarks/" + id + "/cells/0"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"succeeded\",\"trainingOutcome\":\"" + outcome + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reported.statusCode()).as(reported.body()).isLessThan(300);
+        open("benchmarks/" + id);
+        WebElement note = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#bm-cells td[data-outcome]")));
+        assertThat(note.getText()).isEqualTo(outcome);
+        assertThat(driver.findElements(By.cssSelector("#bm-cells b"))).isEmpty();
+        List<WebElement> links = driver.findElements(By.cssSelector("#bm-cells a[href^='#/run/']"));
+
+        navigateInPage(() -> links.get(0).click());
         assertThat(driver.findElement(By.id("page")).getDomAttribute("data-page")).isEqualTo("run");
         open("benchmarks");
         assertThat(column("benchmarks-table", 0)).contains("e2e tiny");

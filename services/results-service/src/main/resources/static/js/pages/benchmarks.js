@@ -103,6 +103,8 @@ function draw(main, { benchmark: b, table: t }, lambda) {
   const systemNames = [...new Set(t.rows.map((r) => r.system))];
   const cells = t.rows.map((r) => el('tr', {},
     el('td', {}, r.system), el('td', {}, r.model), el('td', { class: 'num' }, String(r.seed)), el('td', {}, badge(r.state)),
+    // How the training ended, when it stopped early or diverged: the metrics come from the weights it kept.
+    el('td', { class: 'muted', 'data-outcome': r.trainingOutcome ? 'yes' : null }, r.trainingOutcome || ''),
     el('td', { class: 'num' }, fmt(r.metrics[VPT])), el('td', { class: 'num' }, fmt(r.metrics.test_mse)),
     el('td', {}, r.runId ? el('a', { href: `#/run/${r.runId}` }, r.runId.substring(0, 8)) : '')));
 
@@ -120,7 +122,7 @@ function draw(main, { benchmark: b, table: t }, lambda) {
       el('div', { class: 'card' }, el('h2', {}, 'VPT per model'), el('div', { class: 'chart', id: 'bm-vpt-box' })),
       el('div', { class: 'card' }, el('h2', {}, 'VPT against the largest Lyapunov exponent'), el('div', { class: 'chart', id: 'bm-vpt-lambda' }))),
     el('div', { class: 'card' }, el('h2', {}, 'Failures'), table('bm-failures', ['system', 'model', 'seed', 'reason', 'run'], failures)),
-    el('div', { class: 'card' }, el('h2', {}, 'Cells'), table('bm-cells', ['system', 'model', { label: 'seed', num: true }, 'state',
+    el('div', { class: 'card' }, el('h2', {}, 'Cells'), table('bm-cells', ['system', 'model', { label: 'seed', num: true }, 'state', 'training',
       { label: 'VPT', num: true }, { label: 'MSE', num: true }, 'run'], cells)));
 
   // Seed-mean VPT per (system, model).

@@ -27,7 +27,7 @@ class BenchmarkRepository {
 
     private static final String CELL_COLUMNS = """
             c.benchmark_id, c.ordinal, c.cell_key, c.system, c.model_type, c.model::text, c.seed, c.state, c.dataset_id,
-            c.job_id, c.run_id, c.failure_reason, b.protocol::text, b.cancelled, c.started_at, c.finished_at""";
+            c.job_id, c.run_id, c.failure_reason, c.training_outcome, b.protocol::text, b.cancelled, c.started_at, c.finished_at""";
 
     /** A benchmark row with its resolved parts. */
     record BenchmarkRow(
@@ -117,17 +117,17 @@ class BenchmarkRepository {
      * Applies a driver report. A final cell keeps its state (reports may arrive twice, or late
      * after a cancel); started and finished times are set once.
      */
-    int update(UUID id, int ordinal, String state, String datasetId, UUID jobId, UUID runId, String failureReason) {
+    int update(UUID id, int ordinal, String state, String datasetId, UUID jobId, UUID runId, String failureReason, String trainingOutcome) {
         return jdbc.sql("""
                         UPDATE results.benchmark_cells SET
                             state = CASE WHEN state IN ('succeeded', 'failed', 'cancelled') THEN state ELSE coalesce(?, state) END,
                             dataset_id = coalesce(?, dataset_id), job_id = coalesce(?, job_id), run_id = coalesce(?, run_id),
-                            failure_reason = coalesce(?, failure_reason),
+                            failure_reason = coalesce(?, failure_reason), training_outcome = coalesce(?, training_outcome),
                             started_at = CASE WHEN started_at IS NULL AND ? IN ('running', 'succeeded', 'failed') THEN now() ELSE started_at END,
                             finished_at = CASE WHEN finished_at IS NULL AND ? IN ('succeeded', 'failed', 'cancelled') THEN now() ELSE finished_at END,
                             updated_at = now()
                         WHERE benchmark_id = ? AND ordinal = ?""")
-                .params(state, datasetId, jobId, runId, failureReason, state, state, id, ordinal)
+                .params(state, datasetId, jobId, runId, failureReason, trainingOutcome, state, state, id, ordinal)
                 .update();
     }
 
@@ -168,10 +168,11 @@ class BenchmarkRepository {
                 rs.getObject(10, UUID.class),
                 rs.getObject(11, UUID.class),
                 rs.getString(12),
-                json.readValue(rs.getString(13), BenchmarkProtocol.class),
-                rs.getBoolean(14));
-        OffsetDateTime started = rs.getObject(15, OffsetDateTime.class);
-        OffsetDateTime finished = rs.getObject(16, OffsetDateTime.class);
+                rs.getString(13),
+                json.readValue(rs.getString(14), BenchmarkProtocol.class),
+                rs.getBoolean(15));
+        OffsetDateTime started = rs.getObject(16, OffsetDateTime.class);
+        OffsetDateTime finished = rs.getObject(17, OffsetDateTime.class);
         return new CellRow(cell, started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
     }
 }

@@ -80,12 +80,14 @@ class BenchmarkService {
         Fields.optional("datasetId", u.datasetId(), 200);
         // A long reason is cut rather than refused (the driver reports what a job failed with), a NUL is refused.
         Fields.storable("failureReason", u.failureReason());
-        String reason = u.failureReason() == null || u.failureReason().length() <= MAX_REASON
-                ? u.failureReason()
-                : u.failureReason().substring(0, MAX_REASON);
-        if (repository.update(id, ordinal, u.state(), u.datasetId(), u.jobId(), u.runId(), reason) == 0) {
+        Fields.storable("trainingOutcome", u.trainingOutcome());
+        if (repository.update(id, ordinal, u.state(), u.datasetId(), u.jobId(), u.runId(), cut(u.failureReason()), cut(u.trainingOutcome())) == 0) {
             throw ApiException.notFound("benchmark cell", id + "/" + ordinal);
         }
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
     }
 
     private BenchmarkResponse describe(BenchmarkRepository.BenchmarkRow b) {

@@ -19,9 +19,13 @@ record BenchmarkTable(UUID benchmarkId, List<String> metrics, List<Row> rows) {
 
     /**
      * @param model {@code index:type}, so two entries of one type with different hyperparameters stay apart
+     * @param trainingOutcome how the cell's training ended (every epoch, stopped early, or where its
+     *     losses stopped being finite) and which epoch's weights the model keeps; null for baselines
      * @param metrics the run's latest value of each metric it logged
      */
-    record Row(int ordinal, String system, String model, String modelType, long seed, String state, UUID runId, Map<String, Double> metrics) {}
+    record Row(
+            int ordinal, String system, String model, String modelType, long seed, String state, UUID runId, String trainingOutcome,
+            Map<String, Double> metrics) {}
 
     static BenchmarkTable of(UUID benchmarkId, List<BenchmarkCellResponse> cells, Map<UUID, Map<String, Double>> latestByRun) {
         TreeSet<String> keys = new TreeSet<>();
@@ -29,7 +33,7 @@ record BenchmarkTable(UUID benchmarkId, List<String> metrics, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (BenchmarkCellResponse c : cells) {
             Map<String, Double> m = c.runId() == null ? Map.of() : latestByRun.getOrDefault(c.runId(), Map.of());
-            rows.add(new Row(c.ordinal(), c.system(), modelLabel(c.key(), c.modelType()), c.modelType(), c.seed(), c.state(), c.runId(), m));
+            rows.add(new Row(c.ordinal(), c.system(), modelLabel(c.key(), c.modelType()), c.modelType(), c.seed(), c.state(), c.runId(), c.trainingOutcome(), m));
         }
         return new BenchmarkTable(benchmarkId, List.copyOf(keys), rows);
     }
@@ -42,12 +46,13 @@ record BenchmarkTable(UUID benchmarkId, List<String> metrics, List<Row> rows) {
 
     /** RFC 4180 CSV: a header, then one line per row; a metric a run did not log is empty. */
     String csv() {
-        StringBuilder out = new StringBuilder("system,model,model_type,seed,state,run_id");
+        StringBuilder out = new StringBuilder("system,model,model_type,seed,state,run_id,training_outcome");
         metrics.forEach(k -> out.append(',').append(quote(k)));
         out.append("\r\n");
         for (Row r : rows) {
             out.append(quote(r.system())).append(',').append(quote(r.model())).append(',').append(quote(r.modelType())).append(',')
-                    .append(r.seed()).append(',').append(r.state()).append(',').append(r.runId() == null ? "" : r.runId());
+                    .append(r.seed()).append(',').append(r.state()).append(',').append(r.runId() == null ? "" : r.runId())
+                    .append(',').append(r.trainingOutcome() == null ? "" : quote(r.trainingOutcome()));
             for (String k : metrics) {
                 Double v = r.metrics().get(k);
                 out.append(',').append(v == null ? "" : v.toString());

@@ -64,8 +64,12 @@ class BenchmarkStatisticsTest {
             for (String model : List.of("0:fast", "1:flat")) {
                 UUID run = UUID.randomUUID();
                 String name = systems.get(s).name();
+                // One cell whose training stopped where its losses stopped being finite: the table says so beside its metrics.
+                String outcome = s == 3 && model.startsWith("0")
+                        ? "training stopped at epoch 5 of 20: its losses were no longer finite; the model keeps the weights of epoch 4"
+                        : null;
                 cells.add(new BenchmarkCellResponse(id, ordinal++, name + "|" + model + "|0", name, model.substring(2), Map.of(), 0, "succeeded",
-                        null, null, run, null, null, false));
+                        null, null, run, null, outcome, null, false));
                 metrics.put(run, Map.of(BenchmarkAnalysis.VPT, model.startsWith("0") ? fast[s] : flat[s], "test_mse", 1.0));
             }
         }
@@ -73,7 +77,12 @@ class BenchmarkStatisticsTest {
         assertThat(table.metrics()).containsExactly("test_mse", BenchmarkAnalysis.VPT);
         String[] lines = table.csv().split("\r\n");
         assertThat(lines).hasSize(9);
-        assertThat(lines[0]).isEqualTo("system,model,model_type,seed,state,run_id,test_mse,test_vpt_median");
+        assertThat(lines[0]).isEqualTo("system,model,model_type,seed,state,run_id,training_outcome,test_mse,test_vpt_median");
+        assertThat(lines[1]).endsWith(",,1.0,8.0");
+        assertThat(lines[7]).startsWith("D,0:fast,fast,0,succeeded,")
+                .endsWith(",training stopped at epoch 5 of 20: its losses were no longer finite; the model keeps the weights of epoch 4,1.0,1.0");
+        assertThat(table.rows().get(6).trainingOutcome()).startsWith("training stopped at epoch 5 of 20");
+        assertThat(table.rows().get(7).trainingOutcome()).isNull();
 
         var summary = BenchmarkAnalysis.of(table, systems);
         assertThat(summary.ranks().get("A")).containsEntry("1:flat", 1.0).containsEntry("0:fast", 2.0);

@@ -162,4 +162,27 @@ class BenchmarkValidationApiTest extends ResultsServiceTest {
         assertThat(stored.path("state").asString()).isEqualTo("pending");
         assertThat(stored.path("datasetId").isNull()).isTrue();
     }
+
+    /**
+     * A cell whose training stopped where its losses stopped being finite keeps the job's account
+     * of it beside its metrics, in the table and its CSV; a later report without one keeps it.
+     */
+    @Test
+    void aCellKeepsHowItsTrainingEnded() {
+        HttpResponse<String> created = post("/api/v1/benchmarks", "{" + SYSTEMS + "," + MODELS + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String benchmark = "/api/v1/benchmarks/" + body(created).path("id").asString();
+        String outcome = "training stopped at epoch 28 of 30: its losses were no longer finite; the model keeps the weights of epoch 26";
+        assertProblem(send("PUT", benchmark + "/cells/0", "{\"state\":\"succeeded\",\"trainingOutcome\":\"x\\u0000\"}"),
+                400, "trainingOutcome");
+        assertThat(body(get(benchmark + "/cells")).get(0).path("state").asString()).isEqualTo("pending");
+
+        HttpResponse<String> reported = send("PUT", benchmark + "/cells/0", "{\"state\":\"succeeded\",\"trainingOutcome\":\"" + outcome + "\"}");
+        assertThat(reported.statusCode()).as(reported.body()).isLessThan(300);
+        assertThat(send("PUT", benchmark + "/cells/0", "{\"state\":\"succeeded\"}").statusCode()).isLessThan(300);
+
+        assertThat(body(get(benchmark + "/cells")).get(0).path("trainingOutcome").asString()).isEqualTo(outcome);
+        assertThat(body(get(benchmark + "/table")).path("rows").get(0).path("trainingOutcome").asString()).isEqualTo(outcome);
+        assertThat(get(benchmark + "/table?format=csv").body().split("\r\n")[1]).contains(",succeeded,," + outcome);
+    }
 }

@@ -9,6 +9,7 @@ import io.chaoscast.contracts.datasets.DatasetResponse;
 import io.chaoscast.contracts.datasets.SystemResponse;
 import io.chaoscast.training.jobs.EvaluationRequest;
 import io.chaoscast.training.jobs.JobRepository;
+import io.chaoscast.training.jobs.JobStatus;
 import io.chaoscast.training.jobs.ModelRequest;
 import io.chaoscast.training.jobs.TrainingJob;
 import io.chaoscast.training.jobs.TrainingJobRequest;
@@ -182,7 +183,11 @@ public class BenchmarkDriver implements SmartLifecycle {
         }
         String state = j.status().wire();
         if (!state.equals(cell.state()) || !Objects.equals(j.runId(), cell.runId()) || !jobId.equals(cell.jobId())) {
-            report(cell, state, j.datasetId(), jobId, j.runId(), j.failureReason());
+            // How a succeeded job's training ended goes with it: a cell whose losses stopped being
+            // finite shows metrics of an earlier epoch's weights, and the table must say so.
+            String outcome = j.status() == JobStatus.SUCCEEDED ? j.trainingOutcome() : null;
+            cells.report(cell.benchmarkId(), cell.ordinal(),
+                    new BenchmarkCellUpdateRequest(state, j.datasetId(), jobId, j.runId(), j.failureReason(), outcome));
         }
     }
 
@@ -198,7 +203,7 @@ public class BenchmarkDriver implements SmartLifecycle {
     }
 
     private void report(BenchmarkCellResponse cell, String state, String datasetId, UUID jobId, UUID runId, String reason) throws Exception {
-        cells.report(cell.benchmarkId(), cell.ordinal(), new BenchmarkCellUpdateRequest(state, datasetId, jobId, runId, reason));
+        cells.report(cell.benchmarkId(), cell.ordinal(), new BenchmarkCellUpdateRequest(state, datasetId, jobId, runId, reason, null));
     }
 
     @Override

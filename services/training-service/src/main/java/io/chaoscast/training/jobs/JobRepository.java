@@ -37,7 +37,7 @@ public class JobRepository {
 
     private static final String COLUMNS =
             "id, status, dataset_id, experiment, model_type, request::text AS request, run_id, model_id, epoch, epochs,"
-                    + " train_loss, val_loss, eta_seconds, message, failure_reason, attempts, max_attempts, lease_owner,"
+                    + " train_loss, val_loss, eta_seconds, message, failure_reason, training_outcome, attempts, max_attempts, lease_owner,"
                     + " lease_expires_at, cancel_requested, created_at, started_at, finished_at";
 
     private final JdbcClient jdbc;
@@ -379,6 +379,7 @@ public class JobRepository {
                 (Double) rs.getObject("eta_seconds"),
                 rs.getString("message"),
                 rs.getString("failure_reason"),
+                rs.getString("training_outcome"),
                 rs.getInt("attempts"),
                 rs.getInt("max_attempts"),
                 rs.getString("lease_owner"),

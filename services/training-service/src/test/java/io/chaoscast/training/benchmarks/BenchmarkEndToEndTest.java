@@ -146,6 +146,41 @@ class BenchmarkEndToEndTest {
         }
     }
 
+    /**
+     * A cell's metrics come from the weights its training kept; when that training stopped early
+     * or where its losses stopped being finite, the success the driver reports says so, and the
+     * benchmark's table shows it beside the metrics.
+     */
+    @Test
+    void successIsReportedWithHowTheTrainingEnded() throws Exception {
+        String body = "{\"systems\":{\"names\":[\"Lorenz\"]},\"models\":[{\"type\":\"persistence\"}],\"seeds\":[5]," + TINY + "}";
+        String id = json.readTree(send("POST", "/api/v1/benchmarks", body).body()).get("id").asText();
+        awaitStatus(id, "finished", Duration.ofMinutes(2));
+        JsonNode cell = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0);
+        assertThat(cell.get("state").asText()).isEqualTo("succeeded");
+        assertThat(cell.get("trainingOutcome").isNull()).as("a baseline has no epochs to speak of").isTrue();
+
+        driver.stop();
+        try {
+            // The job as a diverged training leaves it, and a driver that died before reporting its success.
+            String outcome = "training stopped at epoch 3 of 5: its losses were no longer finite; the model keeps the weights of epoch 2";
+            jdbc.sql("UPDATE training.jobs SET training_outcome = ? WHERE id = ?").param(outcome).param(UUID.fromString(cell.get("jobId").asText()))
+                    .update();
+            upstreams.results().context().getBean(JdbcClient.class)
+                    .sql("UPDATE results.benchmark_cells SET state = 'running', finished_at = NULL WHERE benchmark_id = ?")
+                    .param(UUID.fromString(id)).update();
+            driver.poll();
+            JsonNode reported = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/cells", null).body()).get(0);
+            assertThat(reported.get("state").asText()).isEqualTo("succeeded");
+            assertThat(reported.get("trainingOutcome").asText()).isEqualTo(outcome);
+            JsonNode row = json.readTree(send("GET", "/api/v1/benchmarks/" + id + "/table", null).body()).get("rows").get(0);
+            assertThat(row.get("trainingOutcome").asText()).isEqualTo(outcome);
+            assertThat(row.get("metrics").get("test_vpt_median").isNumber()).isTrue();
+        } finally {
+            driver.start();
+        }
+    }
+
     @Test
     void runOfAJobOpenedAgainAfterACrashIsTheSameRun(@Autowired io.chaoscast.training.upstream.RunGateway runs) {
         // A crash between opening a job's run and writing the job row: the retried submission of

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param model the model type and its hyperparameters, flat as a training request takes them
  * @param state {@code pending}, {@code queued}, {@code running}, {@code succeeded}, {@code failed}
  *     or {@code cancelled}
+ * @param trainingOutcome how the cell's training ended and which epoch's weights the model keeps;
+ *     null for baselines and before the cell succeeded
  * @param benchmarkCancelled whether the benchmark was cancelled (the driver then cancels the job)
  */
 public record BenchmarkCellResponse(
@@ -27,5 +29,6 @@ public record BenchmarkCellResponse(
         UUID jobId,
         UUID runId,
         String failureReason,
+        String trainingOutcome,
         BenchmarkProtocol protocol,
         boolean benchmarkCancelled) {}
