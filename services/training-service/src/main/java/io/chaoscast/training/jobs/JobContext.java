@@ -63,28 +63,18 @@ public final class JobContext {
      * @throws JobCancelledException when the job was cancelled or this worker lost it
      */
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
-        progress(epoch, epochs, trainLoss, valLoss, (System.nanoTime() - startNanos) / 1e9, 0, message);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        report(epoch, epochs, trainLoss, valLoss, epoch > 0 ? seconds / epoch * Math.max(0, epochs - epoch) : null, message);
     }
 
     /**
-     * {@link #progress(int, int, Double, Double, String)} with the training's own clock: a training
-     * resumed from a checkpoint counts the time its earlier workers trained, as its epoch counts
-     * their epochs, where this worker's clock would make the time per epoch, and so the ETA, far
-     * too small.
-     *
-     * @param trainingSeconds the time all {@code epoch} epochs took
-     * @param budgetSeconds the training's time budget, which ends it before its epochs when they
-     *     would take longer; 0 for none
+     * {@link #progress(int, int, Double, Double, String)} with an ETA the training worked out from
+     * its own clock ({@link TrainingEta}): a training resumed from a checkpoint counts the time its
+     * earlier workers trained, as its epoch counts their epochs, where this worker's clock would
+     * make the time per epoch, and so the ETA, far too small.
      */
-    public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, double trainingSeconds, double budgetSeconds, String message) {
-        Double eta = null;
-        if (epoch > 0) {
-            eta = trainingSeconds / epoch * Math.max(0, epochs - epoch);
-            if (budgetSeconds > 0) {
-                eta = Math.min(eta, Math.max(0, budgetSeconds - trainingSeconds));
-            }
-        }
-        report(epoch, epochs, trainLoss, valLoss, eta, message);
+    public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, double etaSeconds, String message) {
+        report(epoch, epochs, trainLoss, valLoss, etaSeconds, message);
     }
 
     /**

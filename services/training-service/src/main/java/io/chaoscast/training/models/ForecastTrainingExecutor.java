@@ -8,6 +8,8 @@ import io.chaoscast.contracts.results.RunStatus;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.artifact.ModelArtifacts;
 import io.chaoscast.models.baselines.NvarLibrary;
+import io.chaoscast.models.earlyexit.EpochProgress;
+import io.chaoscast.models.earlyexit.ProgressListener;
 import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.evaluation.EvaluationReport;
 import io.chaoscast.training.delivery.HttpRunCloser;
@@ -21,6 +23,7 @@ import io.chaoscast.training.jobs.EvaluationRequest;
 import io.chaoscast.training.jobs.JobContext;
 import io.chaoscast.training.jobs.JobExecutor;
 import io.chaoscast.training.jobs.OutageRetry;
+import io.chaoscast.training.jobs.TrainingEta;
 import io.chaoscast.training.jobs.TrainingJob;
 import io.chaoscast.training.jobs.TrainingSettings;
 import io.chaoscast.training.jobs.TrainingSettingsRequest;
@@ -138,14 +141,23 @@ public class ForecastTrainingExecutor implements JobExecutor {
             // Estimated once when the dataset has no tabulated exponent (non-default parameters): seconds of work.
             double lambda = TestEvaluation.maxLyapunov(dataset);
             int riskHorizon = TestEvaluation.riskHorizonSteps(dataset, lambda);
-            double budget = ModelFitter.timeBudgetSeconds(spec);
-            ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, p -> {
-                metrics.record("train_loss", p.epoch(), p.trainLoss());
-                metrics.record("val_loss", p.epoch(), p.validationLoss());
-                metrics.record("val_forecast_loss", p.epoch(), p.validationForecastLoss());
-                // Durable before the job may stop at the progress report below.
-                metrics.journal();
-                ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), p.elapsedSeconds(), budget, "epoch " + p.epoch() + " of " + p.epochs());
+            TrainingEta eta = new TrainingEta(ModelFitter.timeBudgetSeconds(spec));
+            ModelFitter.Fit fit = ModelFitter.fit(spec, settings, train, val, riskHorizon, new ProgressListener() {
+                @Override
+                public void onSetUp(double seconds) {
+                    eta.setUp(seconds);
+                }
+
+                @Override
+                public void onEpoch(EpochProgress p) {
+                    metrics.record("train_loss", p.epoch(), p.trainLoss());
+                    metrics.record("val_loss", p.epoch(), p.validationLoss());
+                    metrics.record("val_forecast_loss", p.epoch(), p.validationForecastLoss());
+                    // Durable before the job may stop at the progress report below.
+                    metrics.journal();
+                    ctx.progress(p.epoch(), p.epochs(), p.trainLoss(), p.validationLoss(), eta.after(p.epoch(), p.epochs(), p.elapsedSeconds()),
+                            "epoch " + p.epoch() + " of " + p.epochs());
+                }
             }, ctx.checkpoints());
             // The epoch the training reached, not the most it might have: an early stop ends before.
             String outcome = fit.outcome(epochs);

@@ -299,12 +299,17 @@ class JobQueueTest {
         UUID id = enqueue(3);
         jobs.claim("w", LEASE).orElseThrow();
         JobContext resumed = new JobContext(jobs, id, "w", Duration.ofSeconds(1));
-        // Epoch 21 of 30, the training's 21 epochs having taken 42 s over all its workers, while
-        // this worker has run for milliseconds: 2 s per epoch, 9 epochs left.
-        resumed.progress(21, 30, 0.5, 0.6, 42.0, 0, "epoch 21 of 30");
+        // Epoch 21 of 30, the training's 21 epochs having taken 42 s over all its workers (2 s
+        // each), while this worker has run for milliseconds: 9 epochs left.
+        TrainingEta eta = new TrainingEta(0);
+        for (int e = 1; e <= 21; e++) {
+            resumed.progress(e, 30, 0.5, 0.6, eta.after(e, 30, 2.0 * e), "epoch " + e + " of 30");
+        }
         assertThat(jobs.find(id).orElseThrow().etaSeconds()).isCloseTo(18.0, within(1e-9));
         // A time budget of 50 s ends the training 6 s after epoch 22's 44 s, before its 8 epochs left.
-        resumed.progress(22, 30, 0.5, 0.6, 44.0, 50, "epoch 22 of 30");
+        TrainingEta budgeted = new TrainingEta(50);
+        budgeted.after(1, 30, 2.0);
+        resumed.progress(22, 30, 0.5, 0.6, budgeted.after(22, 30, 44.0), "epoch 22 of 30");
         assertThat(jobs.find(id).orElseThrow().etaSeconds()).isCloseTo(6.0, within(1e-9));
     }
 

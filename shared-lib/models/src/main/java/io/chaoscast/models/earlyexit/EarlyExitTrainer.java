@@ -195,6 +195,7 @@ public final class EarlyExitTrainer {
                 }
                 int sinceBest = 0;
                 int firstEpoch = 1;
+                listener.onSetUp((System.nanoTime() - start) / 1e9);
                 byte[] saved = checkpoints.latest();
                 if (saved != null) {
                     Checkpoint c = Checkpoint.read(saved, net, adam);

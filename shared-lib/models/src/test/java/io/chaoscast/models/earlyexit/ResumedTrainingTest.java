@@ -58,7 +58,23 @@ class ResumedTrainingTest {
         assertThat(store.saved).containsExactly(1, 2);
 
         List<EpochProgress> resumed = new ArrayList<>();
-        var outcome = train(resumed::add, store);
+        List<Double> setUp = new ArrayList<>();
+        var outcome = train(new ProgressListener() {
+            @Override
+            public void onSetUp(double seconds) {
+                // before every epoch, the ones reported again from the checkpoint included
+                assertThat(resumed).isEmpty();
+                setUp.add(seconds);
+            }
+
+            @Override
+            public void onEpoch(EpochProgress p) {
+                resumed.add(p);
+            }
+        }, store);
+        // What this worker spent before its epochs: not part of the checkpointed clock's epochs.
+        assertThat(setUp).hasSize(1);
+        assertThat(setUp.get(0)).isPositive().isLessThan(resumed.get(2).elapsedSeconds());
         assertThat(store.saved).containsExactly(1, 2, 3, 4);
         // Epochs 1 and 2 are reported again from the checkpoint, 3 and 4 are trained.
         assertThat(resumed).extracting(EpochProgress::epoch).containsExactly(1, 2, 3, 4);
