@@ -223,6 +223,9 @@ public class ForecastTrainingExecutor implements JobExecutor {
                 metrics.log("search_blend_val_steps_nrmse", i, b.medianStepsNrmse());
             }
             metrics.log("search_blend_no_harm", i, b.doesNoHarm() ? 1 : 0);
+            if (Double.isFinite(b.meanError())) {
+                metrics.log("search_blend_val_error", i, b.meanError());
+            }
         }
         for (int i = 0; i < search.baseTrials().size(); i++) {
             NvarLibrary.Trial t = search.baseTrials().get(i);

@@ -155,9 +155,18 @@ public final class RidgeTuning {
 
     /**
      * Valid steps per origin of the same free rollouts in both forms: sMAPE 30 and, when {@code
-     * attractorStd} is given, NRMSE 0.4 (else {@code nrmse} is null).
+     * attractorStd} is given, NRMSE 0.4 (else {@code nrmse} is null); and each rollout's mean
+     * squared error over the whole horizon, per coordinate in units of the attractor's standard
+     * deviation (raw units without it; +infinity for a rollout that overflowed), or null where not
+     * measured. Two forecasters whose rollouts all stay valid to the horizon's end tie on valid
+     * steps; the error along the way still tells them apart.
      */
-    public record ValidSteps(double[] smape, double[] nrmse) {}
+    public record ValidSteps(double[] smape, double[] nrmse, double[] error) {
+
+        public ValidSteps(double[] smape, double[] nrmse) {
+            this(smape, nrmse, null);
+        }
+    }
 
     /** {@link #validSteps} in both VPT forms from one set of rollouts. */
     public static ValidSteps validStepsBothForms(
@@ -188,7 +197,9 @@ public final class RidgeTuning {
         double[][][] pred = f.forecast(ctx.toArray(new double[0][][]), horizon, ExitPolicy.full()).forecasts();
         double[] smape = new double[pred.length];
         double[] nrmse = attractorStd == null ? null : new double[pred.length];
+        double[] error = new double[pred.length];
         for (int b = 0; b < pred.length; b++) {
+            error[b] = meanSquaredError(truth.get(b), pred[b], attractorStd);
             smape[b] = io.chaoscast.dynamics.metrics.ForecastMetrics.validPredictionTime(truth.get(b), pred[b], 1, 1);
             if (nrmse != null) {
                 nrmse[b] = io.chaoscast.dynamics.metrics.ForecastMetrics.validPredictionTimeNrmse(
@@ -196,6 +207,18 @@ public final class RidgeTuning {
                         io.chaoscast.dynamics.metrics.ForecastMetrics.DEFAULT_VPT_NRMSE_THRESHOLD);
             }
         }
-        return new ValidSteps(smape, nrmse);
+        return new ValidSteps(smape, nrmse, error);
+    }
+
+    private static double meanSquaredError(double[][] truth, double[][] pred, double[] scale) {
+        double sum = 0;
+        for (int t = 0; t < truth.length; t++) {
+            for (int j = 0; j < truth[t].length; j++) {
+                double z = (pred[t][j] - truth[t][j]) / (scale == null ? 1 : scale[j]);
+                sum += z * z;
+            }
+        }
+        double mse = sum / ((double) truth.length * truth[0].length);
+        return Double.isNaN(mse) ? Double.POSITIVE_INFINITY : mse;
     }
 }
