@@ -186,8 +186,7 @@ public class BenchmarkDriver implements SmartLifecycle {
             // How a succeeded job's training ended goes with it: a cell whose losses stopped being
             // finite shows metrics of an earlier epoch's weights, and the table must say so.
             String outcome = j.status() == JobStatus.SUCCEEDED ? j.trainingOutcome() : null;
-            cells.report(cell.benchmarkId(), cell.ordinal(),
-                    new BenchmarkCellUpdateRequest(state, j.datasetId(), jobId, j.runId(), j.failureReason(), outcome));
+            report(cell, state, j.datasetId(), jobId, j.runId(), j.failureReason(), outcome);
         }
     }
 
@@ -203,7 +202,12 @@ public class BenchmarkDriver implements SmartLifecycle {
     }
 
     private void report(BenchmarkCellResponse cell, String state, String datasetId, UUID jobId, UUID runId, String reason) throws Exception {
-        cells.report(cell.benchmarkId(), cell.ordinal(), new BenchmarkCellUpdateRequest(state, datasetId, jobId, runId, reason, null));
+        report(cell, state, datasetId, jobId, runId, reason, null);
+    }
+
+    private void report(BenchmarkCellResponse cell, String state, String datasetId, UUID jobId, UUID runId, String reason, String outcome)
+            throws Exception {
+        cells.report(cell.benchmarkId(), cell.ordinal(), new BenchmarkCellUpdateRequest(state, datasetId, jobId, runId, reason, outcome));
     }
 
     @Override

@@ -17,6 +17,8 @@ public final class JobContext {
     private final String owner;
     private final Duration outageTolerance;
     private final long startNanos = System.nanoTime();
+    /** The ETA of {@link #progress(int, int, Double, Double, String)}, on this worker's clock. */
+    private final TrainingEta workerEta = new TrainingEta(0);
     private volatile boolean stopRequested;
 
     public JobContext(JobRepository jobs, UUID jobId, String owner, Duration outageTolerance) {
@@ -64,7 +66,7 @@ public final class JobContext {
      */
     public void progress(int epoch, int epochs, Double trainLoss, Double valLoss, String message) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        report(epoch, epochs, trainLoss, valLoss, epoch > 0 ? seconds / epoch * Math.max(0, epochs - epoch) : null, message);
+        report(epoch, epochs, trainLoss, valLoss, epoch > 0 ? workerEta.after(epoch, epochs, seconds) : null, message);
     }
 
     /**
