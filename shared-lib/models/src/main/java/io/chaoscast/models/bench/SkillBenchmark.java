@@ -11,10 +11,12 @@ import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.ModelTypes;
 import io.chaoscast.models.data.LorenzData;
 import io.chaoscast.models.data.Splits;
+import io.chaoscast.models.earlyexit.BlendCheck;
 import io.chaoscast.models.earlyexit.EarlyExitArchitecture;
 import io.chaoscast.models.earlyexit.EarlyExitForecaster;
 import io.chaoscast.models.earlyexit.EarlyExitTrainer;
 import io.chaoscast.models.earlyexit.ProgressListener;
+import io.chaoscast.models.earlyexit.SearchLog;
 import io.chaoscast.models.earlyexit.ThresholdCalibrator;
 import io.chaoscast.models.earlyexit.TrainingSettings;
 import io.chaoscast.models.evaluation.EvaluationSettings;
@@ -52,7 +54,8 @@ import java.util.Set;
  * points per trajectory, 60 s early-exit budget of which 15 s base search; about 2 hours for the
  * catalog's flows on a 2-core box) and {@code full} (6 000 points, the default 270 s budget).
  * {@code -Dbench.systems=Lorenz,Rossler} picks systems; {@code -Dbench.tableOnly=true} prints the
- * table of the results file without running anything.
+ * table of the results file without running anything; {@code -Dbench.blendCheck=true} also prints,
+ * per system, every blend weight's validation trial beside the test score of that weight.
  */
 public final class SkillBenchmark {
 
@@ -172,6 +175,9 @@ public final class SkillBenchmark {
             f.add(fmt(full.medianVpt()));
             f.add(fmt(full.medianVptNrmse()));
         }
+        if (Boolean.getBoolean("bench.blendCheck")) {
+            printBlendCheck(s.name(), ee, outcome.search(), eval, sp.test());
+        }
         f.add(fmt(outcome.search().blend()));
         f.add(ee.modelSpec().base().features().describe());
         f.add(fmt(eeSeconds));
@@ -179,6 +185,23 @@ public final class SkillBenchmark {
         f.add(fmt((System.nanoTime() - t0) / 1e9));
         ee.close();
         return String.join("\t", f);
+    }
+
+    /**
+     * Every blend weight's validation trial beside the test score of the same network with that
+     * weight: whether the weight the no-harm rule chose is also the one the test rollouts favour.
+     */
+    private static void printBlendCheck(
+            String system, EarlyExitForecaster ee, SearchLog search, ForecastEvaluator eval, double[][][] test) {
+        for (var row : BlendCheck.score(ee, search, m -> eval.evaluate(test, m, List.of()).policy("full"))) {
+            SearchLog.BlendTrial v = row.validation();
+            PolicyMetrics t = row.test();
+            p("  %s blend %s%s: validation median %s mean %s steps (NRMSE %s), %d shorter / %d longer than the base, "
+                    + "rollout error %.3g%s | test VPT median %s mean %s (NRMSE %s), MSE over the first Lyapunov time %.3g", system, fmt(v.weight()),
+                    v.weight() == search.blend() ? " (chosen)" : "", fmt(v.medianSteps()), fmt(v.meanSteps()),
+                    fmt(v.medianStepsNrmse()), v.shorter(), v.longer(), v.meanError(), v.doesNoHarm() ? "" : ", harmful",
+                    fmt(t.medianVpt()), fmt(t.meanVpt()), fmt(t.medianVptNrmse()), t.mse());
+        }
     }
 
     static Map<String, String[]> read(Path file) throws IOException {

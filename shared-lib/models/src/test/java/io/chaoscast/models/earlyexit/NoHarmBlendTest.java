@@ -6,6 +6,7 @@ import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.data.Splits;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,14 @@ class NoHarmBlendTest {
             assertThat(EarlyExitTrainer.fitBlend(harmful, s.validation(), trials)).isZero();
             assertThat(trials.get(0).medianSteps()).isGreaterThan(trials.get(trials.size() - 1).medianSteps());
             assertThat(rolloutMse(harmful.withBlend(0), s.test(), 60)).isLessThanOrEqualTo(baseMse * (1 + 1e-6));
+
+            // The maintainer's check scores each tried weight on the test split: the base alone
+            // where nothing is applied, a hundredfold worse where the harmful correction is.
+            var check = BlendCheck.score(harmful, new SearchLog(List.of(), null, trials, 0), m -> rolloutMse(m, s.test(), 60));
+            assertThat(check).extracting(BlendCheck.Row::validation).containsExactlyElementsOf(trials);
+            assertThat(check.get(0).test()).isLessThanOrEqualTo(baseMse * (1 + 1e-6));
+            assertThat(check.get(check.size() - 1).test()).isGreaterThan(100 * baseMse);
+            assertThat(rolloutMse(harmful, s.test(), 60)).as("the checked forecaster is left as it was").isGreaterThan(100 * baseMse);
         }
     }
 }
