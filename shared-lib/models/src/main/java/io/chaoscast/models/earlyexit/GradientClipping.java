@@ -25,7 +25,8 @@ final class GradientClipping {
 
     /**
      * Clips the gradients of {@code block}'s trainable parameters in place to global norm {@code
-     * maxNorm} (0: no clipping) and returns their global norm before clipping.
+     * maxNorm} (0: no clipping) and returns their global norm before clipping. With a limit, a
+     * gradient whose norm is not finite (an element overflowed, or is NaN) is set to zero.
      */
     static double clipGlobalNorm(Block block, double maxNorm) {
         List<NDArray> grads = new ArrayList<>();
@@ -44,7 +45,13 @@ final class GradientClipping {
                 }
             }
             double norm = Math.sqrt(sumSquares);
-            if (maxNorm > 0 && norm > maxNorm) {
+            if (maxNorm > 0 && !Double.isFinite(norm)) {
+                // Scaling cannot do it: an infinite element times the factor 0 is NaN, and a NaN
+                // gradient compares false with the limit; either would make every weight NaN.
+                for (NDArray g : grads) {
+                    g.set(new float[Math.toIntExact(g.size())]);
+                }
+            } else if (maxNorm > 0 && norm > maxNorm) {
                 float factor = (float) (maxNorm / norm);
                 for (NDArray g : grads) {
                     g.muli(factor);

@@ -80,6 +80,21 @@ class GradientClippingTest {
     }
 
     @Test
+    void aGradientThatIsNotFiniteContributesNothing() {
+        double[] before = new double[1];
+        // Infinite elements where x is not 0, NaN (0 times infinity) where it is.
+        float[][] raw = gradients(Float.POSITIVE_INFINITY, 0, before);
+        assertThat(java.util.Arrays.stream(raw).flatMap(g -> java.util.stream.IntStream.range(0, g.length).mapToObj(i -> g[i])))
+                .contains(Float.NaN, Float.POSITIVE_INFINITY);
+
+        float[][] clipped = gradients(Float.POSITIVE_INFINITY, 1.0, before);
+        assertThat(before[0]).as("the norm before clipping is reported").isNaN();
+        for (float[] g : clipped) {
+            assertThat(g).containsOnly(0f);
+        }
+    }
+
+    @Test
     void theSettingIsValidated() {
         var t = new TrainingSettings(1, 8, 1e-3, 1, 1, 1L, 0, 0);
         assertThat(t.gradientClipNorm()).as("off unless asked for").isZero();
