@@ -1,6 +1,7 @@
 package io.chaoscast.models.earlyexit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -48,8 +49,10 @@ final class GradientClipping {
             if (maxNorm > 0 && !Double.isFinite(norm)) {
                 // Scaling cannot do it: an infinite element times the factor 0 is NaN, and a NaN
                 // gradient compares false with the limit; either would make every weight NaN.
+                // Written in place through the indexer: set(float[]) would make the gradient alias
+                // a Java buffer that only this handle keeps alive, and the handle is closed below.
                 for (NDArray g : grads) {
-                    g.set(new float[Math.toIntExact(g.size())]);
+                    g.set(new NDIndex(":"), 0f);
                 }
             } else if (maxNorm > 0 && norm > maxNorm) {
                 float factor = (float) (maxNorm / norm);
