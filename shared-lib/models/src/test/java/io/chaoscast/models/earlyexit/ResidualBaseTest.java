@@ -2,6 +2,7 @@ package io.chaoscast.models.earlyexit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.TinyLorenz;
@@ -129,11 +130,16 @@ class ResidualBaseTest {
             t.join();
         }
         assertThat(failure).containsOnlyNulls();
+        // Not bit for bit: about one concurrent training in 600 differed from the lone one in the
+        // fifth or sixth digit from its second epoch (the first with rollout windows), float32
+        // rounding inside libtorch when two trainings share it; the same training twice in a row
+        // never did (trainingIsDeterministic). A training that mixed with the other one's seed or
+        // weights would be off in the first digits.
         for (List<EpochProgress> run : seen) {
             assertThat(run).hasSameSizeAs(alone);
             for (int e = 0; e < alone.size(); e++) {
-                assertThat(run.get(e).trainLoss()).isEqualTo(alone.get(e).trainLoss());
-                assertThat(run.get(e).validationLoss()).isEqualTo(alone.get(e).validationLoss());
+                assertThat(run.get(e).trainLoss()).isCloseTo(alone.get(e).trainLoss(), withinPercentage(1e-2));
+                assertThat(run.get(e).validationLoss()).isCloseTo(alone.get(e).validationLoss(), withinPercentage(1e-2));
             }
         }
     }
