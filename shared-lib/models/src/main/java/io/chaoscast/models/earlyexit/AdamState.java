@@ -70,11 +70,11 @@ final class AdamState {
             }
             if (mean != null) {
                 means.computeIfAbsent(p.getId(), k -> new HashMap<>())
-                        .put(weight.getDevice(), weight.getManager().create(mean, weight.getShape()));
+                        .put(weight.getDevice(), HostArrays.tensor(weight.getManager(), mean, weight.getShape()));
             }
             if (variance != null) {
                 variances.computeIfAbsent(p.getId(), k -> new HashMap<>())
-                        .put(weight.getDevice(), weight.getManager().create(variance, weight.getShape()));
+                        .put(weight.getDevice(), HostArrays.tensor(weight.getManager(), variance, weight.getShape()));
             }
         }
         try {

@@ -100,8 +100,9 @@ record Checkpoint(
                 if (p == null || values == null || values.length != p.getArray().size()) {
                     throw new IllegalArgumentException("checkpoint parameter " + name + " does not match the network");
                 }
-                // In place: the array keeps its gradient attachment and its place in the trainer's parameter store.
-                p.getArray().set(values);
+                // In place: the array keeps its gradient attachment, its place in the trainer's
+                // parameter store and its aligned storage.
+                HostArrays.overwrite(p.getArray(), values);
             }
             int bestLength = in.readInt();
             byte[] best = bestLength < 0 ? null : in.readNBytes(bestLength);

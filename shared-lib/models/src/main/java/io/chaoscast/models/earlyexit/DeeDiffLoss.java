@@ -56,6 +56,19 @@ public final class DeeDiffLoss extends Loss {
         return LossSettings.SHALLOW.equals(weighting) ? (exits - i) / sum : (i + 1) / sum;
     }
 
+    /**
+     * {@code x * c} with {@code c} in libtorch's memory: the backward pass reads the factor again,
+     * and DJL's {@code mul(Number)} would leave it on a Java buffer freed once the call returns.
+     */
+    static NDArray times(NDArray x, double c) {
+        return x.mul(HostArrays.scalar(x, c));
+    }
+
+    /** {@code x / c}, for the same reason as {@link #times}. */
+    static NDArray over(NDArray x, double c) {
+        return x.div(HostArrays.scalar(x, c));
+    }
+
     /** Per-sample errors {@code e_i}, shape {@code (batch)}. */
     static NDArray sampleErrors(NDArray z, NDArray targets, NDArray weights) {
         return z.sub(targets).square().mul(weights).mean(new int[] {1});
@@ -79,23 +92,24 @@ public final class DeeDiffLoss extends Loss {
         }
         // The UEM's scale follows the deepest exit's current error level: u is most sensitive
         // around the small extra error an early exit can afford, whatever the system's units.
-        NDArray scale = errors[exits - 1].stopGradient().mean().mul((float) settings.uncertaintyScale()).add(1e-12f);
+        NDArray scale = times(errors[exits - 1].stopGradient().mean(), settings.uncertaintyScale())
+                .add(HostArrays.scalar(targets, 1e-12));
         for (int i = 0; i < exits; i++) {
             NDArray e = errors[i];
             NDArray u = predictions.get(exits + i);
-            NDArray f = e.mean().mul((float) exitWeight(i, exits, settings.exitWeighting()));
+            NDArray f = times(e.mean(), exitWeight(i, exits, settings.exitWeighting()));
             NDArray target = e.stopGradient().div(scale).tanh();
             NDArray q = u.sub(target).square().mean();
-            NDArray lw = u.stopGradient().neg().add(1f).mul(e).mean();
+            NDArray lw = u.stopGradient().neg().add(HostArrays.scalar(u, 1)).mul(e).mean();
             forecast = forecast == null ? f : forecast.add(f);
             uem = uem == null ? q : uem.add(q);
             layerwise = layerwise == null ? lw : layerwise.add(lw);
         }
-        uem = uem.div((float) exits);
-        layerwise = layerwise.div((float) exits);
-        NDArray total = forecast.add(uem.mul((float) settings.uemWeight())).add(layerwise.mul((float) settings.layerwiseWeight()));
+        uem = over(uem, exits);
+        layerwise = over(layerwise, exits);
+        NDArray total = forecast.add(times(uem, settings.uemWeight())).add(times(layerwise, settings.layerwiseWeight()));
         if (settings.distillationWeight() > 0) {
-            total = total.add(SelfDistillation.term(predictions, weights, exits).mul(settings.distillationWeight().floatValue()));
+            total = total.add(times(SelfDistillation.term(predictions, weights, exits), settings.distillationWeight()));
         }
         return new NDArray[] {total, forecast, uem, layerwise};
     }

@@ -43,16 +43,11 @@ final class MlpHead extends AbstractBlock {
         return new NDList(h);
     }
 
-    /**
-     * Sets the output layer's weights and bias to zero. A raw copy, not {@code muli(0)}: an in-place
-     * arithmetic op on a parameter that records gradients fails on any thread where libtorch's
-     * per-thread grad mode is on, which is every thread but the one that loaded the engine until a
-     * gradient collector has run there.
-     */
+    /** Sets the output layer's weights and bias to zero, in their own storage. */
     void zeroOutput() {
         Linear out = second == null ? first : second;
         for (var p : out.getParameters().values()) {
-            p.getArray().set(new float[Math.toIntExact(p.getArray().size())]);
+            HostArrays.zero(p.getArray());
         }
     }
 

@@ -17,7 +17,7 @@ final class SelfDistillation {
     /** The term for predictions {@code [z_1 .. z_N, u_1 .. u_N]} and per-output weights. */
     static NDArray term(NDList predictions, NDArray weights, int exits) {
         if (exits < 2) {
-            return predictions.get(0).sum().mul(0f);
+            return DeeDiffLoss.times(predictions.get(0).sum(), 0);
         }
         NDArray teacher = predictions.get(exits - 1).stopGradient();
         NDArray sum = null;
@@ -25,6 +25,6 @@ final class SelfDistillation {
             NDArray e = DeeDiffLoss.sampleErrors(predictions.get(i), teacher, weights).mean();
             sum = sum == null ? e : sum.add(e);
         }
-        return sum.div((float) (exits - 1));
+        return DeeDiffLoss.over(sum, exits - 1);
     }
 }
