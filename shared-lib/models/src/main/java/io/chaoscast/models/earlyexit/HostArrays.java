@@ -44,19 +44,9 @@ final class HostArrays {
         return tensor(manager, data, new Shape(data.length));
     }
 
-    /**
-     * Writes {@code values} into {@code target}'s own storage. Gradient recording is off meanwhile:
-     * an in-place write to a parameter that records gradients fails on any thread whose libtorch
-     * grad mode is on.
-     */
+    /** Writes {@code values} into {@code target}'s own storage. */
     static void overwrite(NDArray target, NDArray values) {
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            target.set(new NDIndex("..."), values);
-        } finally {
-            JniUtils.setGradMode(previous);
-        }
+        withoutGradients(() -> target.set(new NDIndex("..."), values));
     }
 
     /** {@link #overwrite} with numbers from Java. */
@@ -68,10 +58,18 @@ final class HostArrays {
 
     /** Sets every element of {@code target} to zero in its own storage. */
     static void zero(NDArray target) {
+        withoutGradients(() -> target.set(new NDIndex("..."), 0f));
+    }
+
+    /**
+     * Runs an in-place write with gradient recording off: on a parameter that records gradients
+     * it fails on any thread whose libtorch grad mode is on.
+     */
+    private static void withoutGradients(Runnable write) {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            target.set(new NDIndex("..."), 0f);
+            write.run();
         } finally {
             JniUtils.setGradMode(previous);
         }
