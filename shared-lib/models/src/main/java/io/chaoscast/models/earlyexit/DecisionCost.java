@@ -55,7 +55,7 @@ public record DecisionCost(int batch, double routerNanos, double uemNanos, doubl
         double[] blockT = new double[repeats];
         ParameterStore ps = f.parameterStore();
         try (NDManager m = f.manager().newSubManager()) {
-            NDArray hidden = f.network().embed(ps, HostArrays.tensor(m, input, new Shape(batch, size)), false);
+            NDArray hidden = f.network().embed(ps, m.create(input, new Shape(batch, size)), false);
             for (int k = -repeats; k < repeats; k++) {
                 long t0 = System.nanoTime();
                 for (int r = 0; r < batch; r++) {

@@ -234,7 +234,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         int n = a.blocks();
         long evals = 0;
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = HostArrays.tensor(m, input, new Shape(rows, a.inputSize()));
+            NDArray x = m.create(input, new Shape(rows, a.inputSize()));
             NDArray hidden = network.embed(parameters, x, false);
             int[] active = new int[rows];
             for (int r = 0; r < rows; r++) {
@@ -322,7 +322,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
         }
         long evals = 0;
         try (NDManager m = manager.newSubManager()) {
-            NDArray hidden = network.embed(parameters, HostArrays.tensor(m, sorted, new Shape(rows, size)), false);
+            NDArray hidden = network.embed(parameters, m.create(sorted, new Shape(rows, size)), false);
             List<NDArray> outs = new ArrayList<>();
             List<int[]> segments = new ArrayList<>();
             int active = rows;
@@ -419,7 +419,7 @@ public final class EarlyExitForecaster implements Forecaster, AutoCloseable {
     ExitOutputs allExits(float[] input, int rows) {
         var a = spec.architecture();
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = HostArrays.tensor(m, input, new Shape(rows, a.inputSize()));
+            NDArray x = m.create(input, new Shape(rows, a.inputSize()));
             NDList out = network.forward(parameters, new NDList(x), false);
             int n = a.blocks();
             float[][] z = new float[n][];

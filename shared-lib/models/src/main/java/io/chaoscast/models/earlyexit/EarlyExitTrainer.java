@@ -23,7 +23,6 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.PairList;
 import io.chaoscast.models.data.Standardization;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -373,9 +372,8 @@ public final class EarlyExitTrainer {
                 perturb(xb, tb, to - from, spec, noise, noiseRng);
             }
             try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDList labels = new NDList(
-                        HostArrays.tensor(bm, tb, new Shape(to - from, set.outputSize)), HostArrays.tensor(bm, weights));
-                NDArray x = HostArrays.tensor(bm, xb, new Shape(to - from, set.inputSize));
+                NDList labels = new NDList(bm.create(tb, new Shape(to - from, set.outputSize)), bm.create(weights));
+                NDArray x = bm.create(xb, new Shape(to - from, set.inputSize));
                 try (GradientCollector gc = new ThreadGradientCollector()) {
                     NDList preds = trainer.forward(new NDList(x));
                     NDArray l = lossFn.evaluate(labels, preds);
@@ -464,15 +462,13 @@ public final class EarlyExitTrainer {
         for (int from = 0; from < set.count; from += chunk) {
             int to = Math.min(set.count, from + chunk);
             try (NDManager m = parent.newSubManager()) {
-                NDArray x = HostArrays.tensor(
-                        m,
+                NDArray x = m.create(
                         java.util.Arrays.copyOfRange(set.inputs, from * set.inputSize, to * set.inputSize),
                         new Shape(to - from, set.inputSize));
-                NDArray t = HostArrays.tensor(
-                        m,
+                NDArray t = m.create(
                         java.util.Arrays.copyOfRange(set.targets, from * set.outputSize, to * set.outputSize),
                         new Shape(to - from, set.outputSize));
-                NDArray w = HostArrays.tensor(m, weights);
+                NDArray w = m.create(weights);
                 NDList preds = net.forward(ps, new NDList(x), false);
                 NDArray[] terms = lossFn.terms(new NDList(t, w), preds);
                 int n = to - from;
@@ -571,35 +567,19 @@ public final class EarlyExitTrainer {
 
     /** A fresh network with the given architecture and parameters, owned by {@code manager}. */
     public static EarlyExitNetwork restore(NDManager manager, EarlyExitArchitecture arch, byte[] parameters) {
-        EarlyExitNetwork net = zeroNetwork(manager, arch);
-        // DJL reads parameters into tensors over Java buffers (see HostArrays); they are read into
-        // a scratch network and copied from there into the aligned storage of the one returned.
-        try (NDManager scratch = manager.newSubManager();
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            EarlyExitNetwork read = zeroNetwork(scratch, arch);
-            read.loadParameters(scratch, in);
-            PairList<String, Parameter> from = read.getParameters();
-            PairList<String, Parameter> into = net.getParameters();
-            for (int i = 0; i < into.size(); i++) {
-                HostArrays.overwrite(into.valueAt(i).getArray(), from.get(into.keyAt(i)).getArray());
-            }
+        EarlyExitNetwork net = new EarlyExitNetwork(arch);
+        // The weights are read over whatever initialize() puts there, so it must not draw them from
+        // the engine's one global generator: a training seeding and drawing its initial weights on
+        // another thread at that moment would start from draws its seed does not give.
+        net.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        net.initialize(manager);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            net.loadParameters(manager, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
             throw new IllegalArgumentException("parameters do not match the architecture " + arch + ": " + e.getMessage(), e);
         }
-        return net;
-    }
-
-    /**
-     * A network of zeros. Parameters are about to be written over it, so initialising must not draw
-     * from the engine's one global generator: a training seeding and drawing its initial weights on
-     * another thread at that moment would start from draws its seed does not give.
-     */
-    private static EarlyExitNetwork zeroNetwork(NDManager manager, EarlyExitArchitecture arch) {
-        EarlyExitNetwork net = new EarlyExitNetwork(arch);
-        net.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
-        net.initialize(manager);
         return net;
     }
 }

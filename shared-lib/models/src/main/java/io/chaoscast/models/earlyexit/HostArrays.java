@@ -7,16 +7,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Java numbers into libtorch tensors that live in libtorch's own memory.
+ * Java numbers into libtorch tensors that libtorch owns.
  *
  * <p>DJL's PyTorch engine hands libtorch Java memory without copying: {@code create} wraps a
- * direct buffer, {@code set(float[])} re-points an existing tensor (a parameter, say) at one, and
- * an op with a number argument ({@code mul(Number)}) makes a scalar on one that it frees as soon
- * as the call returns. libtorch keeps tensors alive by reference counting (autograd graphs, views)
- * and knows nothing of the Java buffer's life: a backward pass read such a scalar after the garbage
- * collector had freed it, and got whatever had been allocated there since. A training beside
- * another training, or beside a service loading a model, came out differently now and then, once
- * by more than a percent of its loss. Tensors made here are copies that libtorch owns.
+ * direct buffer that lives as long as the DJL wrapper, {@code set(float[])} re-points an existing
+ * tensor at one, and an op with a number argument ({@code mul(Number)}) makes a scalar on one and
+ * frees it as soon as the call returns. libtorch keeps tensors alive by reference counting and
+ * knows nothing of a Java buffer's life: the autograd graph kept such a scalar for the backward
+ * pass, which then read it after the garbage collector had freed it, and got whatever had been
+ * allocated there since. A training beside another training, or beside a service loading a model,
+ * came out differently now and then, once by two percent of its loss. What the autograd graph or
+ * a parameter may keep beyond the wrapper is made here instead.
  */
 final class HostArrays {
 
@@ -29,30 +30,15 @@ final class HostArrays {
         }
     }
 
-    /**
-     * A float scalar in libtorch's memory, on {@code like}'s manager. Ops that take a Java number
-     * ({@code mul(Number)}, {@code div(Number)}) put it on a Java buffer and free that buffer as
-     * soon as they return, while the autograd graph keeps pointing at it for the backward pass:
-     * a gradient computed after a garbage collection read whatever had been allocated there since.
-     */
+    /** A float scalar in libtorch's own memory, on {@code like}'s manager. */
     static NDArray scalar(NDArray like, double value) {
         return like.getManager().full(new Shape(), (float) value);
     }
 
-    /** {@link #tensor(NDManager, float[], Shape)} of a vector. */
-    static NDArray tensor(NDManager manager, float[] data) {
-        return tensor(manager, data, new Shape(data.length));
-    }
-
-    /** Writes {@code values} into {@code target}'s own storage. */
-    static void overwrite(NDArray target, NDArray values) {
-        withoutGradients(() -> target.set(new NDIndex("..."), values));
-    }
-
-    /** {@link #overwrite} with numbers from Java. */
+    /** Writes {@code values} into {@code target}'s own storage (a parameter keeps its place). */
     static void overwrite(NDArray target, float[] values) {
         try (NDArray v = tensor(target.getManager(), values, target.getShape())) {
-            overwrite(target, v);
+            withoutGradients(() -> target.set(new NDIndex("..."), v));
         }
     }
 
