@@ -101,7 +101,7 @@ record Checkpoint(
                     throw new IllegalArgumentException("checkpoint parameter " + name + " does not match the network");
                 }
                 // In place: the array keeps its gradient attachment, its place in the trainer's
-                // parameter store and its aligned storage.
+                // parameter store and its storage in libtorch's memory (HostArrays).
                 HostArrays.overwrite(p.getArray(), values);
             }
             int bestLength = in.readInt();
