@@ -12,10 +12,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * <p>DJL's PyTorch engine hands libtorch Java memory without copying: {@code create} wraps a
  * direct buffer that lives as long as the DJL wrapper, {@code set(float[])} re-points an existing
  * tensor at one, and an op with a number argument ({@code mul(Number)}) makes a scalar on one and
- * frees it as soon as the call returns. libtorch keeps tensors alive by reference counting and
- * knows nothing of a Java buffer's life: the autograd graph kept such a scalar for the backward
- * pass, which then read it after the garbage collector had freed it, and got whatever had been
- * allocated there since. A training beside another training, or beside a service loading a model,
+ * lets go of it when the call returns, so that the next garbage collection frees the buffer.
+ * libtorch keeps tensors alive by reference counting and knows nothing of a Java buffer's life:
+ * the autograd graph kept such a scalar for the backward pass, which then read it after the
+ * buffer had been freed, and got whatever had been allocated there since. A training beside another training, or beside a service loading a model,
  * came out differently now and then, once by two percent of its loss. What the autograd graph or
  * a parameter may keep beyond the wrapper is made here instead.
  */
