@@ -1,7 +1,6 @@
 package io.chaoscast.models.earlyexit;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -49,10 +48,10 @@ final class GradientClipping {
             if (maxNorm > 0 && !Double.isFinite(norm)) {
                 // Scaling cannot do it: an infinite element times the factor 0 is NaN, and a NaN
                 // gradient compares false with the limit; either would make every weight NaN.
-                // Written in place through the indexer: set(float[]) would make the gradient alias
-                // a Java buffer that only this handle keeps alive, and the handle is closed below.
+                // Written in place (HostArrays): set(float[]) would make the gradient alias a Java
+                // buffer that only this handle keeps alive, and the handle is closed below.
                 for (NDArray g : grads) {
-                    g.set(new NDIndex(":"), 0f);
+                    HostArrays.zero(g);
                 }
             } else if (maxNorm > 0 && norm > maxNorm) {
                 float factor = (float) (maxNorm / norm);

@@ -35,9 +35,12 @@ final class HostArrays {
         return like.getManager().full(new Shape(), (float) value);
     }
 
-    /** Writes {@code values} into {@code target}'s own storage (a parameter keeps its place). */
+    /**
+     * Writes {@code values} into {@code target}'s own storage (a parameter keeps its place). The
+     * write copies, so the Java-side view of {@code values} may go right after it.
+     */
     static void overwrite(NDArray target, float[] values) {
-        try (NDArray v = tensor(target.getManager(), values, target.getShape())) {
+        try (NDArray v = target.getManager().create(values, target.getShape())) {
             withoutGradients(() -> target.set(new NDIndex("..."), v));
         }
     }

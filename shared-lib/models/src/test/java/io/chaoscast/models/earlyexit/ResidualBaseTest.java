@@ -3,12 +3,15 @@ package io.chaoscast.models.earlyexit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import io.chaoscast.models.Forecaster;
 import io.chaoscast.models.TinyLorenz;
 import io.chaoscast.models.artifact.ModelArtifacts;
 import io.chaoscast.models.policy.ExitPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The hybrid early-exit network: exits correct an NVAR base forecast. */
@@ -156,12 +159,12 @@ class ResidualBaseTest {
         try (EarlyExitForecaster f = train(TinyLorenz.TRAINING, alone).forecaster()) {
             weights = EarlyExitTrainer.snapshot(f.network());
         }
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         Throwable[] failure = new Throwable[1];
         Thread loader = new Thread(() -> {
             try {
                 while (!done.get()) {
-                    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
                         EarlyExitTrainer.restore(m, HYBRID, weights);
                     }
                 }
