@@ -7,6 +7,7 @@ import static io.chaoscast.dynamics.catalog.Defs.params;
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
 import io.chaoscast.dynamics.systems.SystemInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -77,7 +78,19 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], z = st[2];
+                    double eta = par[0], mu = par[1];
+                    jac[0][0] = mu - z;
+                    jac[0][1] = 1;
+                    jac[0][2] = -x;
+                    jac[1][0] = -1;
+                    jac[1][1] = 0;
+                    jac[1][2] = 0;
+                    jac[2][0] = x > 0 ? 2 * eta * x : 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = -eta;
+                });
     }
 
     static FlowSystem atmosphericRegime() {
@@ -99,7 +112,19 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double alpha = par[0], beta = par[1], mu1 = par[2], mu2 = par[3], omega = par[4], sigma = par[5];
+                    jac[0][0] = mu1 + sigma * y;
+                    jac[0][1] = sigma * x;
+                    jac[0][2] = 0;
+                    jac[1][0] = -2 * sigma * x;
+                    jac[1][1] = mu2 + alpha * z;
+                    jac[1][2] = omega + alpha * y + 2 * beta * z;
+                    jac[2][0] = 0;
+                    jac[2][1] = -omega - 2 * alpha * y - beta * z;
+                    jac[2][2] = mu2 - beta * y;
+                });
     }
 
     static FlowSystem bouali() {
@@ -111,17 +136,8 @@ final class ElementaryFlows {
                         3.0411,
                         "Bouali (1999). Feedback loop in extended Van der Pols equation applied to an economic model of cycles. International Journal of Bifurkation and Chaos, Vol. 9, No. 4",
                         "An economic growth cycle: capital, labour and a foreign-trade variable coupled through a quadratic feedback."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], bb = par[2], c = par[3], g = par[4], m = par[5], y0 = par[6];
-                    double xdot = a * y0 * x - a * x * y - b * z;
-                    double ydot = -g * y + g * y * (x * x);
-                    double zdot = -1.5 * m * x + m * bb * x * z - c * z;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                null);
+                ElementaryFlows::boualiEquations,
+                ElementaryFlows::boualiJacobian);
     }
 
     static FlowSystem bouali2() {
@@ -135,17 +151,31 @@ final class ElementaryFlows {
                         "Bouali's three-variable attractor at its second parameter set, with a near-homoclinic loop."
                                 + " At dysts' parameters z is undamped (c = bb = 0) and wanders slowly, so statistics of z"
                                 + " over short windows vary from run to run."),
-                (t, st, par, out) -> {
-                    double x = st[0], y = st[1], z = st[2];
-                    double a = par[0], b = par[1], bb = par[2], c = par[3], g = par[4], m = par[5], y0 = par[6];
-                    double xdot = a * y0 * x - a * x * y - b * z;
-                    double ydot = -g * y + g * y * (x * x);
-                    double zdot = -1.5 * m * x + m * bb * x * z - c * z;
-                    out[0] = xdot;
-                    out[1] = ydot;
-                    out[2] = zdot;
-                },
-                null);
+                ElementaryFlows::boualiEquations,
+                ElementaryFlows::boualiJacobian);
+    }
+
+    /** Bouali's equations, shared by both of dysts' parameter sets. */
+    private static void boualiEquations(double t, double[] st, double[] par, double[] out) {
+        double x = st[0], y = st[1], z = st[2];
+        double a = par[0], b = par[1], bb = par[2], c = par[3], g = par[4], m = par[5], y0 = par[6];
+        out[0] = a * y0 * x - a * x * y - b * z;
+        out[1] = -g * y + g * y * (x * x);
+        out[2] = -1.5 * m * x + m * bb * x * z - c * z;
+    }
+
+    private static void boualiJacobian(double t, double[] st, double[] par, double[][] jac) {
+        double x = st[0], y = st[1], z = st[2];
+        double a = par[0], b = par[1], bb = par[2], c = par[3], g = par[4], m = par[5], y0 = par[6];
+        jac[0][0] = a * y0 - a * y;
+        jac[0][1] = -a * x;
+        jac[0][2] = -b;
+        jac[1][0] = 2 * g * x * y;
+        jac[1][1] = -g + g * (x * x);
+        jac[1][2] = 0;
+        jac[2][0] = -1.5 * m + m * bb * z;
+        jac[2][1] = 0;
+        jac[2][2] = m * bb * x - c;
     }
 
     static FlowSystem dequanLi() {
@@ -206,7 +236,19 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], b = par[1], c = par[2], d = par[3], f = par[5];
+                    jac[0][0] = a + c * z + 2 * d * z * x;
+                    jac[0][1] = -b + 2 * d * z * y;
+                    jac[0][2] = c * x + d * (x * x) + d * (y * y);
+                    jac[1][0] = b;
+                    jac[1][1] = a + c * z;
+                    jac[1][2] = c * y;
+                    jac[2][0] = -2 * f * x;
+                    jac[2][1] = -2 * f * y;
+                    jac[2][2] = -2 * z - 3 * a * (z * z);
+                });
     }
 
     static FlowSystem hyperYangChen() {
@@ -230,7 +272,26 @@ final class ElementaryFlows {
                     out[2] = zdot;
                     out[3] = wdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], b = par[1], c = par[2], d = par[3];
+                    jac[0][0] = -a;
+                    jac[0][1] = a;
+                    jac[0][2] = 0;
+                    jac[0][3] = 0;
+                    jac[1][0] = c - z;
+                    jac[1][1] = 0;
+                    jac[1][2] = -x;
+                    jac[1][3] = 1;
+                    jac[2][0] = y;
+                    jac[2][1] = x;
+                    jac[2][2] = -b;
+                    jac[2][3] = 0;
+                    jac[3][0] = -d;
+                    jac[3][1] = 0;
+                    jac[3][2] = 0;
+                    jac[3][3] = 0;
+                });
     }
 
     static FlowSystem jerkCircuit() {
@@ -367,7 +428,22 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double beta = par[0], r = par[1], rho = par[2], sigma = par[3];
+                    // The right-hand side is the Lorenz field g scaled by s = 1 - |u|^2 / r^2, so J = s J_g + g (grad s)^T.
+                    double s = 1 - (x * x + y * y + z * z) / (r * r), k = -2 / (r * r);
+                    double gx = sigma * (y - x), gy = rho * x - x * z - y, gz = x * y - beta * z;
+                    jac[0][0] = -sigma * s + gx * k * x;
+                    jac[0][1] = sigma * s + gx * k * y;
+                    jac[0][2] = gx * k * z;
+                    jac[1][0] = (rho - z) * s + gy * k * x;
+                    jac[1][1] = -s + gy * k * y;
+                    jac[1][2] = -x * s + gy * k * z;
+                    jac[2][0] = y * s + gz * k * x;
+                    jac[2][1] = x * s + gz * k * y;
+                    jac[2][2] = -beta * s + gz * k * z;
+                });
     }
 
     static FlowSystem lorenzCoupled() {
@@ -395,7 +471,30 @@ final class ElementaryFlows {
                     out[4] = y2dot;
                     out[5] = z2dot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x1 = st[0], y1 = st[1], z1 = st[2], x2 = st[3], y2 = st[4], z2 = st[5];
+                    double beta = par[0], eps = par[1], rho1 = par[3], rho2 = par[4], sigma = par[5];
+                    for (double[] row : jac) {
+                        Arrays.fill(row, 0.0);
+                    }
+                    jac[0][0] = -sigma;
+                    jac[0][1] = sigma;
+                    jac[1][0] = rho1 - z1;
+                    jac[1][1] = -1;
+                    jac[1][2] = -x1;
+                    jac[2][0] = y1;
+                    jac[2][1] = x1;
+                    jac[2][2] = -beta;
+                    jac[3][0] = eps;
+                    jac[3][3] = -sigma - eps;
+                    jac[3][4] = sigma;
+                    jac[4][3] = rho2 - z2;
+                    jac[4][4] = -1;
+                    jac[4][5] = -x2;
+                    jac[5][3] = y2;
+                    jac[5][4] = x2;
+                    jac[5][5] = -beta;
+                });
     }
 
     static FlowSystem luChenCheng() {
@@ -500,7 +599,19 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], g = par[1];
+                    jac[0][0] = 2 * x * y + g;
+                    jac[0][1] = z - 1 + x * x;
+                    jac[0][2] = y;
+                    jac[1][0] = 3 * z + 1 - 3 * (x * x);
+                    jac[1][1] = g;
+                    jac[1][2] = 3 * x;
+                    jac[2][0] = -2 * y * z;
+                    jac[2][1] = -2 * x * z;
+                    jac[2][2] = -2 * a - 2 * x * y;
+                });
     }
 
     static FlowSystem sakarya() {
@@ -608,7 +719,19 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double b = par[0], c = par[1];
+                    jac[0][0] = -c;
+                    jac[0][1] = b;
+                    jac[0][2] = 0;
+                    jac[1][0] = z;
+                    jac[1][1] = -1;
+                    jac[1][2] = x;
+                    jac[2][0] = -y;
+                    jac[2][1] = -x;
+                    jac[2][2] = -1;
+                });
     }
 
     static FlowSystem wangSun() {
@@ -664,7 +787,20 @@ final class ElementaryFlows {
                     out[1] = vdot;
                     out[2] = pdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double i = st[0], p = st[2];
+                    double a1 = par[0], b1 = par[1], b2 = par[2], b3 = par[3], d1 = par[4], vsw = par[5];
+                    double tanh = Math.tanh(d1 * (i - 1.0)), root = Math.pow(vsw, 1.0 / 2.0);
+                    jac[0][0] = 0;
+                    jac[0][1] = -a1;
+                    jac[0][2] = 0;
+                    jac[1][0] = b1;
+                    jac[1][1] = -b3;
+                    jac[1][2] = -b2 / 2.0;
+                    jac[2][0] = -Math.pow(p, 5.0 / 4.0) * root * d1 * (1 - tanh * tanh) / 2.0;
+                    jac[2][1] = 0;
+                    jac[2][2] = -1.25 * Math.pow(p, 1.0 / 4.0) * root * (1.0 + tanh) / 2.0;
+                });
     }
 
     static FlowSystem yuWang() {
@@ -773,7 +909,19 @@ final class ElementaryFlows {
                     out[1] = dy;
                     out[2] = dz;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], b = par[1], c = par[2];
+                    jac[0][0] = 0;
+                    jac[0][1] = -c * Math.sin(y);
+                    jac[0][2] = a * Math.cos(z);
+                    jac[1][0] = b * Math.cos(x);
+                    jac[1][1] = 0;
+                    jac[1][2] = -a * Math.sin(z);
+                    jac[2][0] = -b * Math.sin(x);
+                    jac[2][1] = c * Math.cos(y);
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem swingingAtwood() {
@@ -798,7 +946,27 @@ final class ElementaryFlows {
                     out[2] = prdot;
                     out[3] = pthdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double r = st[0], th = st[1], pth = st[3];
+                    double m1 = par[0], m2 = par[1];
+                    double g = 9.82;
+                    jac[0][0] = 0;
+                    jac[0][1] = 0;
+                    jac[0][2] = 1 / (m1 + m2);
+                    jac[0][3] = 0;
+                    jac[1][0] = -2 * pth / (m1 * (r * r * r));
+                    jac[1][1] = 0;
+                    jac[1][2] = 0;
+                    jac[1][3] = 1 / (m1 * (r * r));
+                    jac[2][0] = -3 * (pth * pth) / (m1 * (r * r * r * r));
+                    jac[2][1] = -m1 * g * Math.sin(th);
+                    jac[2][2] = 0;
+                    jac[2][3] = 2 * pth / (m1 * (r * r * r));
+                    jac[3][0] = -m1 * g * Math.sin(th);
+                    jac[3][1] = -m1 * g * r * Math.cos(th);
+                    jac[3][2] = 0;
+                    jac[3][3] = 0;
+                });
     }
 
     static FlowSystem torus() {
@@ -820,7 +988,18 @@ final class ElementaryFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    // The velocity is a function of time alone.
+                    jac[0][0] = 0;
+                    jac[0][1] = 0;
+                    jac[0][2] = 0;
+                    jac[1][0] = 0;
+                    jac[1][1] = 0;
+                    jac[1][2] = 0;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     private static final double[] MULTICHUA_C = {0, 1.0, 2.15, 3.6, 8.2, 13.0};
@@ -848,6 +1027,23 @@ final class ElementaryFlows {
                     out[1] = x - y + z;
                     out[2] = -b * y;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0];
+                    double a = par[0], b = par[1];
+                    // The diode is piecewise linear: its slope, defined everywhere but at the breakpoints.
+                    double slope = MULTICHUA_M[5];
+                    for (int i = 1; i < 6; i++) {
+                        slope += 0.5 * (MULTICHUA_M[i - 1] - MULTICHUA_M[i]) * (Math.signum(x + MULTICHUA_C[i]) - Math.signum(x - MULTICHUA_C[i]));
+                    }
+                    jac[0][0] = -a * slope;
+                    jac[0][1] = a;
+                    jac[0][2] = 0;
+                    jac[1][0] = 1;
+                    jac[1][1] = -1;
+                    jac[1][2] = 1;
+                    jac[2][0] = 0;
+                    jac[2][1] = -b;
+                    jac[2][2] = 0;
+                });
     }
 }

@@ -6,6 +6,7 @@ import static io.chaoscast.dynamics.catalog.Defs.params;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,7 +65,24 @@ final class ForcedFlows {
                     out[3] = x2dot;
                     out[4] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x1 = st[2], x2 = st[3], z = st[4];
+                    double mu = par[0];
+                    double denom = 4.0 + Math.cos(z) + Math.cos(x1) + Math.cos(x2);
+                    double d2 = denom * denom, d3 = d2 * denom;
+                    double s1 = Math.sin(x1), s2 = Math.sin(x2), sz = Math.sin(z);
+                    for (double[] row : jac) {
+                        Arrays.fill(row, 0.0);
+                    }
+                    jac[0][2] = -mu * (Math.cos(x1) / d2 + 2 * s1 * s1 / d3);
+                    jac[0][3] = -2 * mu * s1 * s2 / d3;
+                    jac[0][4] = -2 * mu * s1 * sz / d3;
+                    jac[1][2] = -2 * mu * s2 * s1 / d3;
+                    jac[1][3] = -mu * (Math.cos(x2) / d2 + 2 * s2 * s2 / d3);
+                    jac[1][4] = -2 * mu * s2 * sz / d3;
+                    jac[2][0] = 1;
+                    jac[3][1] = 1;
+                });
     }
 
     static FlowSystem circadianRhythm() {
@@ -91,7 +109,25 @@ final class ForcedFlows {
                     out[3] = fndot;
                     out[4] = thdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double m = st[0], fs = st[2], fn = st[3], th = st[4];
+                    double Ki = par[0], k = par[1], k1 = par[2], k2 = par[3], kd = par[4], kdn = par[5], km = par[6], ks = par[7], n = par[8], vc = par[10], vd = par[11], vdn = par[12], vm = par[13], vmax = par[14], vmin = par[15];
+                    double vs = vc * (0.5 + 0.5 * Math.cos(th) + vmin) * (vmax - vmin);
+                    double kin = Math.pow(Ki, n), hill = kin + Math.pow(fn, n);
+                    for (double[] row : jac) {
+                        Arrays.fill(row, 0.0);
+                    }
+                    jac[0][0] = -vm * km / ((km + m) * (km + m));
+                    jac[0][3] = -vs * kin * n * Math.pow(fn, n - 1) / (hill * hill);
+                    jac[0][4] = -vc * 0.5 * Math.sin(th) * (vmax - vmin) * kin / hill;
+                    jac[1][0] = ks;
+                    jac[1][1] = -k1 - k;
+                    jac[1][3] = k2;
+                    jac[2][1] = k;
+                    jac[2][2] = -vd * kd / ((kd + fs) * (kd + fs));
+                    jac[3][1] = k1;
+                    jac[3][3] = -k2 - vdn * kdn / ((kdn + fn) * (kdn + fn));
+                });
     }
 
     static FlowSystem doubleGyre() {
@@ -116,7 +152,22 @@ final class ForcedFlows {
                     out[1] = dy;
                     out[2] = dz;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double alpha = par[0], eps = par[1];
+                    double a = eps * Math.sin(z), b = 1.0 - 2.0 * eps * Math.sin(z), az = eps * Math.cos(z), bz = -2.0 * eps * Math.cos(z);
+                    double f = a * (x * x) + b * x, fx = 2.0 * a * x + b, fz = az * (x * x) + bz * x, fxz = 2.0 * az * x + bz;
+                    double pi = Math.PI, sf = Math.sin(pi * f), cf = Math.cos(pi * f), sy = Math.sin(pi * y), cy = Math.cos(pi * y);
+                    jac[0][0] = -alpha * pi * pi * cf * fx * cy;
+                    jac[0][1] = alpha * pi * pi * sf * sy;
+                    jac[0][2] = -alpha * pi * pi * cf * fz * cy;
+                    jac[1][0] = alpha * pi * (-pi * sf * fx * fx * sy + cf * sy * 2.0 * a);
+                    jac[1][1] = alpha * pi * pi * cf * cy * fx;
+                    jac[1][2] = alpha * pi * (-pi * sf * fz * fx * sy + cf * sy * fxz);
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem fluidTrampoline() {
@@ -138,7 +189,21 @@ final class ForcedFlows {
                     out[1] = ydot;
                     out[2] = thdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], th = st[2];
+                    double gamma = par[0], psi = par[1];
+                    // The contact switches on at x = 0, crossed in measure zero.
+                    double contact = -x > 0 ? 1.0 : 0.0;
+                    jac[0][0] = 0;
+                    jac[0][1] = 1;
+                    jac[0][2] = 0;
+                    jac[1][0] = -contact;
+                    jac[1][1] = -contact * psi * 2 * Math.abs(y);
+                    jac[1][2] = -gamma * Math.sin(th);
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem forcedBrusselator() {
@@ -160,7 +225,19 @@ final class ForcedFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double b = par[1], f = par[2];
+                    jac[0][0] = 2 * x * y - (b + 1.0);
+                    jac[0][1] = x * x;
+                    jac[0][2] = -f * Math.sin(z);
+                    jac[1][0] = b - 2 * x * y;
+                    jac[1][1] = -(x * x);
+                    jac[1][2] = 0;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem forcedFitzHughNagumo() {
@@ -182,7 +259,19 @@ final class ForcedFlows {
                     out[1] = wdot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double v = st[0], z = st[2];
+                    double b = par[1], f = par[3], gamma = par[4];
+                    jac[0][0] = 1 - v * v;
+                    jac[0][1] = -1;
+                    jac[0][2] = f * Math.cos(z);
+                    jac[1][0] = gamma;
+                    jac[1][1] = -gamma * b;
+                    jac[1][2] = 0;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem oscillatingFlow() {
@@ -205,7 +294,21 @@ final class ForcedFlows {
                     out[1] = dy;
                     out[2] = dz;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double b = par[0], k = par[1], u = par[3];
+                    double f = x + b * Math.sin(z), fz = b * Math.cos(z);
+                    double cy = Math.cos(k * y), sy = Math.sin(k * y), cf = Math.cos(k * f), sf = Math.sin(k * f);
+                    jac[0][0] = u * k * cy * cf;
+                    jac[0][1] = -u * k * sy * sf;
+                    jac[0][2] = u * k * cy * cf * fz;
+                    jac[1][0] = u * k * sy * sf;
+                    jac[1][1] = -u * k * cy * cf;
+                    jac[1][2] = u * k * sy * sf * fz;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem stickSlipOscillator() {
@@ -228,7 +331,20 @@ final class ForcedFlows {
                     out[1] = vdot;
                     out[2] = thdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], v = st[1], th = st[2];
+                    double a = par[0], alpha = par[1], b = par[2], beta = par[3], eps = par[4], gamma = par[5], vs = par[7];
+                    // The friction's jump at v = vs is crossed in measure zero.
+                    jac[0][0] = 0;
+                    jac[0][1] = 1;
+                    jac[0][2] = 0;
+                    jac[1][0] = a - 3 * b * (x * x);
+                    jac[1][1] = -eps * (-alpha + 3 * beta * (v - vs) * (v - vs));
+                    jac[1][2] = -eps * gamma * Math.sin(th);
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     static FlowSystem turchinHanski() {
@@ -250,7 +366,20 @@ final class ForcedFlows {
                     out[1] = pdot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double n = st[0], p = st[1], z = st[2];
+                    double a = par[0], d = par[1], e = par[2], g = par[3], h = par[4], r = par[6], s = par[7];
+                    double season = 1.0 - e * Math.sin(z), q = n * n + h * h;
+                    jac[0][0] = r * season - 2 * r * n - g * 2 * n * (h * h) / (q * q) - a * p * d / ((n + d) * (n + d));
+                    jac[0][1] = -a * n / (n + d);
+                    jac[0][2] = -r * e * Math.cos(z) * n;
+                    jac[1][0] = s * (p * p) / (n * n);
+                    jac[1][1] = s * season - 2 * s * p / n;
+                    jac[1][2] = -s * e * Math.cos(z) * p;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     private static final String CITE_BLINKING = "Meleshko & Aref. A blinking rotlet model for chaotic advection. Physics of Fluids 1996. See also Tallapragada and Sudarsanam PRE 2019";
@@ -261,6 +390,12 @@ final class ForcedFlows {
      */
     private static double blink(double tt, double tau) {
         return 0.5 + 0.5 * Math.tanh(tau * 20 * Math.sin(2 * Math.PI * tt / tau));
+    }
+
+    /** d {@link #blink} / d tt, for the Jacobians. */
+    private static double blinkSlope(double tt, double tau) {
+        double tanh = Math.tanh(tau * 20 * Math.sin(2 * Math.PI * tt / tau));
+        return 0.5 * (1 - tanh * tanh) * 20 * 2 * Math.PI * Math.cos(2 * Math.PI * tt / tau);
     }
 
     private static FlowSystem blinkingRotlet(String name, Object[] params, double period, String description) {
@@ -344,7 +479,64 @@ final class ForcedFlows {
                     out[1] = vth / r;
                     out[2] = 1;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double r = st[0], th = st[1], tt = st[2];
+                    double tau = par[0];
+                    double phase = blink(tt, tau), dphase = blinkSlope(tt, tau);
+                    double vrR = 0, vrTh = 0, vrT = 0, wR = 0, wTh = 0, wT = 0;
+                    // Per mode n: vr = (g c + a s) n (r^(n+1) - r^(n-1)), vth / r = (a c - g s) ((n+2) r^n - n r^(n-2)).
+                    for (int n = 1; n <= SQUIRMER_A.length; n++) {
+                        double a = SQUIRMER_A[n - 1] * phase, g = SQUIRMER_G[n - 1] * (1 - phase);
+                        double at = SQUIRMER_A[n - 1] * dphase, gt = -SQUIRMER_G[n - 1] * dphase;
+                        double s = Math.sin(n * th), c = Math.cos(n * th);
+                        double radial = n * (Math.pow(r, n + 1) - Math.pow(r, n - 1));
+                        double radialR = n * ((n + 1) * Math.pow(r, n) - (n - 1) * Math.pow(r, n - 2));
+                        double swirl = (n + 2) * Math.pow(r, n) - n * Math.pow(r, n - 2);
+                        double swirlR = (n + 2) * n * Math.pow(r, n - 1) - n * (n - 2) * Math.pow(r, n - 3);
+                        vrR += (g * c + a * s) * radialR;
+                        vrTh += n * (a * c - g * s) * radial;
+                        vrT += (gt * c + at * s) * radial;
+                        wR += (a * c - g * s) * swirlR;
+                        wTh += -n * (a * s + g * c) * swirl;
+                        wT += (at * c - gt * s) * swirl;
+                    }
+                    jac[0][0] = vrR;
+                    jac[0][1] = vrTh;
+                    jac[0][2] = vrT;
+                    jac[1][0] = wR;
+                    jac[1][1] = wTh;
+                    jac[1][2] = wT;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
+    }
+
+    /**
+     * d {@link #lidVelocity} / dx ({@code alongX}) or / dy. Mode m (1 or 2, lid speed u_m) with
+     * kappa = m pi / a: the x component is 2 u_m sin(kappa x) / D_m times V_m(y), the y component
+     * 2 m pi u_m cos(kappa x) / D_m times W_m(y), D_m = 2 m b pi + a sinh(2 kappa b).
+     */
+    private static double lidVelocitySlope(
+            boolean xComponent, boolean alongX, double x, double y, double a, double b, double u1, double u2) {
+        double total = 0;
+        for (int m = 1; m <= 2; m++) {
+            double u = m == 1 ? u1 : u2, mpi = m * Math.PI, kappa = mpi / a;
+            double denom = 2 * m * b * Math.PI + a * Math.sinh(2 * kappa * b);
+            double sinhB = Math.sinh(kappa * b), coshB = Math.cosh(kappa * b);
+            double sinhY = Math.sinh(kappa * y), coshY = Math.cosh(kappa * y);
+            double sinX = Math.sin(kappa * x), cosX = Math.cos(kappa * x);
+            if (xComponent) {
+                double v = -b * mpi * sinhB * sinhY + coshB * (mpi * y * coshY + a * sinhY);
+                double vY = -b * mpi * sinhB * kappa * coshY + coshB * (2 * mpi * coshY + mpi * y * kappa * sinhY);
+                total += alongX ? 2 * u * kappa * cosX / denom * v : 2 * u * sinX / denom * vY;
+            } else {
+                double w = b * sinhB * coshY - coshB * y * sinhY;
+                double wY = b * sinhB * kappa * sinhY - coshB * (sinhY + y * kappa * coshY);
+                total += alongX ? -2 * mpi * u * kappa * sinX / denom * w : 2 * mpi * u * cosX / denom * wY;
+            }
+        }
+        return total;
     }
 
     /** Cavity velocity when the lids move at speeds u1 (first mode) and u2 (second mode). */
@@ -386,7 +578,22 @@ final class ForcedFlows {
                     out[1] = w * lidVelocity(false, x, y, a, b, u1, u2) + (1 - w) * lidVelocity(false, x, y, a, b, -u1, u2);
                     out[2] = 1;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], tt = st[2];
+                    double a = par[0], b = par[1], tau = par[2], u1 = par[3], u2 = par[4];
+                    double w = blink(tt, tau), slope = blinkSlope(tt, tau);
+                    // The velocity is linear in the lid speeds, so each blink phase is the same field with u1 of either sign.
+                    for (int component = 0; component < 2; component++) {
+                        boolean xComponent = component == 0;
+                        double forward = lidVelocity(xComponent, x, y, a, b, u1, u2), backward = lidVelocity(xComponent, x, y, a, b, -u1, u2);
+                        jac[component][0] = w * lidVelocitySlope(xComponent, true, x, y, a, b, u1, u2) + (1 - w) * lidVelocitySlope(xComponent, true, x, y, a, b, -u1, u2);
+                        jac[component][1] = w * lidVelocitySlope(xComponent, false, x, y, a, b, u1, u2) + (1 - w) * lidVelocitySlope(xComponent, false, x, y, a, b, -u1, u2);
+                        jac[component][2] = slope * (forward - backward);
+                    }
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 
     private static final double[] BICKLEY_EPS = {0.0075, 0.15, 0.3};
@@ -418,6 +625,30 @@ final class ForcedFlows {
                     out[1] = u * sech * sech * (-1 - 2 * cosSum * Math.tanh(y / ell));
                     out[2] = omega;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double y = st[0], x = st[1], z = st[2];
+                    double ell = par[0], u = par[2];
+                    double sech = 1 / Math.cosh(y / ell), sech2 = sech * sech, tanh = Math.tanh(y / ell);
+                    double cosSum = 0, sinSum = 0, cosSumZ = 0, sinSumX = 0, sinSumZ = 0;
+                    for (int i = 0; i < 3; i++) {
+                        double k = BICKLEY_K[i], phase = k * (x - z * BICKLEY_SIGMA[i]);
+                        double cos = Math.cos(phase), sin = Math.sin(phase);
+                        cosSum += cos * BICKLEY_EPS[i];
+                        sinSum += BICKLEY_EPS[i] * k * sin;
+                        cosSumZ += BICKLEY_EPS[i] * sin * k * BICKLEY_SIGMA[i];
+                        sinSumX += BICKLEY_EPS[i] * k * k * cos;
+                        sinSumZ -= BICKLEY_EPS[i] * k * k * BICKLEY_SIGMA[i] * cos;
+                    }
+                    // d cosSum / dx = -sinSum; d sech^2 / dy = -2 sech^2 tanh / ell; d tanh / dy = sech^2 / ell.
+                    jac[0][0] = -2 * u * sech2 * tanh * sinSum;
+                    jac[0][1] = ell * u * sech2 * sinSumX;
+                    jac[0][2] = ell * u * sech2 * sinSumZ;
+                    jac[1][0] = u * (-2 * sech2 * tanh / ell * (-1 - 2 * cosSum * tanh) - 2 * cosSum * sech2 * sech2 / ell);
+                    jac[1][1] = 2 * u * sech2 * tanh * sinSum;
+                    jac[1][2] = -2 * u * sech2 * tanh * cosSumZ;
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                });
     }
 }

@@ -78,7 +78,15 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0], y = st[1];
+                    double eps = par[0], k = par[1], mu = par[2];
+                    double dyx = k * (2 * x - 1.0) + mu * y, dyy = 1.0 + eps + mu * x;
+                    jac[0][0] = 1 + dyx;
+                    jac[0][1] = dyy;
+                    jac[1][0] = dyx;
+                    jac[1][1] = dyy;
+                });
     }
 
     static MapSystem baker() {
@@ -100,7 +108,14 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double a = par[0];
+                    // Piecewise linear: the cut at x = 1/2 is crossed in measure zero.
+                    jac[0][0] = 2.0 - 1e-10;
+                    jac[0][1] = 0;
+                    jac[1][0] = 0;
+                    jac[1][1] = a / 2.0;
+                });
     }
 
     static MapSystem circle() {
@@ -118,7 +133,10 @@ final class IteratedMaps {
                     double thetap = theta + omega + k / (2.0 * Math.PI) * Math.sin(2.0 * Math.PI * theta);
                     out[0] = thetap;
                 },
-                null);
+                (st, par, jac) -> {
+                    double k = par[1];
+                    jac[0][0] = 1 + k * Math.cos(2.0 * Math.PI * st[0]);
+                });
     }
 
     static MapSystem maynardSmith() {
@@ -138,7 +156,13 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double a = par[0];
+                    jac[0][0] = 0;
+                    jac[0][1] = 1;
+                    jac[1][0] = -2 * st[0];
+                    jac[1][1] = a;
+                });
     }
 
     static MapSystem pickover() {
@@ -158,7 +182,14 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0], y = st[1];
+                    double a = par[0], b = par[1], c = par[2], d = par[3];
+                    jac[0][0] = -c * a * Math.sin(a * x);
+                    jac[0][1] = a * Math.cos(a * y);
+                    jac[1][0] = b * Math.cos(b * x);
+                    jac[1][1] = -d * b * Math.sin(b * y);
+                });
     }
 
     static MapSystem bedhead() {
@@ -178,7 +209,15 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0], y = st[1];
+                    double a = par[0], b = par[1];
+                    double s = Math.sin(x * y / b), c = Math.cos(x * y / b), u = Math.sin(a * x - y);
+                    jac[0][0] = c * y * y / b - a * u;
+                    jac[0][1] = c * x * y / b + s + u;
+                    jac[1][0] = 1;
+                    jac[1][1] = Math.cos(y) / b;
+                });
     }
 
     static MapSystem svensson() {
@@ -198,7 +237,14 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0], y = st[1];
+                    double a = par[0], b = par[1], c = par[2], d = par[3];
+                    jac[0][0] = d * a * Math.cos(a * x);
+                    jac[0][1] = -b * Math.cos(b * y);
+                    jac[1][0] = -c * a * Math.sin(a * x);
+                    jac[1][1] = -b * Math.sin(b * y);
+                });
     }
 
     static MapSystem gumowskiMira() {
@@ -220,7 +266,18 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0], y = st[1];
+                    double a = par[0], b = par[1];
+                    // x' = b y + G(x), y' = G(x') - x with G(u) = a u + 2 (1 - a) u^2 / (1 + u^2).
+                    double xp = b * y + a * x + 2.0 * (1.0 - a) * (x * x) / (1.0 + (x * x));
+                    double gx = a + 4.0 * (1.0 - a) * x / ((1.0 + x * x) * (1.0 + x * x));
+                    double gxp = a + 4.0 * (1.0 - a) * xp / ((1.0 + xp * xp) * (1.0 + xp * xp));
+                    jac[0][0] = gx;
+                    jac[0][1] = b;
+                    jac[1][0] = gxp * gx - 1;
+                    jac[1][1] = gxp * b;
+                });
     }
 
     static MapSystem hopalong() {
@@ -240,7 +297,15 @@ final class IteratedMaps {
                     out[0] = xp;
                     out[1] = yp;
                 },
-                null);
+                (st, par, jac) -> {
+                    double x = st[0];
+                    double b = par[1], c = par[2];
+                    double u = b * x - 1.0 - c;
+                    jac[0][0] = -Math.signum(x - 1.0) * Math.signum(u) * b / (2 * Math.sqrt(Math.abs(u)));
+                    jac[0][1] = 1;
+                    jac[1][0] = -1;
+                    jac[1][1] = 0;
+                });
     }
 
     static MapSystem zaslavskii() {

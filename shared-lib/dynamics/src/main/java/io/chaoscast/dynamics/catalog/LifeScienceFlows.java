@@ -6,6 +6,7 @@ import static io.chaoscast.dynamics.catalog.Defs.params;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +62,24 @@ final class LifeScienceFlows {
                     out[1] = zdot * t0;
                     out[2] = vdot * t0;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], z = st[1], v = st[2];
+                    double c1 = par[0], c10 = par[1], c11 = par[2], c12 = par[3], c13 = par[4], c2 = par[5], c3 = par[6], c4 = par[7], c5 = par[8], c6 = par[9], c7 = par[10], c8 = par[11], c9 = par[12], ci = par[13], kf = par[14], t0 = par[15], y0 = par[16], yb1 = par[17], yb2 = par[18], yb3 = par[19], z0 = par[20];
+                    double denom = yb2 * x + yb3 + kf, scale = yb1 / y0;
+                    double ybar = scale * z * v / denom, ybarX = -scale * z * v * yb2 / (denom * denom), ybarZ = scale * v / denom, ybarV = scale * z / denom;
+                    // x enters through max(0, x) (and its square root) everywhere but in ybar.
+                    double on = x > 0 ? 1.0 : 0.0, xp = Math.max(0.0, x), root = Math.sqrt(xp);
+                    double rf = (ci - z0 * z) * root, rfX = x > 0 ? (ci - z0 * z) / (2 * root) : 0.0, rfZ = -z0 * root;
+                    jac[0][0] = t0 * (c1 * (on * ybar + xp * ybarX) + c2 * ybarX + 2 * c3 * xp * on + c4 * rfX + c5 * on * z - kf * on);
+                    jac[0][1] = t0 * (c1 * xp * ybarZ + c2 * ybarZ + c4 * rfZ + c5 * xp);
+                    jac[0][2] = t0 * (c1 * xp * ybarV + c2 * ybarV);
+                    jac[1][0] = t0 * (c6 / z0 * rfX + c7 * on * z);
+                    jac[1][1] = t0 * (c6 / z0 * rfZ + c7 * xp + c8 * v + c9 - kf);
+                    jac[1][2] = t0 * c8 * z;
+                    jac[2][0] = t0 * (c10 * (on * ybar + xp * ybarX) + c11 * ybarX + 2 * c12 * xp * on);
+                    jac[2][1] = t0 * (c10 * xp * ybarZ + c11 * ybarZ + c13 * v);
+                    jac[2][2] = t0 * (c10 * xp * ybarV + c11 * ybarV + c13 * z - kf);
+                });
     }
 
     static FlowSystem blasius() {
@@ -83,7 +101,20 @@ final class LifeScienceFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], alpha1 = par[1], alpha2 = par[2], b = par[3], c = par[4], k1 = par[5], k2 = par[6];
+                    double hx = 1.0 + k1 * x, hy = 1.0 + k2 * y;
+                    jac[0][0] = a - alpha1 * y / (hx * hx);
+                    jac[0][1] = -alpha1 * x / hx;
+                    jac[0][2] = 0;
+                    jac[1][0] = alpha1 * y / (hx * hx);
+                    jac[1][1] = -b + alpha1 * x / hx - alpha2 * z / (hy * hy);
+                    jac[1][2] = -alpha2 * y / hy;
+                    jac[2][0] = 0;
+                    jac[2][1] = alpha2 * z / (hy * hy);
+                    jac[2][2] = -c + alpha2 * y / hy;
+                });
     }
 
     static FlowSystem caTwoPlus() {
@@ -96,7 +127,7 @@ final class LifeScienceFlows {
                         "Houart, Dupont, Goldbeter. Bull Math Biol 1999.",
                         "Intracellular calcium oscillations with InsP3-sensitive release and degradation."),
                 LifeScienceFlows::caTwoPlusEquations,
-                null);
+                LifeScienceFlows::caTwoPlusJacobian);
     }
 
     /** The calcium model of Houart et al.; CaTwoPlusQuasiperiodic runs it at other parameters. */
@@ -115,6 +146,35 @@ final class LifeScienceFlows {
             out[2] = adot;
     }
 
+    private static void caTwoPlusJacobian(double t, double[] st, double[] par, double[][] jac) {
+        double z = st[0], y = st[1], a = st[2];
+        double K2 = par[0], K5 = par[1], Ka = par[2], Kd = par[3], Ky = par[4], Kz = par[5], Vm2 = par[9], Vm3 = par[10], Vm5 = par[11], eps = par[13], k = par[14], kf = par[15], m = par[16], n = par[17], p = par[18];
+        // Every rate is a product of Hill functions u^h / (K^h + u^h).
+        double hz3 = hill(z, Kz, m), hy3 = hill(y, Ky, 2), ha3 = hill(a, Ka, 4), ha5 = hill(a, K5, p), hz5 = hill(z, Kd, n);
+        double v2z = Vm2 * hillSlope(z, K2, 2);
+        double v3z = Vm3 * hillSlope(z, Kz, m) * hy3 * ha3, v3y = Vm3 * hz3 * hillSlope(y, Ky, 2) * ha3, v3a = Vm3 * hz3 * hy3 * hillSlope(a, Ka, 4);
+        double v5z = Vm5 * ha5 * hillSlope(z, Kd, n), v5a = Vm5 * hillSlope(a, K5, p) * hz5;
+        jac[0][0] = -v2z + v3z - k;
+        jac[0][1] = v3y + kf;
+        jac[0][2] = v3a;
+        jac[1][0] = v2z - v3z;
+        jac[1][1] = -v3y - kf;
+        jac[1][2] = -v3a;
+        jac[2][0] = -v5z;
+        jac[2][1] = 0;
+        jac[2][2] = -v5a - eps;
+    }
+
+    private static double hill(double u, double k, double h) {
+        double uh = Math.pow(u, h);
+        return uh / (Math.pow(k, h) + uh);
+    }
+
+    private static double hillSlope(double u, double k, double h) {
+        double kh = Math.pow(k, h), sum = kh + Math.pow(u, h);
+        return h * kh * Math.pow(u, h - 1) / (sum * sum);
+    }
+
     static FlowSystem caTwoPlusQuasiperiodic() {
         return new FlowSystem(
                 info(
@@ -125,7 +185,7 @@ final class LifeScienceFlows {
                         "Houart, Dupont, Goldbeter. Bull Math Biol 1999.",
                         "The calcium oscillation model at parameters where it is close to quasi-periodic."),
                 LifeScienceFlows::caTwoPlusEquations,
-                null);
+                LifeScienceFlows::caTwoPlusJacobian);
     }
 
     static FlowSystem coevolvingPredatorPrey() {
@@ -147,7 +207,27 @@ final class LifeScienceFlows {
                     out[1] = ydot;
                     out[2] = alphadot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], alpha = st[2];
+                    double a1 = par[0], a2 = par[1], a3 = par[2], b1 = par[3], b2 = par[4], d1 = par[5], d2 = par[6], delta = par[7], k1 = par[8], k2 = par[9], k4 = par[10], vv = par[11];
+                    // x' = x F(x, y, alpha); F's partials, with -alpha + alpha delta = alpha (delta - 1).
+                    double hx = 1.0 + b2 * x, ha = 1.0 + b1 * alpha, dm1 = delta - 1.0, d2m1 = delta * delta - 1.0, d4 = delta * delta * delta * delta;
+                    double gain = a1 * (alpha - k1 * x * alpha * alpha * dm1) / ha;
+                    double death = d1 * (1.0 - k2 * alpha * alpha * d2m1 + k4 * alpha * alpha * alpha * alpha * (d4 - 1.0));
+                    double f = -a3 * y / hx + gain - death;
+                    double fx = a3 * y * b2 / (hx * hx) - a1 * k1 * alpha * alpha * dm1 / ha;
+                    double fa = a1 * ((1.0 - 2.0 * k1 * x * alpha * dm1) * ha - b1 * (alpha - k1 * x * alpha * alpha * dm1)) / (ha * ha)
+                            - d1 * (-2.0 * k2 * alpha * d2m1 + 4.0 * k4 * alpha * alpha * alpha * (d4 - 1.0));
+                    jac[0][0] = f + x * fx;
+                    jac[0][1] = -x * a3 / hx;
+                    jac[0][2] = x * fa;
+                    jac[1][0] = a2 * y / (hx * hx);
+                    jac[1][1] = -d2 + a2 * x / hx;
+                    jac[1][2] = 0;
+                    jac[2][0] = -vv * a1 * k1 * alpha * delta / ha;
+                    jac[2][1] = 0;
+                    jac[2][2] = vv * (-a1 * k1 * x * delta / (ha * ha) - d1 * (-2.0 * k2 * delta * delta + 12.0 * k4 * alpha * alpha * d4));
+                });
     }
 
     static FlowSystem excitableCell() {
@@ -206,7 +286,26 @@ final class LifeScienceFlows {
                     out[1] = bdot;
                     out[2] = cdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double a = st[0], b = st[1], c = st[2];
+                    double d = par[0], k = par[1], l1 = par[2], l2 = par[3], q1 = par[5], q2 = par[6], s1 = par[7], s2 = par[8];
+                    // phi = a u v / L with u = 1 + a, v = (1 + b)^2, L = l1 + u^2 v; eta = b q w / M with q = 1 + d b, w = (1 + c)^2, M = l2 + q^2 w.
+                    double u = 1.0 + a, v = (1.0 + b) * (1.0 + b), bigL = l1 + u * u * v;
+                    double q = 1.0 + d * b, w = (1.0 + c) * (1.0 + c), bigM = l2 + q * q * w;
+                    double phiA = v * ((1.0 + 2.0 * a) * bigL - 2.0 * a * u * u * v) / (bigL * bigL);
+                    double phiB = a * u * l1 / (bigL * bigL) * 2.0 * (1.0 + b);
+                    double etaB = w * ((q + b * d) * bigM - 2.0 * b * q * q * d * w) / (bigM * bigM);
+                    double etaC = b * q * l2 / (bigM * bigM) * 2.0 * (1.0 + c);
+                    jac[0][0] = -s1 * phiA;
+                    jac[0][1] = -s1 * phiB;
+                    jac[0][2] = 0;
+                    jac[1][0] = q1 * s1 * phiA;
+                    jac[1][1] = q1 * s1 * phiB - s2 * etaB;
+                    jac[1][2] = -s2 * etaC;
+                    jac[2][0] = 0;
+                    jac[2][1] = q2 * s2 * etaB;
+                    jac[2][2] = q2 * s2 * etaC - k;
+                });
     }
 
     static FlowSystem isothermalChemical() {
@@ -228,7 +327,19 @@ final class LifeScienceFlows {
                     out[1] = betadot;
                     out[2] = gammadot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double alpha = st[0], beta = st[1];
+                    double delta = par[0], mu = par[2], sigma = par[3];
+                    jac[0][0] = -(beta * beta) - 1;
+                    jac[0][1] = -2 * alpha * beta;
+                    jac[0][2] = mu;
+                    jac[1][0] = (beta * beta + 1) / sigma;
+                    jac[1][1] = (2 * alpha * beta - 1) / sigma;
+                    jac[1][2] = 0;
+                    jac[2][0] = 0;
+                    jac[2][1] = 1 / delta;
+                    jac[2][2] = -1 / delta;
+                });
     }
 
     static FlowSystem itikBanksTumor() {
@@ -250,7 +361,19 @@ final class LifeScienceFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a12 = par[0], a13 = par[1], a21 = par[2], a31 = par[3], d3 = par[4], k3 = par[5], r2 = par[6], r3 = par[7];
+                    jac[0][0] = 1 - 2 * x - a12 * y - a13 * z;
+                    jac[0][1] = -a12 * x;
+                    jac[0][2] = -a13 * x;
+                    jac[1][0] = -a21 * y;
+                    jac[1][1] = r2 * (1 - 2 * y) - a21 * x;
+                    jac[1][2] = 0;
+                    jac[2][0] = r3 * z * k3 / ((x + k3) * (x + k3)) - a31 * z;
+                    jac[2][1] = 0;
+                    jac[2][2] = r3 * x / (x + k3) - a31 * x - d3;
+                });
     }
 
     static FlowSystem saltonSea() {
@@ -272,7 +395,19 @@ final class LifeScienceFlows {
                     out[1] = ydot;
                     out[2] = zdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double x = st[0], y = st[1], z = st[2];
+                    double a = par[0], d = par[1], k = par[2], lam = par[3], m = par[4], mu = par[5], r = par[6], th = par[7];
+                    jac[0][0] = r * (1.0 - (x + y) / k) - r * x / k - lam * y;
+                    jac[0][1] = -r * x / k - lam * x;
+                    jac[0][2] = 0;
+                    jac[1][0] = lam * y;
+                    jac[1][1] = lam * x - m * z * a / ((y + a) * (y + a)) - mu;
+                    jac[1][2] = -m * y / (y + a);
+                    jac[2][0] = 0;
+                    jac[2][1] = th * z * a / ((y + a) * (y + a));
+                    jac[2][2] = th * y / (y + a) - d;
+                });
     }
 
     /** Beer's weights and biases, as in dysts; the matrix is fixed, the time constants too. */
@@ -300,7 +435,15 @@ final class LifeScienceFlows {
                         out[i] = (-st[i] + sum) / BEER_TAU[i];
                     }
                 },
-                null);
+                (t, st, par, jac) -> {
+                    for (int j = 0; j < 3; j++) {
+                        double sigmoid = 1 / (1 + Math.exp(-(st[j] + BEER_THETA[j])));
+                        double slope = sigmoid * (1 - sigmoid);
+                        for (int i = 0; i < 3; i++) {
+                            jac[i][j] = ((i == j ? -1 : 0) + BEER_W[i][j] * slope) / BEER_TAU[i];
+                        }
+                    }
+                });
     }
 
     /** Every unit inhibits some of the others; dysts' connection matrix. */
@@ -333,7 +476,19 @@ final class LifeScienceFlows {
                         out[i] = -st[i] / tau + (1 + Math.tanh(eps * drive)) / 2 - beta;
                     }
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double eps = par[1], tau = par[2];
+                    for (int i = 0; i < 6; i++) {
+                        double drive = 0;
+                        for (int j = 0; j < 6; j++) {
+                            drive += HOPFIELD_K[i][j] * st[j];
+                        }
+                        double tanh = Math.tanh(eps * drive);
+                        for (int j = 0; j < 6; j++) {
+                            jac[i][j] = (i == j ? -1 / tau : 0) + eps * (1 - tanh * tanh) / 2 * HOPFIELD_K[i][j];
+                        }
+                    }
+                });
     }
 
     /** c[j][i]: how much of resource j species i uses; k[j][i]: its half-saturation constant. */
@@ -379,7 +534,37 @@ final class LifeScienceFlows {
                         out[5 + j] = d * (MACARTHUR_S[j] - st[5 + j]) - uptake;
                     }
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double d = par[0], m = par[1], r = par[2];
+                    for (double[] row : jac) {
+                        Arrays.fill(row, 0.0);
+                    }
+                    // Species i grows at the Monod rate of its scarcest resource (the minimum over j); only that
+                    // resource moves its rate (ties are crossed in measure zero).
+                    for (int i = 0; i < 5; i++) {
+                        int scarcest = 0;
+                        double growth = Double.POSITIVE_INFINITY;
+                        for (int j = 0; j < 5; j++) {
+                            double rj = st[5 + j];
+                            double g = r * rj / (MACARTHUR_K[j][i] + rj);
+                            if (g < growth) {
+                                growth = g;
+                                scarcest = j;
+                            }
+                        }
+                        double kj = MACARTHUR_K[scarcest][i], rj = st[5 + scarcest];
+                        double slope = r * kj / ((kj + rj) * (kj + rj));
+                        jac[i][i] = growth - m;
+                        jac[i][5 + scarcest] = st[i] * slope;
+                        for (int j = 0; j < 5; j++) {
+                            jac[5 + j][i] -= MACARTHUR_C[j][i] * growth;
+                            jac[5 + j][5 + scarcest] -= MACARTHUR_C[j][i] * st[i] * slope;
+                        }
+                    }
+                    for (int j = 0; j < 5; j++) {
+                        jac[5 + j][5 + j] -= d;
+                    }
+                });
     }
 
     /**
@@ -421,6 +606,28 @@ final class LifeScienceFlows {
                     out[4] = u1 * (1 - m2) / (k + (1 - m2)) - v2 * m2 / (k + m2);
                     out[5] = u3 * (1 - x2) / (k + (1 - x2)) - v4 * x2 / (k + x2);
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double c1 = st[0], m1 = st[1], x1 = st[2], c2 = st[3], m2 = st[4], x2 = st[5];
+                    double k = par[0], kc = par[1], kdd = par[2], kim = par[3], v2 = par[4], v4 = par[5];
+                    double vm1 = par[6], vm3 = par[7], kd1 = par[8], vd = par[9], vi = par[10];
+                    for (double[] row : jac) {
+                        Arrays.fill(row, 0.0);
+                    }
+                    // Indices: c1 0, m1 1, x1 2, c2 3, m2 4, x2 5; the two cells mirror each other.
+                    jac[0][0] = -vd * x1 * kdd / ((kdd + c1) * (kdd + c1)) - kd1;
+                    jac[0][2] = -vd * c1 / (kdd + c1);
+                    jac[0][4] = -vi * kim / ((kim + m2) * (kim + m2));
+                    jac[1][0] = vm1 * kc / ((kc + c1) * (kc + c1)) * (1 - m1) / (k + 1 - m1);
+                    jac[1][1] = -vm1 * c1 / (kc + c1) * k / ((k + 1 - m1) * (k + 1 - m1)) - v2 * k / ((k + m1) * (k + m1));
+                    jac[2][1] = vm3 * (1 - x1) / (k + 1 - x1);
+                    jac[2][2] = -m1 * vm3 * k / ((k + 1 - x1) * (k + 1 - x1)) - v4 * k / ((k + x1) * (k + x1));
+                    jac[3][3] = -vd * x2 * kdd / ((kdd + c2) * (kdd + c2)) - kd1;
+                    jac[3][5] = -vd * c2 / (kdd + c2);
+                    jac[3][1] = -vi * kim / ((kim + m1) * (kim + m1));
+                    jac[4][3] = vm1 * kc / ((kc + c2) * (kc + c2)) * (1 - m2) / (k + 1 - m2);
+                    jac[4][4] = -vm1 * c2 / (kc + c2) * k / ((k + 1 - m2) * (k + 1 - m2)) - v2 * k / ((k + m2) * (k + m2));
+                    jac[5][4] = vm3 * (1 - x2) / (k + 1 - x2);
+                    jac[5][5] = -m2 * vm3 * k / ((k + 1 - x2) * (k + 1 - x2)) - v4 * k / ((k + x2) * (k + x2));
+                });
     }
 }

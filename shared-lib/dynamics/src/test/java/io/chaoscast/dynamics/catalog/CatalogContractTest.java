@@ -90,11 +90,26 @@ class CatalogContractTest {
         List<String> failures = new ArrayList<>();
         for (double[] x : points) {
             double[][] analytic = new double[n][n];
+            for (double[] row : analytic) {
+                java.util.Arrays.fill(row, Double.NaN); // every entry must be written, zeros included
+            }
             jacobian(system, x, p, analytic);
             double[][] numeric = finiteDifferenceJacobian(system, x, p);
+            double[] f = new double[n];
+            evaluate(system, x, p, f);
             for (int i = 0; i < n; i++) {
+                // A row's own scale: its largest entry, or a thousandth of its value (the rounding
+                // of the differences grows with it) when all its entries are smaller.
+                double rowScale = 1e-3 * Math.abs(f[i]);
                 for (int j = 0; j < n; j++) {
-                    double tol = (hasAnalyticJacobian(system) ? 1e-6 : 1e-4) * Math.max(1, Math.abs(analytic[i][j]));
+                    rowScale = Math.max(rowScale, Math.abs(numeric[i][j]));
+                }
+                for (int j = 0; j < n; j++) {
+                    // Relative to the entry, or to 1 for small entries; in a row of small entries only
+                    // (ArnoldWeb's mu = 0.01, BickleyJet's u = 6e-5), relative to the row, so that an
+                    // error there still shows.
+                    double scale = Math.min(Math.max(1, Math.abs(analytic[i][j])), Math.max(rowScale, Math.abs(analytic[i][j])));
+                    double tol = (hasAnalyticJacobian(system) ? 1e-6 : 1e-4) * scale;
                     if (!(Math.abs(analytic[i][j] - numeric[i][j]) <= tol)) {
                         failures.add("J[" + i + "][" + j + "] at " + java.util.Arrays.toString(x) + ": analytic "
                                 + analytic[i][j] + ", finite differences " + numeric[i][j]);
