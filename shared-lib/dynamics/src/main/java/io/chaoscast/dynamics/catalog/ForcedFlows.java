@@ -426,7 +426,59 @@ final class ForcedFlows {
                     out[1] = sigma * dth / r;
                     out[2] = 1;
                 },
-                null);
+                ForcedFlows::blinkingRotletJacobian);
+    }
+
+    /**
+     * The Jacobian of {@link #blinkingRotlet}'s field: per rotlet, the same terms as the equations
+     * with their partial derivatives in r and theta; the clock enters through the blink weight.
+     */
+    private static void blinkingRotletJacobian(double t, double[] st, double[] par, double[][] jac) {
+        double r = st[0], theta = st[1], tt = st[2];
+        double a = par[0], b = par[1], bc = par[2], sigma = par[3], tau = par[4];
+        double w = blink(tt, tau), wT = blinkSlope(tt, tau);
+        double a2 = a * a, r2 = r * r, cos = Math.cos(theta), sin = Math.sin(theta);
+        double drR = 0, drTh = 0, drT = 0, hR = 0, hTh = 0, hT = 0;
+        for (int k = 0; k < 2; k++) {
+            double bb = k == 0 ? b : -b;
+            double weight = k == 0 ? w : 1 - w, weightT = k == 0 ? wT : -wT;
+            double b2 = bb * bb;
+            double kappa = a2 + b2 * r2 / a2 - 2 * bb * r * cos, kappaR = 2 * b2 * r / a2 - 2 * bb * cos, kappaTh = 2 * bb * r * sin;
+            double gamma = (1 - r2 / a2) * (a2 - b2 * r2 / a2);
+            double gammaR = -2 * r / a2 * (a2 - b2 * r2 / a2) - (1 - r2 / a2) * 2 * b2 * r / a2;
+            double iota = b2 * r / a2 - bb * cos, iotaR = b2 / a2, iotaTh = bb * sin;
+            double zeta = b2 + r2 - 2 * bb * r * cos, zetaR = 2 * r - 2 * bb * cos, zetaTh = 2 * bb * r * sin;
+            double nu = a2 + b2 - 2 * b2 * r2 / a2, nuR = -4 * b2 * r / a2;
+            double k2 = kappa * kappa, k3 = k2 * kappa, z2 = zeta * zeta;
+            // dr = bb sin(theta) g; dth = h (the equations' bracket before the division by r).
+            double g = -bc * (gamma / k2) - 1 / kappa + 1 / zeta;
+            double gR = -bc * (gammaR / k2 - 2 * gamma * kappaR / k3) + kappaR / k2 - zetaR / z2;
+            double gTh = 2 * bc * gamma * kappaTh / k3 + kappaTh / k2 - zetaTh / z2;
+            double h = bc * gamma * iota / k2 + bc * r * nu / (a2 * kappa) + iota / kappa - (r - bb * cos) / zeta;
+            double hr = bc * ((gammaR * iota + gamma * iotaR) / k2 - 2 * gamma * iota * kappaR / k3)
+                    + bc * ((nu + r * nuR) / (a2 * kappa) - r * nu * kappaR / (a2 * k2))
+                    + iotaR / kappa - iota * kappaR / k2
+                    - (1 / zeta - (r - bb * cos) * zetaR / z2);
+            double hth = bc * (gamma * iotaTh / k2 - 2 * gamma * iota * kappaTh / k3)
+                    - bc * r * nu * kappaTh / (a2 * k2)
+                    + iotaTh / kappa - iota * kappaTh / k2
+                    - (bb * sin / zeta - (r - bb * cos) * zetaTh / z2);
+            drR += weight * bb * sin * gR;
+            drTh += weight * bb * (cos * g + sin * gTh);
+            drT += weightT * bb * sin * g;
+            hR += weight * (hr / r - h / r2);
+            hTh += weight * hth / r;
+            hT += weightT * h / r;
+        }
+        jac[0][0] = sigma * drR;
+        jac[0][1] = sigma * drTh;
+        jac[0][2] = sigma * drT;
+        jac[1][0] = sigma * hR;
+        jac[1][1] = sigma * hTh;
+        jac[1][2] = sigma * hT;
+        jac[2][0] = 0;
+        jac[2][1] = 0;
+        jac[2][2] = 0;
     }
 
     static FlowSystem blinkingRotlet() {

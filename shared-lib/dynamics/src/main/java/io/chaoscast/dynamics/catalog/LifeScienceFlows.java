@@ -262,7 +262,34 @@ final class LifeScienceFlows {
                     out[1] = ndot;
                     out[2] = cdot;
                 },
-                null);
+                (t, st, par, jac) -> {
+                    double v = st[0], n = st[1], c = st[2];
+                    double aho = par[0], ahr = par[1], ahs = par[2], ams = par[3], amvb = par[4], amvo = par[5], ans = par[6], anvb = par[7], anvo = par[8], ar = par[9], bho = par[10], bhr = par[11], bmo = par[12], bmr = par[13], bms = par[14], bno = par[15], bnr = par[16], bns = par[17], gi = par[18], gkc = par[19], gkv = par[20], gl = par[21], kc = par[22], rho = par[23], tscl = par[24], vc = par[25], vi = par[26], vk = par[27];
+                    // Each gating rate and its slope in v; x_inf = alpha / (alpha + beta).
+                    double em = Math.exp(-ar * v - amvo), alpham = ams * (amvb + v) / (1.0 - em);
+                    double alphamV = ams * ((1.0 - em) - (amvb + v) * ar * em) / ((1.0 - em) * (1.0 - em));
+                    double betam = bms * Math.exp(-bmr * v - bmo), betamV = -bmr * betam;
+                    double minf = alpham / (alpham + betam), minfV = (alphamV * betam - alpham * betamV) / ((alpham + betam) * (alpham + betam));
+                    double alphah = ahs * Math.exp(-ahr * v - aho), alphahV = -ahr * alphah;
+                    double betah = 1.0 / (1.0 + Math.exp(-bhr * v - bho)), betahV = bhr * betah * (1 - betah);
+                    double hinf = alphah / (alphah + betah), hinfV = (alphahV * betah - alphah * betahV) / ((alphah + betah) * (alphah + betah));
+                    double en = Math.exp(-ar * v - anvo), alphan = ans * (anvb + v) / (1.0 - en);
+                    double alphanV = ans * ((1.0 - en) - (anvb + v) * ar * en) / ((1.0 - en) * (1.0 - en));
+                    double betan = bns * Math.exp(-bnr * v - bno), betanV = -bnr * betan;
+                    double ninf = alphan / (alphan + betan), ninfV = (alphanV * betan - alphan * betanV) / ((alphan + betan) * (alphan + betan));
+                    double rate = tscl * (alphan + betan), rateV = tscl * (alphanV + betanV); // 1 / tau
+                    double ca = c / (1.0 + c), caC = 1.0 / ((1.0 + c) * (1.0 + c));
+                    double m3h = minf * minf * minf * hinf, m3hV = 3 * minf * minf * minfV * hinf + minf * minf * minf * hinfV;
+                    jac[0][0] = gi * (m3hV * (vi - v) - m3h) - gkv * (n * n * n * n) - gkc * ca - gl;
+                    jac[0][1] = 4 * gkv * (n * n * n) * (vk - v);
+                    jac[0][2] = gkc * caC * (vk - v);
+                    jac[1][0] = ninfV * rate + (ninf - n) * rateV;
+                    jac[1][1] = -rate;
+                    jac[1][2] = 0;
+                    jac[2][0] = rho * (m3hV * (vc - v) - m3h);
+                    jac[2][1] = 0;
+                    jac[2][2] = -rho * kc;
+                });
     }
 
     static FlowSystem glycolyticOscillation() {
