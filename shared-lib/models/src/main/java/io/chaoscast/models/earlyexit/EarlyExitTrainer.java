@@ -573,12 +573,23 @@ public final class EarlyExitTrainer {
         // another thread at that moment would start from draws its seed does not give.
         net.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         net.initialize(manager);
+        // DJL's Parameter.load replaces each array with the one it reads and leaves the one
+        // initialize() made open: without closing those, a loaded model holds its parameter memory
+        // twice (on a GPU, device memory) until its manager closes.
+        List<NDArray> initialised = new ArrayList<>();
+        net.getParameters().values().forEach(p -> initialised.add(p.getArray()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             net.loadParameters(manager, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
             throw new IllegalArgumentException("parameters do not match the architecture " + arch + ": " + e.getMessage(), e);
+        }
+        List<Parameter> loaded = net.getParameters().values();
+        for (int i = 0; i < initialised.size(); i++) {
+            if (initialised.get(i) != loaded.get(i).getArray()) {
+                initialised.get(i).close();
+            }
         }
         return net;
     }

@@ -190,6 +190,26 @@ class ResidualBaseTest {
         assertThat(failure[0]).isNull();
     }
 
+    /**
+     * A loaded model holds one array per parameter: the arrays that initialisation makes before
+     * the weights are read are closed, not left to the manager (DJL's load replaces them).
+     */
+    @Test
+    void aLoadedModelHoldsEachParameterOnce() {
+        byte[] weights;
+        try (EarlyExitForecaster f = train(TinyLorenz.TRAINING, null).forecaster()) {
+            weights = EarlyExitTrainer.snapshot(f.network());
+        }
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            EarlyExitNetwork net = EarlyExitTrainer.restore(m, HYBRID, weights);
+            int parameters = net.getParameters().size();
+            assertThat(parameters).isPositive();
+            assertThat(m.getManagedArrays()).hasSize(parameters);
+            // and the weights read are those written
+            assertThat(EarlyExitTrainer.snapshot(net)).isEqualTo(weights);
+        }
+    }
+
     @Test
     void saveLoadRoundTripKeepsTheBase() {
         try (EarlyExitForecaster trained = train(TinyLorenz.TRAINING, null).forecaster()) {
