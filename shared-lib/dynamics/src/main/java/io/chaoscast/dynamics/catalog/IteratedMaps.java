@@ -402,13 +402,24 @@ final class IteratedMaps {
      * theta}.
      */
     static void blinkOfVortex(double r, double theta, double a, double b, double gamma, double t, double[] out) {
+        blinkOfVortex(r, theta, a, b, gamma, t, out, null);
+    }
+
+    /**
+     * The same blink, and with {@code jac} not null its Jacobian {@code d(r', theta') / d(r,
+     * theta)}: every intermediate carries its two partials along, and the root q of {@code q - e
+     * sin q = c} moves by {@code (dc + sin q de) / (1 - e cos q)}.
+     */
+    static void blinkOfVortex(double r, double theta, double a, double b, double gamma, double t, double[] out, double[][] jac) {
         double a2b = a * a / b;
-        double cos = Math.cos(theta);
-        double lam2 = (b * b + r * r - 2 * b * r * cos) / (a2b * a2b + r * r - 2 * a2b * r * cos);
+        double cos = Math.cos(theta), sin = Math.sin(theta);
+        double num = b * b + r * r - 2 * b * r * cos, den = a2b * a2b + r * r - 2 * a2b * r * cos;
+        double lam2 = num / den;
         double lam = Math.sqrt(lam2);
         double etac = (b - lam2 * a2b) / (1 - lam2);
-        double rho = Math.abs(lam / (1 - lam2) * (a2b - b));
-        double tp = Math.atan2(r * Math.sin(theta), -etac + r * cos);
+        double rhoSigned = lam / (1 - lam2) * (a2b - b);
+        double rho = Math.abs(rhoSigned);
+        double tp = Math.atan2(r * sin, -etac + r * cos);
         double e = 2 * lam / (1 + lam2);
         double tlam = (2 * Math.PI) * (2 * Math.PI) * (rho * rho / gamma) * (1 + lam2) / (1 - lam2);
         double c = tp - e * Math.sin(tp) + 2 * Math.PI * t / tlam;
@@ -431,6 +442,32 @@ final class IteratedMaps {
         }
         out[0] = Math.sqrt(rho * rho + etac * etac + 2 * rho * etac * Math.cos(q));
         out[1] = Math.atan2(rho * Math.sin(q), etac + rho * Math.cos(q));
+        if (jac == null) {
+            return;
+        }
+        double om = 1 - lam2, twoPi2 = (2 * Math.PI) * (2 * Math.PI) / gamma;
+        for (int v = 0; v < 2; v++) { // v = 0: d/dr, v = 1: d/dtheta
+            double numD = v == 0 ? 2 * r - 2 * b * cos : 2 * b * r * sin;
+            double denD = v == 0 ? 2 * r - 2 * a2b * cos : 2 * a2b * r * sin;
+            double lam2D = (numD * den - num * denD) / (den * den);
+            double lamD = lam2D / (2 * lam);
+            double etacD = (b - a2b) * lam2D / (om * om);
+            double rhoD = Math.signum(rhoSigned) * (a2b - b) * (lamD * om + lam * lam2D) / (om * om);
+            double y = r * sin, x = -etac + r * cos;
+            double yD = v == 0 ? sin : r * cos, xD = -etacD + (v == 0 ? cos : -r * sin);
+            double tpD = (x * yD - y * xD) / (x * x + y * y);
+            double eD = 2 * (lamD * (1 + lam2) - lam * lam2D) / ((1 + lam2) * (1 + lam2));
+            double ratio = (1 + lam2) / om, ratioD = 2 * lam2D / (om * om);
+            double tlamD = twoPi2 * (2 * rho * rhoD * ratio + rho * rho * ratioD);
+            double cD = tpD - eD * Math.sin(tp) - e * Math.cos(tp) * tpD - 2 * Math.PI * t * tlamD / (tlam * tlam);
+            double qD = (cD + Math.sin(q) * eD) / (1 - e * Math.cos(q));
+            double cq = Math.cos(q), sq = Math.sin(q);
+            double sumD = 2 * rho * rhoD + 2 * etac * etacD + 2 * (rhoD * etac * cq + rho * etacD * cq - rho * etac * sq * qD);
+            double across = rho * sq, acrossD = rhoD * sq + rho * cq * qD;
+            double along = etac + rho * cq, alongD = etacD + rhoD * cq - rho * sq * qD;
+            jac[0][v] = sumD / (2 * out[0]);
+            jac[1][v] = (along * acrossD - across * alongD) / (along * along + across * across);
+        }
     }
 
     static MapSystem blinkingVortexMap() {
@@ -451,6 +488,18 @@ final class IteratedMaps {
                     double r = out[0], theta = out[1];
                     blinkOfVortex(r, theta, a, -b, gamma, t, out);
                 },
-                null);
+                (st, par, jac) -> {
+                    double a = par[0], gamma = par[1], b = par[2], t = par[3];
+                    // The chain rule over the two half-blinks: J = J(second, at the first's image) J(first).
+                    double[] image = new double[2];
+                    blinkOfVortex(st[0], st[1], a, b, gamma, t, image, jac);
+                    double f00 = jac[0][0], f01 = jac[0][1], f10 = jac[1][0], f11 = jac[1][1];
+                    blinkOfVortex(image[0], image[1], a, -b, gamma, t, image, jac);
+                    double s00 = jac[0][0], s01 = jac[0][1], s10 = jac[1][0], s11 = jac[1][1];
+                    jac[0][0] = s00 * f00 + s01 * f10;
+                    jac[0][1] = s00 * f01 + s01 * f11;
+                    jac[1][0] = s10 * f00 + s11 * f10;
+                    jac[1][1] = s10 * f01 + s11 * f11;
+                });
     }
 }
