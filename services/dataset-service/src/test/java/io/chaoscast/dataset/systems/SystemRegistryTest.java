@@ -8,8 +8,8 @@ import io.chaoscast.dynamics.systems.FlowSystem;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a system's Jacobian is computed, as the API answers it. Every catalog flow and map has an
- * analytic one now, so the finite-difference answer is checked on a flow defined without one.
+ * How a system's Jacobian is computed, as the API answers it, for a flow with and without its
+ * analytic Jacobian and for a delay equation.
  */
 class SystemRegistryTest {
 

@@ -154,11 +154,11 @@ class SystemCatalogTest {
     }
 
     /**
-     * Every flow and map has an analytic Jacobian (central differences are only the fallback of a
-     * system defined without one): a system added without one shows up here.
+     * Every flow and map has an analytic Jacobian but the two flows whose right-hand side jumps
+     * (docs/numerics.md says why): a system added without one shows up here.
      */
     @Test
-    void everyFlowAndMapHasAnAnalyticJacobian() {
+    void everyFlowAndMapButTheTwoWithAJumpHasAnAnalyticJacobian() {
         List<String> without = new ArrayList<>();
         for (ChaoticSystem s : catalog.all()) {
             if ((s instanceof Flow flow && !flow.hasAnalyticJacobian())
@@ -166,6 +166,6 @@ class SystemCatalogTest {
                 without.add(s.name());
             }
         }
-        assertThat(without).isEmpty();
+        assertThat(without).containsExactlyInAnyOrder("FluidTrampoline", "StickSlipOscillator");
     }
 }
