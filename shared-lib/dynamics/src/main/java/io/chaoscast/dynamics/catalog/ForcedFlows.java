@@ -178,7 +178,10 @@ final class ForcedFlows {
                         ic(-0.65820064, -2.8807787, 0.1),
                         7.7351,
                         "Gilet, Bush. The fluid trampoline: droplets bouncing on a soap film. JFM 2009.",
-                        "A droplet bouncing on a vibrating fluid bath, modelled as a damped impact oscillator."),
+                        "A droplet bouncing on a vibrating fluid bath, modelled as a damped impact oscillator."
+                                + " Its right-hand side jumps (the contact force switches on at x = 0),"
+                                + " which the tangent-space Lyapunov method does not account for (that needs a saltation"
+                                + " matrix): its exponents are rough, beyond their standard errors."),
                 (t, st, par, out) -> {
                     double x = st[0], y = st[1], th = st[2];
                     double gamma = par[0], psi = par[1], w = par[2];
@@ -309,7 +312,10 @@ final class ForcedFlows {
                         ic(0.85539847, -0.39125834, 0.0),
                         1.6129,
                         "Awrejcewicz, Jan, and M. M. Holicke (1999). Int J of Bifurcation and Chaos.",
-                        "A forced Duffing-type oscillator with dry friction that switches between sticking and slipping."),
+                        "A forced Duffing-type oscillator with dry friction that switches between sticking and slipping."
+                                + " Its right-hand side jumps (the friction at v = vs),"
+                                + " which the tangent-space Lyapunov method does not account for (that needs a saltation"
+                                + " matrix): its exponents are rough, beyond their standard errors."),
                 (t, st, par, out) -> {
                     double x = st[0], v = st[1], th = st[2];
                     double a = par[0], alpha = par[1], b = par[2], beta = par[3], eps = par[4], gamma = par[5], t0 = par[6], vs = par[7], w = par[8];

@@ -691,7 +691,10 @@ final class SprottFlows {
                         ic(-1.3396906, -0.21238338, 0.32982163),
                         6.62095890410959,
                         "Sprott, J. C. (2020). Do We Need More Chaos Examples? Chaos Theory and Applications 2(2),1-3, 2020.",
-                        "A flow with a signum switch on the damping, a variable-boundary model with many coexisting behaviours."),
+                        "A flow with a signum switch on the damping, a variable-boundary model with many coexisting behaviours."
+                                + " Its right-hand side jumps (the damping -y sign(z) at z = 0),"
+                                + " which the tangent-space Lyapunov method does not account for (that needs a saltation"
+                                + " matrix): its exponents are rough, beyond their standard errors."),
                 (t, st, par, out) -> {
                     double x = st[0], y = st[1], z = st[2];
                     out[0] = y;

@@ -169,4 +169,12 @@ class SystemCatalogTest {
         }
         assertThat(without).containsExactlyInAnyOrder("FluidTrampoline", "StickSlipOscillator");
     }
+
+    /** The flows whose right-hand side jumps say so, and that their exponents are rough. */
+    @Test
+    void flowsWhoseRightHandSideJumpsSaySoInTheirDescription() {
+        for (String name : List.of("FluidTrampoline", "StickSlipOscillator", "SprottMore")) {
+            assertThat(catalog.find(name).orElseThrow().info().description()).as(name).contains("right-hand side jumps", "rough");
+        }
+    }
 }
