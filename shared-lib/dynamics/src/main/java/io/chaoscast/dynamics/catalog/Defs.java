@@ -2,6 +2,7 @@ package io.chaoscast.dynamics.catalog;
 
 import io.chaoscast.dynamics.systems.SystemInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Small helpers that keep catalog entries close to how the systems are written on paper. */
@@ -15,6 +16,13 @@ final class Defs {
             throw new IllegalArgumentException("params needs name/value pairs");
         }
         return nameValuePairs;
+    }
+
+    /** Zeros every entry, for a sparse Jacobian that then writes only its non-zero ones. */
+    static void zero(double[][] jac) {
+        for (double[] row : jac) {
+            Arrays.fill(row, 0.0);
+        }
     }
 
     static double[] ic(double... values) {

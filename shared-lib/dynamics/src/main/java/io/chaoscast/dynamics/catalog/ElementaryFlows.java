@@ -3,11 +3,11 @@ package io.chaoscast.dynamics.catalog;
 import static io.chaoscast.dynamics.catalog.Defs.ic;
 import static io.chaoscast.dynamics.catalog.Defs.info;
 import static io.chaoscast.dynamics.catalog.Defs.params;
+import static io.chaoscast.dynamics.catalog.Defs.zero;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
 import io.chaoscast.dynamics.systems.SystemInfo;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -474,27 +474,24 @@ final class ElementaryFlows {
                 (t, st, par, jac) -> {
                     double x1 = st[0], y1 = st[1], z1 = st[2], x2 = st[3], y2 = st[4], z2 = st[5];
                     double beta = par[0], eps = par[1], rho1 = par[3], rho2 = par[4], sigma = par[5];
-                    for (double[] row : jac) {
-                        Arrays.fill(row, 0.0);
-                    }
-                    jac[0][0] = -sigma;
-                    jac[0][1] = sigma;
-                    jac[1][0] = rho1 - z1;
-                    jac[1][1] = -1;
-                    jac[1][2] = -x1;
-                    jac[2][0] = y1;
-                    jac[2][1] = x1;
-                    jac[2][2] = -beta;
-                    jac[3][0] = eps;
-                    jac[3][3] = -sigma - eps;
-                    jac[3][4] = sigma;
-                    jac[4][3] = rho2 - z2;
-                    jac[4][4] = -1;
-                    jac[4][5] = -x2;
-                    jac[5][3] = y2;
-                    jac[5][4] = x2;
-                    jac[5][5] = -beta;
+                    zero(jac);
+                    lorenzBlock(jac, 0, x1, y1, z1, sigma, rho1, beta);
+                    lorenzBlock(jac, 3, x2, y2, z2, sigma, rho2, beta);
+                    jac[3][0] = eps; // the drive
+                    jac[3][3] -= eps;
                 });
+    }
+
+    /** A Lorenz system's Jacobian, written at rows and columns {@code at .. at + 2}. */
+    private static void lorenzBlock(double[][] jac, int at, double x, double y, double z, double sigma, double rho, double beta) {
+        jac[at][at] = -sigma;
+        jac[at][at + 1] = sigma;
+        jac[at + 1][at] = rho - z;
+        jac[at + 1][at + 1] = -1;
+        jac[at + 1][at + 2] = -x;
+        jac[at + 2][at] = y;
+        jac[at + 2][at + 1] = x;
+        jac[at + 2][at + 2] = -beta;
     }
 
     static FlowSystem luChenCheng() {

@@ -3,10 +3,10 @@ package io.chaoscast.dynamics.catalog;
 import static io.chaoscast.dynamics.catalog.Defs.ic;
 import static io.chaoscast.dynamics.catalog.Defs.info;
 import static io.chaoscast.dynamics.catalog.Defs.params;
+import static io.chaoscast.dynamics.catalog.Defs.zero;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,9 +71,7 @@ final class ForcedFlows {
                     double denom = 4.0 + Math.cos(z) + Math.cos(x1) + Math.cos(x2);
                     double d2 = denom * denom, d3 = d2 * denom;
                     double s1 = Math.sin(x1), s2 = Math.sin(x2), sz = Math.sin(z);
-                    for (double[] row : jac) {
-                        Arrays.fill(row, 0.0);
-                    }
+                    zero(jac);
                     jac[0][2] = -mu * (Math.cos(x1) / d2 + 2 * s1 * s1 / d3);
                     jac[0][3] = -2 * mu * s1 * s2 / d3;
                     jac[0][4] = -2 * mu * s1 * sz / d3;
@@ -114,9 +112,7 @@ final class ForcedFlows {
                     double Ki = par[0], k = par[1], k1 = par[2], k2 = par[3], kd = par[4], kdn = par[5], km = par[6], ks = par[7], n = par[8], vc = par[10], vd = par[11], vdn = par[12], vm = par[13], vmax = par[14], vmin = par[15];
                     double vs = vc * (0.5 + 0.5 * Math.cos(th) + vmin) * (vmax - vmin);
                     double kin = Math.pow(Ki, n), hill = kin + Math.pow(fn, n);
-                    for (double[] row : jac) {
-                        Arrays.fill(row, 0.0);
-                    }
+                    zero(jac);
                     jac[0][0] = -vm * km / ((km + m) * (km + m));
                     jac[0][3] = -vs * kin * n * Math.pow(fn, n - 1) / (hill * hill);
                     jac[0][4] = -vc * 0.5 * Math.sin(th) * (vmax - vmin) * kin / hill;
@@ -524,14 +520,16 @@ final class ForcedFlows {
                     double phase = blink(tt, tau), dphase = blinkSlope(tt, tau);
                     double vrR = 0, vrTh = 0, vrT = 0, wR = 0, wTh = 0, wT = 0;
                     // Per mode n: vr = (g c + a s) n (r^(n+1) - r^(n-1)), vth / r = (a c - g s) ((n+2) r^n - n r^(n-2)).
+                    double rn = 1, r2 = r * r;
                     for (int n = 1; n <= SQUIRMER_A.length; n++) {
+                        rn *= r; // r^n, as in the equations
                         double a = SQUIRMER_A[n - 1] * phase, g = SQUIRMER_G[n - 1] * (1 - phase);
                         double at = SQUIRMER_A[n - 1] * dphase, gt = -SQUIRMER_G[n - 1] * dphase;
                         double s = Math.sin(n * th), c = Math.cos(n * th);
-                        double radial = n * (Math.pow(r, n + 1) - Math.pow(r, n - 1));
-                        double radialR = n * ((n + 1) * Math.pow(r, n) - (n - 1) * Math.pow(r, n - 2));
-                        double swirl = (n + 2) * Math.pow(r, n) - n * Math.pow(r, n - 2);
-                        double swirlR = (n + 2) * n * Math.pow(r, n - 1) - n * (n - 2) * Math.pow(r, n - 3);
+                        double radial = n * (rn * r - rn / r);
+                        double radialR = n * ((n + 1) * rn - (n - 1) * rn / r2);
+                        double swirl = (n + 2) * rn - n * rn / r2;
+                        double swirlR = (n + 2) * n * rn / r - n * (n - 2) * rn / (r2 * r);
                         vrR += (g * c + a * s) * radialR;
                         vrTh += n * (a * c - g * s) * radial;
                         vrT += (gt * c + at * s) * radial;

@@ -3,10 +3,10 @@ package io.chaoscast.dynamics.catalog;
 import static io.chaoscast.dynamics.catalog.Defs.ic;
 import static io.chaoscast.dynamics.catalog.Defs.info;
 import static io.chaoscast.dynamics.catalog.Defs.params;
+import static io.chaoscast.dynamics.catalog.Defs.zero;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -563,9 +563,7 @@ final class LifeScienceFlows {
                 },
                 (t, st, par, jac) -> {
                     double d = par[0], m = par[1], r = par[2];
-                    for (double[] row : jac) {
-                        Arrays.fill(row, 0.0);
-                    }
+                    zero(jac);
                     // Species i grows at the Monod rate of its scarcest resource (the minimum over j); only that
                     // resource moves its rate (ties are crossed in measure zero).
                     for (int i = 0; i < 5; i++) {
@@ -635,26 +633,26 @@ final class LifeScienceFlows {
                 },
                 (t, st, par, jac) -> {
                     double c1 = st[0], m1 = st[1], x1 = st[2], c2 = st[3], m2 = st[4], x2 = st[5];
-                    double k = par[0], kc = par[1], kdd = par[2], kim = par[3], v2 = par[4], v4 = par[5];
-                    double vm1 = par[6], vm3 = par[7], kd1 = par[8], vd = par[9], vi = par[10];
-                    for (double[] row : jac) {
-                        Arrays.fill(row, 0.0);
-                    }
-                    // Indices: c1 0, m1 1, x1 2, c2 3, m2 4, x2 5; the two cells mirror each other.
-                    jac[0][0] = -vd * x1 * kdd / ((kdd + c1) * (kdd + c1)) - kd1;
-                    jac[0][2] = -vd * c1 / (kdd + c1);
-                    jac[0][4] = -vi * kim / ((kim + m2) * (kim + m2));
-                    jac[1][0] = vm1 * kc / ((kc + c1) * (kc + c1)) * (1 - m1) / (k + 1 - m1);
-                    jac[1][1] = -vm1 * c1 / (kc + c1) * k / ((k + 1 - m1) * (k + 1 - m1)) - v2 * k / ((k + m1) * (k + m1));
-                    jac[2][1] = vm3 * (1 - x1) / (k + 1 - x1);
-                    jac[2][2] = -m1 * vm3 * k / ((k + 1 - x1) * (k + 1 - x1)) - v4 * k / ((k + x1) * (k + x1));
-                    jac[3][3] = -vd * x2 * kdd / ((kdd + c2) * (kdd + c2)) - kd1;
-                    jac[3][5] = -vd * c2 / (kdd + c2);
-                    jac[3][1] = -vi * kim / ((kim + m1) * (kim + m1));
-                    jac[4][3] = vm1 * kc / ((kc + c2) * (kc + c2)) * (1 - m2) / (k + 1 - m2);
-                    jac[4][4] = -vm1 * c2 / (kc + c2) * k / ((k + 1 - m2) * (k + 1 - m2)) - v2 * k / ((k + m2) * (k + m2));
-                    jac[5][4] = vm3 * (1 - x2) / (k + 1 - x2);
-                    jac[5][5] = -m2 * vm3 * k / ((k + 1 - x2) * (k + 1 - x2)) - v4 * k / ((k + x2) * (k + x2));
+                    zero(jac);
+                    // Cell one is c1 m1 x1 (0, 1, 2), cell two c2 m2 x2 (3, 4, 5); each one's m inhibits the other's c.
+                    cellCycleBlock(jac, 0, 3, c1, m1, x1, m2, par);
+                    cellCycleBlock(jac, 3, 0, c2, m2, x2, m1, par);
                 });
+    }
+
+    /**
+     * One cell's rows of the CellCycle Jacobian, at {@code at .. at + 2}; {@code other} is where
+     * the other cell's rows start, whose m ({@code otherM}) inhibits this cell's cyclin synthesis.
+     */
+    private static void cellCycleBlock(double[][] jac, int at, int other, double c, double m, double x, double otherM, double[] par) {
+        double k = par[0], kc = par[1], kdd = par[2], kim = par[3], v2 = par[4], v4 = par[5];
+        double vm1 = par[6], vm3 = par[7], kd1 = par[8], vd = par[9], vi = par[10];
+        jac[at][at] = -vd * x * kdd / ((kdd + c) * (kdd + c)) - kd1;
+        jac[at][at + 2] = -vd * c / (kdd + c);
+        jac[at][other + 1] = -vi * kim / ((kim + otherM) * (kim + otherM));
+        jac[at + 1][at] = vm1 * kc / ((kc + c) * (kc + c)) * (1 - m) / (k + 1 - m);
+        jac[at + 1][at + 1] = -vm1 * c / (kc + c) * k / ((k + 1 - m) * (k + 1 - m)) - v2 * k / ((k + m) * (k + m));
+        jac[at + 2][at + 1] = vm3 * (1 - x) / (k + 1 - x);
+        jac[at + 2][at + 2] = -m * vm3 * k / ((k + 1 - x) * (k + 1 - x)) - v4 * k / ((k + x) * (k + x));
     }
 }
