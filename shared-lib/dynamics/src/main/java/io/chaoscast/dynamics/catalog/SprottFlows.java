@@ -6,6 +6,7 @@ import static io.chaoscast.dynamics.catalog.Defs.params;
 
 import io.chaoscast.dynamics.systems.ChaoticSystem;
 import io.chaoscast.dynamics.systems.FlowSystem;
+import io.chaoscast.dynamics.systems.SwitchingSurface;
 import java.util.List;
 
 /**
@@ -682,7 +683,10 @@ final class SprottFlows {
                 });
     }
 
-    /** Piecewise: the Jacobian is that of the branch in force (d sign(z)/dz = 0 away from z = 0). */
+    /**
+     * Piecewise: the Jacobian is that of the branch in force (d sign(z)/dz = 0 away from z = 0); the
+     * jump at z = 0 is declared as a switching plane.
+     */
     static FlowSystem sprottMore() {
         return new FlowSystem(
                 info(
@@ -692,9 +696,8 @@ final class SprottFlows {
                         6.62095890410959,
                         "Sprott, J. C. (2020). Do We Need More Chaos Examples? Chaos Theory and Applications 2(2),1-3, 2020.",
                         "A flow with a signum switch on the damping, a variable-boundary model with many coexisting behaviours."
-                                + " Its right-hand side jumps (the damping -y sign(z) at z = 0),"
-                                + " which the tangent-space Lyapunov method does not account for (that needs a saltation"
-                                + " matrix): its exponents are rough, beyond their standard errors."),
+                                + " Its right-hand side jumps (the damping -y sign(z) at z = 0); its Lyapunov exponents"
+                                + " take a saltation matrix at every crossing of that plane."),
                 (t, st, par, out) -> {
                     double x = st[0], y = st[1], z = st[2];
                     out[0] = y;
@@ -712,6 +715,7 @@ final class SprottFlows {
                     jac[2][0] = 2 * x * Math.exp(-(x * x));
                     jac[2][1] = 2 * y;
                     jac[2][2] = 0;
-                });
+                },
+                List.of(SwitchingSurface.at(2, 0.0)));
     }
 }

@@ -85,7 +85,6 @@ public final class QrLyapunovEstimator {
         }
 
         boolean analytic = flow.hasAnalyticJacobian();
-        TangentEquations ode = new TangentEquations(flow, p, n, k, analytic);
         double[] z = new double[n + n * k];
         System.arraycopy(y, 0, z, 0, n);
         double[][] v = new double[k][n];
@@ -102,9 +101,7 @@ public final class QrLyapunovEstimator {
         double[] diag = new double[k];
         GramSchmidt.orthonormalise(v, n, diag);
 
-        DormandPrince853Integrator integrator =
-                new DormandPrince853Integrator(1e-12 * interval, interval, tol.atol(), tol.rtol());
-        integrator.addStepHandler(lastStep);
+        TangentIntegration integrator = new TangentIntegration(flow, p, n, k, interval, tol, lastStep);
 
         BatchMeans batches = new BatchMeans(k, settings.batchLength());
         double[] logs = new double[k];
@@ -126,7 +123,7 @@ public final class QrLyapunovEstimator {
             }
             ODEStateAndDerivative s;
             try {
-                s = integrator.integrate(ode, new ODEState(t, z), tNext);
+                s = integrator.integrate(t, z, tNext);
             } catch (MathRuntimeException e) {
                 throw new DivergenceException(
                         flow.name() + ": tangent integration stopped near t=" + t + ": " + e.getMessage(), t, e);
@@ -165,6 +162,11 @@ public final class QrLyapunovEstimator {
         used.put("integrator", "DormandPrince853");
         String method = "tangent-space QR (Benettin/Shimada-Nagashima), "
                 + (analytic ? "analytic Jacobian" : "central finite-difference Jacobian");
+        if (integrator.watchesSwitches()) {
+            used.put("switchingPlaneCrossings", integrator.crossings());
+            used.put("slidingCrossings", integrator.slides());
+            method += ", saltation matrices where the orbit crosses " + flow.switchingSurfaces();
+        }
         return LyapunovEstimators.result(
                 batches, k == n, method, used, settings, Convergence.defaults(false, flow.period(), settings.duration() / flow.period()));
     }
@@ -183,8 +185,10 @@ public final class QrLyapunovEstimator {
     /** The transient: the flow alone, no tangent vectors. */
     private static double[] integrate(
             Flow flow, OrdinaryDifferentialEquation ode, double[] y0, double t0, double t1, IntegrationSettings tol, LastStep handler) {
+        // The least step scales with the period, not the transient's length: at a jump of the
+        // right-hand side the step shrinks until the jump fits the tolerance.
         DormandPrince853Integrator integrator =
-                new DormandPrince853Integrator(1e-12 * (t1 - t0), t1 - t0, tol.atol(), tol.rtol());
+                new DormandPrince853Integrator(1e-12 * Math.min(t1 - t0, flow.period()), t1 - t0, tol.atol(), tol.rtol());
         integrator.addStepHandler(handler);
         try {
             double[] y = integrator.integrate(ode, new ODEState(t0, y0), t1).getPrimaryState();
@@ -252,59 +256,6 @@ public final class QrLyapunovEstimator {
             double[] d = new double[n];
             flow.derivatives(t, y, p, d);
             return TrialStages.rejectNonFinite(d);
-        }
-    }
-
-    /** {@code y' = f(t, y)}, {@code v_j' = J(t, y) v_j} for the k tangent vectors. */
-    private static final class TangentEquations implements OrdinaryDifferentialEquation {
-        private final Flow flow;
-        private final double[] p;
-        private final int n;
-        private final int k;
-        private final double[] y;
-        private final double[] f;
-        private final double[][] jac;
-        private final FiniteDifferenceJacobian fd;
-
-        TangentEquations(Flow flow, double[] p, int n, int k, boolean analytic) {
-            this.flow = flow;
-            this.p = p.clone();
-            this.n = n;
-            this.k = k;
-            this.y = new double[n];
-            this.f = new double[n];
-            this.jac = new double[n][n];
-            this.fd = analytic ? null : new FiniteDifferenceJacobian(flow, n);
-        }
-
-        @Override
-        public int getDimension() {
-            return n + n * k;
-        }
-
-        @Override
-        public double[] computeDerivatives(double t, double[] z) {
-            double[] dz = new double[z.length];
-            System.arraycopy(z, 0, y, 0, n);
-            flow.derivatives(t, y, p, f);
-            System.arraycopy(f, 0, dz, 0, n);
-            if (fd == null) {
-                flow.jacobian(t, y, p, jac);
-            } else {
-                fd.jacobian(t, y, p, jac);
-            }
-            for (int j = 0; j < k; j++) {
-                int off = n + j * n;
-                for (int r = 0; r < n; r++) {
-                    double[] row = jac[r];
-                    double s = 0;
-                    for (int c = 0; c < n; c++) {
-                        s += row[c] * z[off + c];
-                    }
-                    dz[off + r] = s;
-                }
-            }
-            return TrialStages.rejectNonFinite(dz);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.chaoscast.dynamics.systems;
 
+import java.util.List;
+
 /** A system of ordinary differential equations {@code dy/dt = f(t, y; p)}. */
 public interface Flow extends ChaoticSystem {
 
@@ -24,5 +26,14 @@ public interface Flow extends ChaoticSystem {
      */
     default boolean hasAnalyticJacobian() {
         return true;
+    }
+
+    /**
+     * The planes across which {@link #derivatives} jumps; empty for a smooth flow (nearly all).
+     * {@link #jacobian} is then the Jacobian of the branch in force, and tangent-space methods
+     * apply a saltation matrix where the trajectory crosses a plane.
+     */
+    default List<SwitchingSurface> switchingSurfaces() {
+        return List.of();
     }
 }

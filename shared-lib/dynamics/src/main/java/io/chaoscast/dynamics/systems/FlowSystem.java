@@ -1,5 +1,7 @@
 package io.chaoscast.dynamics.systems;
 
+import java.util.List;
+
 /**
  * A flow given by its metadata and two lambdas, so that a catalog entry is data plus equations,
  * not a new class.
@@ -23,15 +25,25 @@ public class FlowSystem implements Flow {
     private final SystemInfo info;
     private final Equations equations;
     private final Jacobian jacobian;
+    private final List<SwitchingSurface> switchingSurfaces;
 
     /**
      * @param jacobian the analytic Jacobian, or null for a flow that has none: {@link #jacobian}
      *     then answers central differences, and Lyapunov estimation says so in its method string
      */
     public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian) {
+        this(info, equations, jacobian, List.of());
+    }
+
+    /**
+     * A flow whose right-hand side jumps across the given planes; {@code jacobian} is that of the
+     * branch in force on either side.
+     */
+    public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
         this.info = info;
         this.equations = equations;
         this.jacobian = jacobian;
+        this.switchingSurfaces = List.copyOf(switchingSurfaces);
     }
 
     @Override
@@ -74,6 +86,11 @@ public class FlowSystem implements Flow {
                 jac[i][j] = (plus[i] - minus[i]) / (2 * h);
             }
         }
+    }
+
+    @Override
+    public List<SwitchingSurface> switchingSurfaces() {
+        return switchingSurfaces;
     }
 
     @Override
