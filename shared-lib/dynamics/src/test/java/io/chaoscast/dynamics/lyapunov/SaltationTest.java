@@ -11,6 +11,8 @@ import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tangent vectors of a flow whose right-hand side jumps, checked against what they stand for: the
@@ -48,9 +50,15 @@ class SaltationTest {
         assertThat(z).containsExactly(0, 0, 1, 1);
     }
 
-    @Test
-    void sprottMoreTangentAcrossItsSignumSwitchMatchesTwoNearbyOrbits() {
-        Flow flow = (Flow) CATALOG.find("SprottMore").orElseThrow();
+    /**
+     * Over three periods from the default state, the tangent vector agrees with the orbits to 1e-5
+     * relative (1e-4 asserted); without the saltation matrix it is off by the given fraction at
+     * least. FluidTrampoline's contact jump is small (psi = 0.01), yet it moves the vector by 8 %.
+     */
+    @ParameterizedTest
+    @CsvSource({"SprottMore, 0.1", "FluidTrampoline, 0.03"})
+    void tangentAcrossTheSwitchingPlaneMatchesTwoNearbyOrbits(String name, double offWithout) {
+        Flow flow = (Flow) CATALOG.find(name).orElseThrow();
         double[] v = {0.3, -0.5, 0.8};
         double time = 3 * flow.period();
         double[] tangent = tangent(flow, flow.defaultInitialCondition(), v, time);
@@ -59,21 +67,7 @@ class SaltationTest {
 
         FlowSystem unaware = new FlowSystem(flow.info(), flow::derivatives, flow::jacobian);
         double[] without = tangent(unaware, flow.defaultInitialCondition(), v, time);
-        assertThat(distance(without, orbits)).isGreaterThan(0.1 * norm(orbits));
-    }
-
-    @Test
-    void fluidTrampolineTangentAcrossTheContactMatchesTwoNearbyOrbits() {
-        Flow flow = (Flow) CATALOG.find("FluidTrampoline").orElseThrow();
-        double[] v = {0.3, -0.5, 0.8};
-        double time = 3 * flow.period();
-        double[] tangent = tangent(flow, flow.defaultInitialCondition(), v, time);
-        double[] orbits = orbitDifference(flow, flow.defaultInitialCondition(), v, time);
-        assertThat(distance(tangent, orbits)).isLessThan(1e-4 * norm(orbits));
-        // The contact's jump is small (psi = 0.01), yet over three periods it moves the vector by 8 %.
-        FlowSystem unaware = new FlowSystem(flow.info(), flow::derivatives, flow::jacobian);
-        double[] without = tangent(unaware, flow.defaultInitialCondition(), v, time);
-        assertThat(distance(without, orbits)).isGreaterThan(0.03 * norm(orbits));
+        assertThat(distance(without, orbits)).isGreaterThan(offWithout * norm(orbits));
     }
 
     @Test
