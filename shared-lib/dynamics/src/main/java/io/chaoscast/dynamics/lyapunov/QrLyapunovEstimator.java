@@ -30,6 +30,9 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * little time and changes nothing, too rarely would let the tangent vectors collapse onto the
  * leading direction, so the interval is halved whenever the growth ratio of the strongest to the
  * weakest vector within one interval exceeds {@link #MAX_GROWTH_RATIO}.
+ *
+ * <p>For a flow whose right-hand side jumps ({@link Flow#switchingSurfaces()}) the tangent vectors
+ * take a {@link Saltation} matrix wherever the orbit crosses a switching plane.
  */
 public final class QrLyapunovEstimator {
 

@@ -21,7 +21,7 @@ import org.hipparchus.ode.events.ODEEventHandler;
  * becomes {@code v + (f_after - f_before) v_c / f_before,c}, which is exact to first order.
  *
  * <p>Where both fields push towards the plane, the orbit slides along it (dry friction's sticking
- * phase). A neighbour then lands on the plane too, so the component of {@code v} across it
+ * phase; no catalog flow that declares a plane reaches it, so only {@link #apply} is tested there). A neighbour then lands on the plane too, so the component of {@code v} across it
  * vanishes: the matrix uses Filippov's sliding field (the mix of the two fields tangent to the
  * plane) in place of {@code f_after}, which sets {@code v_c} to zero. A sliding orbit of a flow
  * written with a signum chatters across the plane; each chatter collapses {@code v_c} again, as
@@ -32,7 +32,10 @@ import org.hipparchus.ode.events.ODEEventHandler;
  */
 final class Saltation implements ODEEventDetector, ODEEventHandler {
 
-    /** Relative distance from the plane at which the two one-sided fields are evaluated. */
+    /**
+     * Distance from the plane at which the two one-sided fields are evaluated, relative to the
+     * level where that exceeds 1 and absolute below.
+     */
     private static final double SIDE_OFFSET = 1e-9;
 
     private final Flow flow;
@@ -117,7 +120,7 @@ final class Saltation implements ODEEventDetector, ODEEventHandler {
 
     @Override
     public ODEState resetState(ODEEventDetector detector, ODEStateAndDerivative s) {
-        double[] z = s.getPrimaryState().clone();
+        double[] z = s.getPrimaryState();
         double offset = SIDE_OFFSET * Math.max(1.0, Math.abs(level));
         System.arraycopy(z, 0, side, 0, n);
         side[c] = level - direction * offset;

@@ -25,8 +25,8 @@ final class TangentIntegration {
     private final List<Saltation> saltations = new ArrayList<>();
 
     /**
-     * @param interval the longest stretch one call will integrate; it scales the integrator's step
-     *     bounds and how finely a crossing is looked for
+     * @param interval the integrator's largest step, about the stretch one call integrates; it
+     *     also scales the least step and how finely a crossing is looked for (every eighth of it)
      */
     TangentIntegration(Flow flow, double[] p, int n, int k, double interval, IntegrationSettings tol, ODEStepHandler handler) {
         this.equations = new TangentEquations(flow, p, n, k, flow.hasAnalyticJacobian());

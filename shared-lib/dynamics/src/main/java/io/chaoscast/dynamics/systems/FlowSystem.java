@@ -44,6 +44,12 @@ public class FlowSystem implements Flow {
         this.equations = equations;
         this.jacobian = jacobian;
         this.switchingSurfaces = List.copyOf(switchingSurfaces);
+        for (SwitchingSurface surface : this.switchingSurfaces) {
+            if (surface.coordinate() >= info.initialCondition().length) {
+                throw new IllegalArgumentException(
+                        info.name() + ": switching plane " + surface + " outside the state of dimension " + info.initialCondition().length);
+            }
+        }
     }
 
     @Override
