@@ -2,6 +2,7 @@ package io.chaoscast.dynamics.lyapunov;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Running sums of the log growth factors of {@code k} exponents, cut into batches of a fixed
@@ -9,6 +10,9 @@ import java.util.List;
  * errors.
  */
 final class BatchMeans {
+
+    /** Number of groups of consecutive batches behind the second error estimate. */
+    static final int GROUPS = 20;
 
     private final int k;
     private final double batchLength;
@@ -64,42 +68,63 @@ final class BatchMeans {
         return e;
     }
 
-    /** Standard error of each exponent from the complete batches; NaN with fewer than two. */
+    /**
+     * Standard error of each exponent from the complete batches; NaN with fewer than two. Batches of
+     * a few periods are nearly independent for most flows, but not where the orbit lingers for
+     * hundreds of periods (sticky islands of the blinking flows): there their spread understates
+     * the error by a factor of four. So once there are {@value #GROUPS} groups of at least two
+     * batches, the error is also taken from the means of {@value #GROUPS} consecutive groups, whose
+     * length grows with the run, and the larger of the two is answered.
+     */
     double[] standardErrors() {
         double[] se = new double[k];
-        int b = means.size();
         for (int j = 0; j < k; j++) {
-            if (b < 2) {
-                se[j] = Double.NaN;
-                continue;
-            }
-            double mean = 0;
-            for (double[] m : means) {
-                mean += m[j];
-            }
-            mean /= b;
-            double ss = 0;
-            for (double[] m : means) {
-                ss += (m[j] - mean) * (m[j] - mean);
-            }
-            se[j] = Math.sqrt(ss / (b - 1) / b);
+            final int jj = j;
+            se[j] = standardErrorOf(m -> m[jj], false);
         }
         return se;
     }
 
     /**
      * Standard error of a function of the spectrum (the Kaplan-Yorke dimension), from its value on
-     * each batch's spectrum; NaN with fewer than two batches or when it is undefined on some batch.
+     * each batch's (and each group's) sorted spectrum, as for {@link #standardErrors()}; NaN with
+     * fewer than two batches or when it is undefined on some batch.
      */
-    double standardErrorOf(java.util.function.ToDoubleFunction<double[]> f) {
-        int b = means.size();
+    double standardErrorOf(ToDoubleFunction<double[]> f) {
+        return standardErrorOf(f, true);
+    }
+
+    private double standardErrorOf(ToDoubleFunction<double[]> f, boolean sorted) {
+        double fine = standardError(means, f, sorted);
+        int size = means.size() / GROUPS;
+        if (size < 2) {
+            return fine;
+        }
+        // Equal groups of the latest batches; the few earliest left over are part of the exponents,
+        // not of their error.
+        List<double[]> groups = new ArrayList<>(GROUPS);
+        for (int g = 0, start = means.size() - GROUPS * size; g < GROUPS; g++, start += size) {
+            double[] m = new double[k];
+            for (double[] batchMean : means.subList(start, start + size)) {
+                for (int j = 0; j < k; j++) {
+                    m[j] += batchMean[j] / size;
+                }
+            }
+            groups.add(m);
+        }
+        return Math.max(fine, standardError(groups, f, sorted));
+    }
+
+    private static double standardError(List<double[]> samples, ToDoubleFunction<double[]> f, boolean sorted) {
+        int b = samples.size();
         if (b < 2) {
             return Double.NaN;
         }
         double[] v = new double[b];
         double mean = 0;
         for (int i = 0; i < b; i++) {
-            v[i] = f.applyAsDouble(QrLyapunovEstimator.sortedDecreasing(means.get(i)));
+            double[] m = samples.get(i);
+            v[i] = f.applyAsDouble(sorted ? QrLyapunovEstimator.sortedDecreasing(m) : m);
             mean += v[i];
         }
         mean /= b;

@@ -1,0 +1,55 @@
+package io.chaoscast.dynamics.lyapunov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BatchMeansTest {
+
+    /** Independent batches: the groups' spread adds nothing, and the error is sd / sqrt(n). */
+    @Test
+    void independentBatchesGiveTheTextbookError() {
+        Random random = new Random(7);
+        BatchMeans batches = new BatchMeans(1, 1.0);
+        for (int i = 0; i < 2000; i++) {
+            batches.add(new double[] {0.5 + 0.1 * random.nextGaussian()}, 1.0);
+        }
+        assertThat(batches.batches()).isEqualTo(2000);
+        assertThat(batches.exponents()[0]).isCloseTo(0.5, within(0.01));
+        assertThat(batches.standardErrors()[0]).isCloseTo(0.1 / Math.sqrt(2000), within(0.15 * 0.1 / Math.sqrt(2000)));
+    }
+
+    /**
+     * An orbit that lingers: the batch means swing between two levels in runs of 100 batches (as an
+     * orbit trapped near an island for a hundred batches does). Each batch looks like its
+     * neighbours, so their spread alone gives an error bar ten times too small; the groups see the
+     * swing.
+     */
+    @Test
+    void batchesThatLingerWidenTheErrorToWhatTheGroupsShow() {
+        Random random = new Random(11);
+        BatchMeans batches = new BatchMeans(1, 1.0);
+        for (int i = 0; i < 2000; i++) {
+            double level = (i / 100) % 2 == 0 ? 0.45 : 0.55;
+            batches.add(new double[] {level + 0.01 * random.nextGaussian()}, 1.0);
+        }
+        double fine = 0.05 / Math.sqrt(2000);
+        double se = batches.standardErrors()[0];
+        // 20 groups of 100 batches, alternating 0.45 and 0.55: sd 0.051 over sqrt(20).
+        assertThat(se).isCloseTo(0.051 / Math.sqrt(20), within(0.002));
+        assertThat(se).isGreaterThan(8 * fine);
+        assertThat(batches.standardErrorOf(spectrum -> 2 * spectrum[0])).isCloseTo(2 * se, within(1e-12));
+    }
+
+    @Test
+    void fewerThanTwoGroupsOfTwoKeepTheBatchError() {
+        BatchMeans batches = new BatchMeans(1, 1.0);
+        for (int i = 0; i < 39; i++) {
+            batches.add(new double[] {i % 2}, 1.0);
+        }
+        // 39 batches alternating 0 and 1: sd 0.507 over sqrt(39), no groups yet.
+        assertThat(batches.standardErrors()[0]).isCloseTo(Math.sqrt(19.0 * 20 / 39 / 38) / Math.sqrt(39), within(1e-12));
+    }
+}
