@@ -6,12 +6,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Running sums of the log growth factors of {@code k} exponents, cut into batches of a fixed
- * length: the overall averages are the exponents, the spread of the batch averages their standard
- * errors.
+ * length: the overall averages are the exponents; the spread of the batch averages, or of the
+ * averages of groups of consecutive batches where that is larger, their standard errors.
  */
 final class BatchMeans {
 
-    /** Number of groups of consecutive batches behind the second error estimate. */
+    /** Most groups of consecutive batches behind the second error estimate. */
     static final int GROUPS = 20;
 
     private final int k;
@@ -72,38 +72,43 @@ final class BatchMeans {
      * Standard error of each exponent from the complete batches; NaN with fewer than two. Batches of
      * a few periods are nearly independent for most flows, but not where the orbit lingers for
      * hundreds of periods (sticky islands of the blinking flows): there their spread understates
-     * the error by a factor of four. So once there are {@value #GROUPS} groups of at least two
-     * batches, the error is also taken from the means of {@value #GROUPS} consecutive groups, whose
-     * length grows with the run, and the larger of the two is answered.
+     * the error by a factor of four. So the error is also taken from the means of groups of
+     * consecutive batches ({@link #groupMeans}), whose length grows with the run, and the larger
+     * of the two is answered.
      */
     double[] standardErrors() {
+        List<double[]> groups = groupMeans();
         double[] se = new double[k];
         for (int j = 0; j < k; j++) {
             final int jj = j;
-            se[j] = standardErrorOf(m -> m[jj], false);
+            se[j] = larger(standardError(means, m -> m[jj], false), standardError(groups, m -> m[jj], false));
         }
         return se;
     }
 
     /**
      * Standard error of a function of the spectrum (the Kaplan-Yorke dimension), from its value on
-     * each batch's (and each group's) sorted spectrum, as for {@link #standardErrors()}; NaN with
+     * each batch's and each group's sorted spectrum, as for {@link #standardErrors()}; NaN with
      * fewer than two batches or when it is undefined on some batch.
      */
     double standardErrorOf(ToDoubleFunction<double[]> f) {
-        return standardErrorOf(f, true);
+        return larger(standardError(means, f, true), standardError(groupMeans(), f, true));
     }
 
-    private double standardErrorOf(ToDoubleFunction<double[]> f, boolean sorted) {
-        double fine = standardError(means, f, sorted);
-        int size = means.size() / GROUPS;
-        if (size < 2) {
-            return fine;
+    /**
+     * Means of {@link #GROUPS} equal groups of the latest consecutive batches, or of half as many
+     * groups as there are batches while that is fewer (groups of two from the least 20 batches of
+     * an adaptive run on); empty below four batches. The few earliest batches left over count in
+     * the exponents, not in this error.
+     */
+    private List<double[]> groupMeans() {
+        int count = Math.min(GROUPS, means.size() / 2);
+        if (count < 2) {
+            return List.of();
         }
-        // Equal groups of the latest batches; the few earliest left over are part of the exponents,
-        // not of their error.
-        List<double[]> groups = new ArrayList<>(GROUPS);
-        for (int g = 0, start = means.size() - GROUPS * size; g < GROUPS; g++, start += size) {
+        int size = means.size() / count;
+        List<double[]> groups = new ArrayList<>(count);
+        for (int g = 0, start = means.size() - count * size; g < count; g++, start += size) {
             double[] m = new double[k];
             for (double[] batchMean : means.subList(start, start + size)) {
                 for (int j = 0; j < k; j++) {
@@ -112,7 +117,12 @@ final class BatchMeans {
             }
             groups.add(m);
         }
-        return Math.max(fine, standardError(groups, f, sorted));
+        return groups;
+    }
+
+    /** The larger error; the groups' is NaN when there are none. */
+    private static double larger(double batches, double groups) {
+        return Double.isNaN(groups) ? batches : Math.max(batches, groups);
     }
 
     private static double standardError(List<double[]> samples, ToDoubleFunction<double[]> f, boolean sorted) {

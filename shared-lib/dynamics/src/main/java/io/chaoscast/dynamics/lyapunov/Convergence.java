@@ -4,9 +4,11 @@ package io.chaoscast.dynamics.lyapunov;
  * When an estimate may stop: the averaging time is cut into batches of equal length, the spread of
  * the batch means gives a standard error of each exponent (the method of batch means), and the run
  * goes on, batch after batch, until the largest exponent's standard error is below the target or
- * the work cap is reached. Batches last many Lyapunov times, so that their means are nearly
- * independent; the standard error then measures the statistical error of the average, which
- * dominates the bias of a finite run once the transient is discarded.
+ * the work cap is reached. Batches last many Lyapunov times, so that for most systems their means
+ * are nearly independent; where an orbit lingers longer, groups of consecutive batches carry the
+ * error instead (see {@code BatchMeans.standardErrors}). The standard error then measures the
+ * statistical error of the average, which dominates the bias of a finite run once the transient
+ * is discarded.
  *
  * @param relativeError target standard error of the largest exponent, relative to its magnitude
  * @param absoluteError target standard error in exponent units (per time unit, per iteration for
