@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class BatchMeansTest {
@@ -12,10 +13,7 @@ class BatchMeansTest {
     @Test
     void independentBatchesGiveTheTextbookError() {
         Random random = new Random(7);
-        BatchMeans batches = new BatchMeans(1, 1.0);
-        for (int i = 0; i < 2000; i++) {
-            batches.add(new double[] {0.5 + 0.1 * random.nextGaussian()}, 1.0);
-        }
+        BatchMeans batches = batches(2000, i -> 0.5 + 0.1 * random.nextGaussian());
         assertThat(batches.batches()).isEqualTo(2000);
         assertThat(batches.exponents()[0]).isCloseTo(0.5, within(0.01));
         assertThat(batches.standardErrors()[0]).isCloseTo(0.1 / Math.sqrt(2000), within(0.25 * 0.1 / Math.sqrt(2000)));
@@ -30,11 +28,7 @@ class BatchMeansTest {
     @Test
     void batchesThatLingerWidenTheErrorToWhatTheGroupsShow() {
         Random random = new Random(11);
-        BatchMeans batches = new BatchMeans(1, 1.0);
-        for (int i = 0; i < 2000; i++) {
-            double level = (i / 100) % 2 == 0 ? 0.45 : 0.55;
-            batches.add(new double[] {level + 0.01 * random.nextGaussian()}, 1.0);
-        }
+        BatchMeans batches = batches(2000, i -> ((i / 100) % 2 == 0 ? 0.45 : 0.55) + 0.01 * random.nextGaussian());
         double fine = 0.05 / Math.sqrt(2000);
         double se = batches.standardErrors()[0];
         // 20 groups of 100 batches, alternating 0.45 and 0.55: sd 0.051 over sqrt(20).
@@ -50,10 +44,7 @@ class BatchMeansTest {
      */
     @Test
     void twentyBatchesAreJudgedInTenGroupsOfTwo() {
-        BatchMeans batches = new BatchMeans(1, 1.0);
-        for (int i = 0; i < 20; i++) {
-            batches.add(new double[] {(i / 2) % 2}, 1.0);
-        }
+        BatchMeans batches = batches(20, i -> (i / 2) % 2);
         assertThat(batches.standardErrors()[0]).isCloseTo(Math.sqrt(10 * 0.25 / 9) / Math.sqrt(10), within(1e-12));
     }
 
@@ -64,24 +55,24 @@ class BatchMeansTest {
      */
     @Test
     void groupsAreTakenFromTheLatestBatches() {
-        BatchMeans batches = new BatchMeans(1, 1.0);
-        for (int i = 0; i < 5; i++) {
-            batches.add(new double[] {0.5}, 1.0);
-        }
-        for (int i = 0; i < 40; i++) {
-            batches.add(new double[] {(i / 10) % 2}, 1.0);
-        }
+        BatchMeans batches = batches(45, i -> i < 5 ? 0.5 : ((i - 5) / 10) % 2);
         assertThat(batches.standardErrors()[0]).isCloseTo(Math.sqrt(20 * 0.25 / 19) / Math.sqrt(20), within(1e-12));
     }
 
     /** Three batches make no two groups: the batches' own error stands. */
     @Test
     void fewerThanFourBatchesKeepTheBatchError() {
-        BatchMeans batches = new BatchMeans(1, 1.0);
-        for (double x : new double[] {0, 1, 5}) {
-            batches.add(new double[] {x}, 1.0);
-        }
+        BatchMeans batches = batches(3, i -> new double[] {0, 1, 5}[i]);
         // mean 2, deviations -2, -1, 3: variance 7, over sqrt(3)
         assertThat(batches.standardErrors()[0]).isCloseTo(Math.sqrt(7.0 / 3), within(1e-12));
+    }
+
+    /** One exponent, {@code count} batches of unit length whose means are {@code mean(i)}, in order. */
+    private static BatchMeans batches(int count, IntToDoubleFunction mean) {
+        BatchMeans batches = new BatchMeans(1, 1.0);
+        for (int i = 0; i < count; i++) {
+            assertThat(batches.add(new double[] {mean.applyAsDouble(i)}, 1.0)).as("batch %d closes", i).isTrue();
+        }
+        return batches;
     }
 }
