@@ -182,11 +182,12 @@ final class ForcedFlows {
                                 + " (largest exponent about 0.055 over 300 periods) that ends, after one to five"
                                 + " thousand periods depending on the integration's rounding, on a stable periodic bounce"
                                 + " (exponents 0, -0.009, -0.009): long estimates mix the two."),
-                (t, st, par, out) -> {
+                (t, st, par, sides, out) -> {
                     double x = st[0], y = st[1], th = st[2];
                     double gamma = par[0], psi = par[1], w = par[2];
+                    double contact = SwitchingSurface.side(sides, 0, x) < 0 ? 1.0 : 0.0;
                     double xdot = y;
-                    double ydot = -1.0 - (-x > 0 ? 1.0 : 0.0) * (x + psi * y * Math.abs(y)) + gamma * Math.cos(th);
+                    double ydot = -1.0 - contact * (x + psi * y * Math.abs(y)) + gamma * Math.cos(th);
                     double thdot = w;
                     out[0] = xdot;
                     out[1] = ydot;
@@ -325,17 +326,16 @@ final class ForcedFlows {
                         1.6129,
                         "Awrejcewicz, Jan, and M. M. Holicke (1999). Int J of Bifurcation and Chaos.",
                         "A forced Duffing-type oscillator with dry friction that switches between sticking and slipping."
-                                + " Its right-hand side jumps (the friction at v = vs), and where both branches push"
-                                + " towards v = vs the orbit sticks and chatters along that plane; the tangent-space"
-                                + " Lyapunov method has no saltation matrix for a sticking orbit and uses central"
-                                + " differences across the jump: its exponents are rough, beyond their standard errors."
-                                + " At tight tolerances a sticking phase costs the integrator its evaluation budget: from"
-                                + " the default state, rtol 1e-10 stops near t = 506 (datasets up to about 30 000 points"
-                                + " at 100 per period), rtol 1e-6 goes on."),
-                (t, st, par, out) -> {
+                                + " Its right-hand side jumps (the friction at v = vs). Where both branches push towards"
+                                + " v = vs the orbit sticks: it is integrated event by event and slides along the plane"
+                                + " with Filippov's field (v = vs held exactly) until the friction lets go, and its"
+                                + " Lyapunov exponents take a saltation matrix at every crossing. From the default state it"
+                                + " settles on a periodic stick-slip cycle (largest exponent 0); each sticking stretch merges"
+                                + " nearby orbits onto the plane, so the exponent across it is minus infinity."),
+                (t, st, par, sides, out) -> {
                     double x = st[0], v = st[1], th = st[2];
                     double a = par[0], alpha = par[1], b = par[2], beta = par[3], eps = par[4], gamma = par[5], t0 = par[6], vs = par[7], w = par[8];
-                    double tq = t0 * Math.signum(v - vs) - alpha * v + beta * ((v - vs) * (v - vs) * (v - vs));
+                    double tq = t0 * SwitchingSurface.side(sides, 0, v - vs) - alpha * v + beta * ((v - vs) * (v - vs) * (v - vs));
                     double xdot = v;
                     double vdot = eps * (gamma * Math.cos(th) - tq) + a * x - b * (x * x * x);
                     double thdot = w;
@@ -343,13 +343,23 @@ final class ForcedFlows {
                     out[1] = vdot;
                     out[2] = thdot;
                 },
-                // No analytic Jacobian and no saltation: where the friction's two branches both push
-                // towards v = vs the orbit sticks, sliding along the plane, and the signum makes it
-                // chatter there at the integrator's least step; tangent vectors with a saltation matrix
-                // stall in that chatter (an analytic Jacobian alone stalled too). A sticking orbit
-                // needs Filippov's sliding field for the orbit itself, which the catalog's equations,
-                // written as in dysts, do not have. Central differences across the jump see part of it.
-                null);
+                // The branch in force on either side of v = vs; the friction's jump is the
+                // saltation matrix's business, and on a sticking stretch the integrators slide
+                // along the plane with Filippov's field, whose Jacobian they take by differences.
+                (t, st, par, jac) -> {
+                    double x = st[0], v = st[1], th = st[2];
+                    double a = par[0], alpha = par[1], b = par[2], beta = par[3], eps = par[4], gamma = par[5], vs = par[7];
+                    jac[0][0] = 0;
+                    jac[0][1] = 1;
+                    jac[0][2] = 0;
+                    jac[1][0] = a - 3 * b * (x * x);
+                    jac[1][1] = eps * (alpha - 3 * beta * ((v - vs) * (v - vs)));
+                    jac[1][2] = -eps * gamma * Math.sin(th);
+                    jac[2][0] = 0;
+                    jac[2][1] = 0;
+                    jac[2][2] = 0;
+                },
+                List.of(SwitchingSurface.atParameter(1, 7)));
     }
 
     static FlowSystem turchinHanski() {

@@ -698,10 +698,10 @@ final class SprottFlows {
                         "A flow with a signum switch on the damping, a variable-boundary model with many coexisting behaviours."
                                 + " Its right-hand side jumps (the damping -y sign(z) at z = 0); its Lyapunov exponents"
                                 + " take a saltation matrix at every crossing of that plane."),
-                (t, st, par, out) -> {
+                (t, st, par, sides, out) -> {
                     double x = st[0], y = st[1], z = st[2];
                     out[0] = y;
-                    out[1] = -x - y * Math.signum(z);
+                    out[1] = -x - y * SwitchingSurface.side(sides, 0, z);
                     out[2] = (y * y) - Math.exp(-(x * x));
                 },
                 (t, st, par, jac) -> {

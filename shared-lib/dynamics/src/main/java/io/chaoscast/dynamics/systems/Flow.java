@@ -14,6 +14,17 @@ public interface Flow extends ChaoticSystem {
     void derivatives(double t, double[] y, double[] p, double[] dydt);
 
     /**
+     * Writes the field of a forced branch: {@code sides[k]} (+1 or -1) says on which side of
+     * {@link #switchingSurfaces()}{@code .get(k)} the right-hand side is taken, whatever side
+     * {@code y} lies on. A smooth flow has no planes and answers {@link #derivatives}. An
+     * event-driven integrator uses it to keep one smooth branch within a step and to form
+     * Filippov's sliding field on a plane.
+     */
+    default void derivativesOnSides(double t, double[] y, double[] p, double[] sides, double[] dydt) {
+        derivatives(t, y, p, dydt);
+    }
+
+    /**
      * Writes the analytic Jacobian {@code df_i/dy_j} into {@code jac[i][j]}; every entry must be
      * written (zeros included), since callers reuse the array.
      */
@@ -30,8 +41,10 @@ public interface Flow extends ChaoticSystem {
 
     /**
      * The planes across which {@link #derivatives} jumps; empty for a smooth flow (nearly all).
-     * {@link #jacobian} is then the Jacobian of the branch in force, and tangent-space methods
-     * apply a saltation matrix where the trajectory crosses a plane.
+     * {@link #jacobian} is then the Jacobian of the branch in force, {@link #derivativesOnSides}
+     * must honour the sides it is given, trajectories are integrated event by event (crossing,
+     * sliding along a plane where both branches push into it), and tangent-space methods apply a
+     * saltation matrix where the trajectory crosses a plane.
      */
     default List<SwitchingSurface> switchingSurfaces() {
         return List.of();

@@ -14,6 +14,16 @@ public class FlowSystem implements Flow {
         void apply(double t, double[] y, double[] p, double[] dydt);
     }
 
+    /**
+     * The right-hand side of a flow that jumps across planes: {@code sides} is null to take each
+     * plane's side from {@code y} (the flow as published), or one +1/-1 per plane to force the
+     * branch; read it through {@link SwitchingSurface#side}.
+     */
+    @FunctionalInterface
+    public interface SwitchedEquations {
+        void apply(double t, double[] y, double[] p, double[] sides, double[] dydt);
+    }
+
     /** The analytic Jacobian of {@link Equations}. */
     @FunctionalInterface
     public interface Jacobian {
@@ -24,6 +34,7 @@ public class FlowSystem implements Flow {
 
     private final SystemInfo info;
     private final Equations equations;
+    private final SwitchedEquations switched;
     private final Jacobian jacobian;
     private final List<SwitchingSurface> switchingSurfaces;
 
@@ -32,16 +43,25 @@ public class FlowSystem implements Flow {
      *     then answers central differences, and Lyapunov estimation says so in its method string
      */
     public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian) {
-        this(info, equations, jacobian, List.of());
+        this(info, equations, null, jacobian, List.of());
     }
 
     /**
      * A flow whose right-hand side jumps across the given planes; {@code jacobian} is that of the
      * branch in force on either side.
      */
-    public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
+    public FlowSystem(SystemInfo info, SwitchedEquations equations, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
+        this(info, null, equations, jacobian, switchingSurfaces);
+        if (switchingSurfaces.isEmpty()) {
+            throw new IllegalArgumentException(info.name() + ": switched equations without a switching plane");
+        }
+    }
+
+    private FlowSystem(
+            SystemInfo info, Equations equations, SwitchedEquations switched, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
         this.info = info;
         this.equations = equations;
+        this.switched = switched;
         this.jacobian = jacobian;
         this.switchingSurfaces = List.copyOf(switchingSurfaces);
         for (SwitchingSurface surface : this.switchingSurfaces) {
@@ -59,7 +79,21 @@ public class FlowSystem implements Flow {
 
     @Override
     public void derivatives(double t, double[] y, double[] p, double[] dydt) {
-        equations.apply(t, y, p, dydt);
+        // The smooth flows (all but a few) keep the direct call: this is the integrators' hot path.
+        if (switched == null) {
+            equations.apply(t, y, p, dydt);
+        } else {
+            switched.apply(t, y, p, null, dydt);
+        }
+    }
+
+    @Override
+    public void derivativesOnSides(double t, double[] y, double[] p, double[] sides, double[] dydt) {
+        if (switched == null) {
+            equations.apply(t, y, p, dydt);
+        } else {
+            switched.apply(t, y, p, sides, dydt);
+        }
     }
 
     @Override
@@ -84,9 +118,9 @@ public class FlowSystem implements Flow {
         for (int j = 0; j < n; j++) {
             double h = REL_STEP * Math.min(Math.max(1.0, Math.abs(y[j])), 100.0);
             shifted[j] = y[j] + h;
-            equations.apply(t, shifted, p, plus);
+            derivatives(t, shifted, p, plus);
             shifted[j] = y[j] - h;
-            equations.apply(t, shifted, p, minus);
+            derivatives(t, shifted, p, minus);
             shifted[j] = y[j];
             for (int i = 0; i < n; i++) {
                 jac[i][j] = (plus[i] - minus[i]) / (2 * h);

@@ -45,6 +45,17 @@ public final class SwitchingSurface {
         return levelParameter < 0 ? constantLevel : p[levelParameter];
     }
 
+    /**
+     * The side of plane {@code k} that the branch in force belongs to: {@code sides[k]} (+1 or -1)
+     * when an integrator forces the branch, else the sign of {@code distance}, the state's own
+     * distance {@code y_c - level} (0 on the plane, as a signum written in the equations gives).
+     * Equations written with this in place of their signum read as the published ones and still
+     * let an event-driven integrator hold a branch past the plane within a step.
+     */
+    public static double side(double[] sides, int k, double distance) {
+        return sides == null ? Math.signum(distance) : sides[k];
+    }
+
     @Override
     public String toString() {
         return "y[" + coordinate + "] = " + (levelParameter < 0 ? Double.toString(constantLevel) : "p[" + levelParameter + "]");

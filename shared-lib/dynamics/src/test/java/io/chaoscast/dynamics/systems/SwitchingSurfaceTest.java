@@ -22,7 +22,7 @@ class SwitchingSurfaceTest {
 
     @Test
     void aPlaneOutsideTheStateIsRefusedWhenTheFlowIsBuilt() {
-        FlowSystem.Equations f = (t, y, p, d) -> {};
+        FlowSystem.SwitchedEquations f = (t, y, p, sides, d) -> {};
         assertThatThrownBy(() -> new FlowSystem(INFO, f, null, List.of(SwitchingSurface.at(2, 0))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Switch: switching plane y[2] = 0.0 outside the state of dimension 2");
