@@ -55,7 +55,13 @@ public final class FlowSampler {
         double maxStep = Math.max(dt, (end - t0) / 16);
         DormandPrince853Integrator integrator =
                 new DormandPrince853Integrator(1e-12 * Math.max(dt, 1e-6), maxStep, settings.atol(), settings.rtol());
-        integrator.setMaxEvaluations(maxEvaluations((end - t0) / dt));
+        int budget = maxEvaluations((end - t0) / dt);
+        integrator.setMaxEvaluations(budget);
+        // A flow that jumps across planes is integrated event by event (see SwitchedFlow); the
+        // planes are looked for at least 16 times per sampling interval and period.
+        SwitchedFlow switched = SwitchedFlow.needed(flow)
+                ? new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6))
+                : null;
         OrdinaryDifferentialEquation ode =
                 new OrdinaryDifferentialEquation() {
                     @Override
@@ -66,7 +72,11 @@ public final class FlowSampler {
                     @Override
                     public double[] computeDerivatives(double t, double[] y) {
                         double[] dy = new double[n];
-                        flow.derivatives(t, y, p, dy);
+                        if (switched == null) {
+                            flow.derivatives(t, y, p, dy);
+                        } else {
+                            switched.field(t, y, dy);
+                        }
                         return TrialStages.rejectNonFinite(dy);
                     }
                 };
@@ -79,7 +89,13 @@ public final class FlowSampler {
             return initial;
         }
         try {
-            integrator.integrate(ode, new ODEState(t0, initial), end);
+            if (switched == null) {
+                integrator.integrate(ode, new ODEState(t0, initial), end);
+            } else {
+                switched.start(t0, initial);
+                switched.attach(integrator);
+                switched.integrate(integrator, ode, t0, initial, end, budget, (kind, c, before, after, direction, z) -> {});
+            }
         } catch (MathRuntimeException e) {
             throw new DivergenceException(
                     flow.name() + ": integration stopped near t=" + handler.lastTime + ": " + e.getMessage()
