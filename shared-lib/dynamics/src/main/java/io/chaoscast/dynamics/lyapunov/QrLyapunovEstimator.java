@@ -4,13 +4,13 @@ import io.chaoscast.dynamics.integration.DivergenceException;
 import io.chaoscast.dynamics.integration.TrialStages;
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
+import io.chaoscast.dynamics.integration.SwitchedFlow;
 import io.chaoscast.dynamics.systems.Flow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
@@ -31,8 +31,10 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * leading direction, so the interval is halved whenever the growth ratio of the strongest to the
  * weakest vector within one interval exceeds {@link #MAX_GROWTH_RATIO}.
  *
- * <p>For a flow whose right-hand side jumps ({@link Flow#switchingSurfaces()}) the tangent vectors
- * take a {@link Saltation} matrix wherever the orbit crosses a switching plane.
+ * <p>A flow whose right-hand side jumps ({@link Flow#switchingSurfaces()}) is integrated event by
+ * event, transient included; its tangent vectors take a {@link Saltation} matrix wherever the orbit
+ * crosses a switching plane or starts sliding along one. A slide merges nearby orbits onto the
+ * plane, so with the spectrum asked for, the exponent across it is minus infinity.
  */
 public final class QrLyapunovEstimator {
 
@@ -83,7 +85,7 @@ public final class QrLyapunovEstimator {
         double[] y = initial.clone();
         double t = 0;
         if (settings.transientTime() > 0) {
-            y = integrate(flow, new StateEquations(flow, p, n), y, 0, settings.transientTime(), tol, lastStep);
+            y = integrate(flow, p, y, 0, settings.transientTime(), tol, lastStep);
             t = settings.transientTime();
         }
 
@@ -91,14 +93,16 @@ public final class QrLyapunovEstimator {
         double[] z = new double[n + n * k];
         System.arraycopy(y, 0, z, 0, n);
         double[][] v = new double[k][n];
-        if (k == 1) {
-            // Not a coordinate axis: a symmetric system may keep an axis invariant.
+        // A single vector is not a coordinate axis: a symmetric system may keep an axis invariant. A
+        // basis is the axes, tilted for a flow with switching planes: a forced one keeps the plane of
+        // zero phase perturbation invariant, axes in it never see the phase direction's zero
+        // exponent, and where the orbit slides the collapse across the plane (minus infinity) would
+        // land on a vector that should carry a finite one.
+        boolean tilted = !flow.switchingSurfaces().isEmpty();
+        for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
-                v[0][i] = 1.0 + 0.1 * i;
-            }
-        } else {
-            for (int j = 0; j < k; j++) {
-                v[j][j] = 1.0;
+                double tilt = 1.0 + 0.1 * i;
+                v[j][i] = k == 1 ? tilt : (i == j ? 1.0 : 0.0) + (tilted ? 0.1 * tilt : 0.0);
             }
         }
         double[] diag = new double[k];
@@ -124,14 +128,12 @@ public final class QrLyapunovEstimator {
             if (lastStep.size > 0) {
                 integrator.setInitialStepSize(Math.min(lastStep.size, tNext - t));
             }
-            ODEStateAndDerivative s;
             try {
-                s = integrator.integrate(t, z, tNext);
+                z = integrator.integrate(t, z, tNext);
             } catch (MathRuntimeException e) {
                 throw new DivergenceException(
                         flow.name() + ": tangent integration stopped near t=" + t + ": " + e.getMessage(), t, e);
             }
-            z = s.getPrimaryState();
             checkFinite(flow, z, tNext);
             for (int j = 0; j < k; j++) {
                 System.arraycopy(z, n + j * n, v[j], 0, n);
@@ -142,7 +144,10 @@ public final class QrLyapunovEstimator {
             }
             boolean batchClosed = batches.add(logs, tNext - t);
             renormalisations++;
+            // A slide collapses the direction across its plane whatever the interval's length, so
+            // such an interval says nothing about how fast the vectors part.
             if (k > 1
+                    && !integrator.slid()
                     && diag[0] > MAX_GROWTH_RATIO * diag[k - 1]
                     && interval > initialInterval * MIN_INTERVAL_FRACTION) {
                 interval /= 2;
@@ -169,6 +174,10 @@ public final class QrLyapunovEstimator {
             used.put("switchingPlaneCrossings", integrator.crossings());
             used.put("slidingCrossings", integrator.slides());
             method += ", saltation matrices where the orbit crosses " + flow.switchingSurfaces();
+            if (integrator.slides() > 0 && k > 1) {
+                method += "; the orbit slides along a plane, which merges nearby orbits onto it: the exponent across it is"
+                        + " minus infinity";
+            }
         }
         return LyapunovEstimators.result(
                 batches, k == n, method, used, settings, Convergence.defaults(false, flow.period(), settings.duration() / flow.period()));
@@ -187,14 +196,35 @@ public final class QrLyapunovEstimator {
 
     /** The transient: the flow alone, no tangent vectors. */
     private static double[] integrate(
-            Flow flow, OrdinaryDifferentialEquation ode, double[] y0, double t0, double t1, IntegrationSettings tol, LastStep handler) {
+            Flow flow, double[] p, double[] y0, double t0, double t1, IntegrationSettings tol, LastStep handler) {
         // The least step scales with the period, not the transient's length: at a jump of the
         // right-hand side the step shrinks until the jump fits the tolerance.
         DormandPrince853Integrator integrator =
                 new DormandPrince853Integrator(1e-12 * Math.min(t1 - t0, flow.period()), t1 - t0, tol.atol(), tol.rtol());
         integrator.addStepHandler(handler);
         try {
-            double[] y = integrator.integrate(ode, new ODEState(t0, y0), t1).getPrimaryState();
+            double[] y;
+            if (SwitchedFlow.needed(flow)) {
+                SwitchedFlow switched = new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.min(t1 - t0, flow.period()));
+                switched.start(t0, y0);
+                switched.attach(integrator);
+                OrdinaryDifferentialEquation field = new OrdinaryDifferentialEquation() {
+                    @Override
+                    public int getDimension() {
+                        return y0.length;
+                    }
+
+                    @Override
+                    public double[] computeDerivatives(double t, double[] state) {
+                        double[] d = new double[state.length];
+                        switched.field(t, state, d);
+                        return TrialStages.rejectNonFinite(d);
+                    }
+                };
+                y = switched.integrate(integrator, field, t0, y0, t1, Long.MAX_VALUE, (kind, c, before, after, direction, z) -> {});
+            } else {
+                y = integrator.integrate(new StateEquations(flow, p, y0.length), new ODEState(t0, y0), t1).getPrimaryState();
+            }
             checkFinite(flow, y, t1);
             return y;
         } catch (MathRuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.chaoscast.dynamics.catalog.SystemCatalog;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
+import io.chaoscast.dynamics.integration.StickingFlow;
 import io.chaoscast.dynamics.systems.Flow;
 import io.chaoscast.dynamics.systems.FlowSystem;
 import org.hipparchus.ode.ODEState;
@@ -48,6 +49,29 @@ class SaltationTest {
         double[] z = {0, 0, 1, 1};
         assertThat(Saltation.apply(new double[] {3, -2}, new double[] {5, 4}, 1, +1, z, 2, 1)).isFalse();
         assertThat(z).containsExactly(0, 0, 1, 1);
+    }
+
+    /**
+     * A neighbour of {@link StickingFlow} that starts {@code dx} higher reaches the plane {@code dx
+     * / x'(t1)} later and slides from there: its x merges with the orbit's, while its y keeps the
+     * lag, which the sliding field's {@code y'} turns into exactly {@code dx} (the derivative of
+     * {@code y(t)} with respect to {@code t1} is {@code 1 - t1/4}, that of {@code t1} with respect
+     * to {@code x0} is {@code 1 / (1 - t1/4)}). The slide ends at t = 4 for every neighbour, so the
+     * tangent (1, 0) is (0, 1) from the slide on, and (0, 1) stays (0, 1).
+     */
+    @Test
+    void aSlideMergesNeighboursOntoThePlaneAndKeepsTheirLagAlongIt() {
+        for (double time : new double[] {2, 6}) {
+            TangentIntegration integration =
+                    new TangentIntegration(StickingFlow.FLOW, new double[0], 2, 2, 1, new IntegrationSettings(1e-11, 1e-11), null);
+            double[] z = integration.integrate(0, new double[] {0.5, 0, 1, 0, 0, 1}, time);
+            assertThat(z[0]).as("x at %s", time).isCloseTo(StickingFlow.exact(time)[0], within(1e-9));
+            assertThat(z[2]).as("dx/dx0 at %s", time).isCloseTo(0, within(1e-8));
+            assertThat(z[3]).as("dy/dx0 at %s", time).isCloseTo(1, within(1e-8));
+            assertThat(z[4]).as("dx/dy0 at %s", time).isCloseTo(0, within(1e-8));
+            assertThat(z[5]).as("dy/dy0 at %s", time).isCloseTo(1, within(1e-8));
+            assertThat(integration.slides()).isEqualTo(1);
+        }
     }
 
     /**
@@ -120,7 +144,7 @@ class SaltationTest {
         double[] z = new double[2 * n];
         System.arraycopy(y0, 0, z, 0, n);
         System.arraycopy(v, 0, z, n, n);
-        double[] end = integration.integrate(0, z, time).getPrimaryState();
+        double[] end = integration.integrate(0, z, time);
         assertThat(integration.crossings() > 0).as("crossings seen").isEqualTo(!flow.switchingSurfaces().isEmpty());
         double[] out = new double[n];
         System.arraycopy(end, n, out, 0, n);
