@@ -99,7 +99,7 @@ public class LyapunovService {
                 system.parameterMap(p),
                 initial,
                 result.maxExponent(),
-                result.spectrum(),
+                Arrays.stream(result.spectrum()).mapToObj(LyapunovService::finiteOrNull).toArray(Double[]::new),
                 finiteOrNull(result.kaplanYorkeDimension()),
                 finiteOrNull(result.lyapunovTime()),
                 result.method(),

@@ -83,7 +83,7 @@ class SystemsApiTest extends ApiTest {
     void servesTheWholeCatalogAndSaysHowJacobiansAreComputed() throws Exception {
         assertThat(json(get("/api/v1/systems")).size()).isGreaterThanOrEqualTo(161);
         assertThat(json(get("/api/v1/systems/BlinkingVortexMap")).path("jacobian").asString()).isEqualTo("analytic");
-        assertThat(json(get("/api/v1/systems/StickSlipOscillator")).path("jacobian").asString()).isEqualTo("finite-difference");
+        assertThat(json(get("/api/v1/systems/StickSlipOscillator")).path("jacobian").asString()).isEqualTo("analytic");
         assertThat(json(get("/api/v1/systems/FluidTrampoline")).path("jacobian").asString()).isEqualTo("analytic");
         assertThat(json(get("/api/v1/systems/Henon")).path("jacobian").asString()).isEqualTo("analytic");
         assertThat(json(get("/api/v1/systems/MackeyGlass")).path("jacobian").isNull()).isTrue();
@@ -124,6 +124,23 @@ class SystemsApiTest extends ApiTest {
         assertThat(e.path("lyapunovTime").asDouble()).isCloseTo(1 / e.path("maxLyapunov").asDouble(), within(1e-9));
         assertThat(e.path("method").asString()).isNotBlank();
         assertThat(e.path("settings").path("durationPeriods").asDouble()).isEqualTo(200.0);
+    }
+
+    /**
+     * The dry-friction oscillator sticks on its switching plane: sliding merges nearby orbits, so
+     * the exponent across the plane is minus infinity, answered as null and named in the method.
+     */
+    @Test
+    void aSlidingOrbitAnswersItsMinusInfiniteExponentAsNull() throws Exception {
+        HttpResponse<String> r = post("/api/v1/systems/StickSlipOscillator/lyapunov", "{\"spectrum\": true, \"duration\": 200}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode e = json(r);
+        assertThat(e.path("spectrum").size()).isEqualTo(3);
+        assertThat(e.path("spectrum").get(0).asDouble()).isCloseTo(0.0, within(0.02));
+        assertThat(e.path("spectrum").get(1).asDouble()).isNegative();
+        assertThat(e.path("spectrum").get(2).isNull()).as(r.body()).isTrue();
+        assertThat(e.path("method").asString()).contains("saltation matrices", "minus infinity");
+        assertThat(e.path("settings").path("slidingCrossings").asLong()).isPositive();
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.Map;
  * @param parameters the parameters used, all of them
  * @param initialConditions the state the estimate started from
  * @param maxLyapunov largest exponent (per time unit; per iteration for maps)
- * @param spectrum exponents in decreasing order; only the largest unless the spectrum was asked for
+ * @param spectrum exponents in decreasing order; only the largest unless the spectrum was asked for.
+ *     An entry is null where the exponent is minus infinity: an orbit that slides along a switching
+ *     plane merges its neighbours onto it (the method string says so)
  * @param kaplanYorkeDimension from the spectrum; null when only the largest exponent was estimated
  * @param lyapunovTime {@code 1 / maxLyapunov}; null when the largest exponent is not positive
  * @param method the algorithm used
@@ -26,7 +28,7 @@ public record LyapunovResponse(
         Map<String, Double> parameters,
         double[] initialConditions,
         double maxLyapunov,
-        double[] spectrum,
+        Double[] spectrum,
         Double kaplanYorkeDimension,
         Double lyapunovTime,
         String method,
