@@ -195,10 +195,10 @@ final class ForcedFlows {
                 },
                 // The branch in force on either side; the jump of the contact force (psi y|y| at x = 0)
                 // is the saltation matrix's business.
-                (t, st, par, jac) -> {
+                (t, st, par, sides, jac) -> {
                     double x = st[0], y = st[1], th = st[2];
                     double gamma = par[0], psi = par[1];
-                    double contact = -x > 0 ? 1.0 : 0.0;
+                    double contact = SwitchingSurface.side(sides, 0, x) < 0 ? 1.0 : 0.0;
                     jac[0][0] = 0;
                     jac[0][1] = 1;
                     jac[0][2] = 0;
@@ -346,7 +346,7 @@ final class ForcedFlows {
                 // The branch in force on either side of v = vs; the friction's jump is the
                 // saltation matrix's business, and on a sticking stretch the integrators slide
                 // along the plane with Filippov's field, whose Jacobian they take by differences.
-                (t, st, par, jac) -> {
+                (t, st, par, sides, jac) -> {
                     double x = st[0], v = st[1], th = st[2];
                     double a = par[0], alpha = par[1], b = par[2], beta = par[3], eps = par[4], gamma = par[5], vs = par[7];
                     jac[0][0] = 0;

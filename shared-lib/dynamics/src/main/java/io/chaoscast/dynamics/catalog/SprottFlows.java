@@ -704,13 +704,13 @@ final class SprottFlows {
                     out[1] = -x - y * SwitchingSurface.side(sides, 0, z);
                     out[2] = (y * y) - Math.exp(-(x * x));
                 },
-                (t, st, par, jac) -> {
+                (t, st, par, sides, jac) -> {
                     double x = st[0], y = st[1], z = st[2];
                     jac[0][0] = 0;
                     jac[0][1] = 1;
                     jac[0][2] = 0;
                     jac[1][0] = -1;
-                    jac[1][1] = -Math.signum(z);
+                    jac[1][1] = -SwitchingSurface.side(sides, 0, z);
                     jac[1][2] = 0;
                     jac[2][0] = 2 * x * Math.exp(-(x * x));
                     jac[2][1] = 2 * y;

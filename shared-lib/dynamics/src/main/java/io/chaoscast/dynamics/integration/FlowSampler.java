@@ -58,7 +58,8 @@ public final class FlowSampler {
         int budget = maxEvaluations((end - t0) / dt);
         integrator.setMaxEvaluations(budget);
         // A flow that jumps across planes is integrated event by event (see SwitchedFlow); the
-        // planes are looked for at least 16 times per sampling interval and period.
+        // planes are looked for at least 32 times per period, and located to 1e-12 of the
+        // sampling interval.
         SwitchedFlow switched = SwitchedFlow.needed(flow)
                 ? new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6))
                 : null;

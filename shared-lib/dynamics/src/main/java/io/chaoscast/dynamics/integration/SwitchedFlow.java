@@ -32,7 +32,8 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * orbit reaches the plane. There the orbit either crosses (the other side comes into force) or,
  * when the far side's field pushes back, slides along the plane with Filippov's field, the convex
  * mix of the two branches that is tangent to it, until one branch stops pushing into the plane.
- * Sliding on two planes at once is not modelled: a second plane reached while sliding is crossed.
+ * Sliding on two planes at once is not modelled: a second plane reached while sliding is crossed,
+ * with the branches of the first plane's last side (no catalog flow has two planes).
  *
  * <p>An instance holds the mode (the side of each plane, the plane slid on) and is used by one
  * integration at a time. The integrated state starts with the flow's {@code n} coordinates; an
@@ -69,8 +70,14 @@ public final class SwitchedFlow {
      */
     private static final double LEAVING_OFFSET = 1e-13;
 
-    /** Consecutive switches without progress in time after which the orbit is declared stuck. */
+    /**
+     * Consecutive switches without progress in time (less than {@link #IN_PLACE} relative each)
+     * after which the orbit is declared stuck: a Zeno cascade of switches would otherwise go on
+     * for as long as the evaluation budget, unlimited for the tangent integration.
+     */
     private static final int MAX_SWITCHES_IN_PLACE = 1000;
+
+    private static final double IN_PLACE = 1e-10;
 
     private final Flow flow;
     private final double[] p;
@@ -199,6 +206,14 @@ public final class SwitchedFlow {
         return coordinate[sliding];
     }
 
+    /**
+     * The Jacobian of the branches in force at {@code (t, y)}, off a sliding stretch (the sliding
+     * field has none in closed form: callers take it by differences of {@link #field}).
+     */
+    public void branchJacobian(double t, double[] y, double[][] jac) {
+        flow.jacobianOnSides(t, y, p, sides, jac);
+    }
+
     /** The plane slid on, or -1 when the orbit is off every plane's sliding stretch. */
     public int sliding() {
         return sliding;
@@ -233,20 +248,23 @@ public final class SwitchedFlow {
         long used = 0;
         int inPlace = 0;
         while (true) {
+            // Hipparchus refuses an interval under 1000 ulps; a switch that close to the end is
+            // integrated a sliver past it instead.
+            double target = Math.max(tEnd, t + 2000 * Math.ulp(Math.max(Math.abs(t), Math.abs(tEnd))));
             long left = maxEvaluations - used;
             if (left <= 0) {
                 throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, maxEvaluations);
             }
             integrator.setMaxEvaluations((int) Math.min(Integer.MAX_VALUE, left));
             fired = -1;
-            ODEStateAndDerivative s = integrator.integrate(ode, new ODEState(t, state), tEnd);
+            ODEStateAndDerivative s = integrator.integrate(ode, new ODEState(t, state), target);
             used += integrator.getEvaluations();
             double reached = s.getTime();
             state = s.getPrimaryState();
             if (fired < 0) {
                 return state;
             }
-            inPlace = reached > t ? 0 : inPlace + 1;
+            inPlace = reached - t > IN_PLACE * Math.max(1, Math.abs(reached)) ? 0 : inPlace + 1;
             if (inPlace > MAX_SWITCHES_IN_PLACE) {
                 throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, MAX_SWITCHES_IN_PLACE);
             }

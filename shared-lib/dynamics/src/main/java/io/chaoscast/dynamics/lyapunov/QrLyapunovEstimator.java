@@ -174,6 +174,9 @@ public final class QrLyapunovEstimator {
             used.put("switchingPlaneCrossings", integrator.crossings());
             used.put("slidingCrossings", integrator.slides());
             method += ", saltation matrices where the orbit crosses " + flow.switchingSurfaces();
+            if (integrator.slides() > 0 && analytic) {
+                method += ", central differences of the sliding field where the orbit slides";
+            }
             if (integrator.slides() > 0 && k > 1) {
                 method += "; the orbit slides along a plane, which merges nearby orbits onto it: the exponent across it is"
                         + " minus infinity";

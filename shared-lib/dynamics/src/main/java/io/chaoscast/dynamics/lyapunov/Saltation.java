@@ -52,18 +52,14 @@ final class Saltation {
         if (across == 0) {
             return;
         }
+        // Entering a slide the target is Filippov's mix (1 - w) before + w after, whose difference
+        // from before is w (after - before): written so, it is exactly zero where the branches agree.
+        double w = sliding ? before[c] / (before[c] - after[c]) : 1;
         for (int i = 0; i < n; i++) {
-            double target = sliding ? filippov(before, after, c, i) : after[i];
-            z[off + i] += (target - before[i]) * across;
+            z[off + i] += w * (after[i] - before[i]) * across;
         }
         if (sliding) {
             z[off + c] = 0;
         }
-    }
-
-    /** Component {@code i} of the convex mix of the two fields that is tangent to the plane. */
-    private static double filippov(double[] before, double[] after, int c, int i) {
-        double w = before[c] / (before[c] - after[c]);
-        return (1 - w) * before[i] + w * after[i];
     }
 }

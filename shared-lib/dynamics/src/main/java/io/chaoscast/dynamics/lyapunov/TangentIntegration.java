@@ -163,9 +163,12 @@ final class TangentIntegration {
                 switched.field(t, y, f);
             }
             System.arraycopy(f, 0, dz, 0, n);
-            // The analytic Jacobian is that of a branch; a sliding orbit follows neither branch.
-            if (analytic && (switched == null || switched.sliding() < 0)) {
+            // The analytic Jacobian is that of a branch, the one in force even past the plane within
+            // a step; a sliding orbit follows neither branch.
+            if (analytic && switched == null) {
                 flow.jacobian(t, y, p, jac);
+            } else if (analytic && switched.sliding() < 0) {
+                switched.branchJacobian(t, y, jac);
             } else {
                 fd.jacobian(t, y, jac);
             }

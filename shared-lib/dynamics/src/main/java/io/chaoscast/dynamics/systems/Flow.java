@@ -31,6 +31,14 @@ public interface Flow extends ChaoticSystem {
     void jacobian(double t, double[] y, double[] p, double[][] jac);
 
     /**
+     * The Jacobian of the field of a forced branch (see {@link #derivativesOnSides}); a smooth flow
+     * answers {@link #jacobian}.
+     */
+    default void jacobianOnSides(double t, double[] y, double[] p, double[] sides, double[][] jac) {
+        jacobian(t, y, p, jac);
+    }
+
+    /**
      * Whether {@link #jacobian} is implemented. Lyapunov estimation falls back to central finite
      * differences of {@link #derivatives} for a flow that answers false (and says so in its method
      * string).

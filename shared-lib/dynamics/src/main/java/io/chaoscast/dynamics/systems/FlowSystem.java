@@ -24,6 +24,12 @@ public class FlowSystem implements Flow {
         void apply(double t, double[] y, double[] p, double[] sides, double[] dydt);
     }
 
+    /** The analytic Jacobian of {@link SwitchedEquations}, with the same {@code sides}. */
+    @FunctionalInterface
+    public interface SwitchedJacobian {
+        void apply(double t, double[] y, double[] p, double[] sides, double[][] jac);
+    }
+
     /** The analytic Jacobian of {@link Equations}. */
     @FunctionalInterface
     public interface Jacobian {
@@ -36,6 +42,7 @@ public class FlowSystem implements Flow {
     private final Equations equations;
     private final SwitchedEquations switched;
     private final Jacobian jacobian;
+    private final SwitchedJacobian switchedJacobian;
     private final List<SwitchingSurface> switchingSurfaces;
 
     /**
@@ -43,26 +50,33 @@ public class FlowSystem implements Flow {
      *     then answers central differences, and Lyapunov estimation says so in its method string
      */
     public FlowSystem(SystemInfo info, Equations equations, Jacobian jacobian) {
-        this(info, equations, null, jacobian, List.of());
+        this(info, equations, null, jacobian, null, List.of());
     }
 
     /**
      * A flow whose right-hand side jumps across the given planes; {@code jacobian} is that of the
      * branch in force on either side.
      */
-    public FlowSystem(SystemInfo info, SwitchedEquations equations, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
-        this(info, null, equations, jacobian, switchingSurfaces);
+    public FlowSystem(
+            SystemInfo info, SwitchedEquations equations, SwitchedJacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
+        this(info, null, equations, jacobian == null ? null : (t, y, p, jac) -> jacobian.apply(t, y, p, null, jac), jacobian, switchingSurfaces);
         if (switchingSurfaces.isEmpty()) {
             throw new IllegalArgumentException(info.name() + ": switched equations without a switching plane");
         }
     }
 
     private FlowSystem(
-            SystemInfo info, Equations equations, SwitchedEquations switched, Jacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
+            SystemInfo info,
+            Equations equations,
+            SwitchedEquations switched,
+            Jacobian jacobian,
+            SwitchedJacobian switchedJacobian,
+            List<SwitchingSurface> switchingSurfaces) {
         this.info = info;
         this.equations = equations;
         this.switched = switched;
         this.jacobian = jacobian;
+        this.switchedJacobian = switchedJacobian;
         this.switchingSurfaces = List.copyOf(switchingSurfaces);
         for (SwitchingSurface surface : this.switchingSurfaces) {
             if (surface.coordinate() >= info.initialCondition().length) {
@@ -102,6 +116,15 @@ public class FlowSystem implements Flow {
             jacobian.apply(t, y, p, jac);
         } else {
             centralDifferences(t, y, p, jac);
+        }
+    }
+
+    @Override
+    public void jacobianOnSides(double t, double[] y, double[] p, double[] sides, double[][] jac) {
+        if (switchedJacobian != null) {
+            switchedJacobian.apply(t, y, p, sides, jac);
+        } else {
+            jacobian(t, y, p, jac);
         }
     }
 

@@ -20,7 +20,7 @@ public final class StickingFlow {
                 out[0] = -s + t / 4;
                 out[1] = s + 2;
             },
-            (t, y, p, jac) -> {
+            (t, y, p, sides, jac) -> {
                 jac[0][0] = 0;
                 jac[0][1] = 0;
                 jac[1][0] = 0;
