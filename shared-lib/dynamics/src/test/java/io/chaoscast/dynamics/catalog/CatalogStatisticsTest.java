@@ -103,7 +103,7 @@ class CatalogStatisticsTest {
             Map.entry("CellCycle", "x2: 49; the two coupled oscillators lock in the window and drift apart later"),
             Map.entry("ArnoldWeb", "p1, p2: 2.0; slow diffusion along resonances (Arnold diffusion)"),
             Map.entry("DoubleGyre", "x: 1.40; the particle crosses between the two gyres over the long run"),
-            Map.entry("FluidTrampoline", "x: 1.84, y: 1.32; rare high bounces outside the window"),
+            Map.entry("FluidTrampoline", "x: 1.84, y: 1.32; the chaotic transient's high bounces, then a periodic bounce"),
             Map.entry("BickleyJet", "observable sin(k sigma z) has period 2.2e6 time units, longer than the 10-period window"),
             Map.entry("Bouali2", "z: 4.35, undamped z (see the window exclusion)"),
             Map.entry("HyperYangChen", "w: 1.33, slow fourth variable"),
