@@ -59,6 +59,26 @@ public final class DynamicsBench {
                         name, flow.hasAnalyticJacobian() ? "analytic" : "central-difference", secs);
             }
         }
+        // The flows whose right-hand side jumps, event by event (as the catalog integrates them)
+        // against the same equations integrated straight through the jump.
+        for (String name : new String[] {"SprottMore", "FluidTrampoline", "StickSlipOscillator"}) {
+            Flow switched = (Flow) catalog.find(name).orElseThrow();
+            Flow straight = new FlowSystem(switched.info(), switched::derivatives, switched::jacobian);
+            for (Flow flow : new Flow[] {switched, straight}) {
+                String how = flow.switchingSurfaces().isEmpty() ? "straight through" : "event by event";
+                int n = 200_000;
+                double dt = flow.period() / 100;
+                try {
+                    double secs = best(() -> generator.generate(
+                            flow, flow.defaultParameters(), flow.defaultInitialCondition(), dt, 0, n, (i, y) -> {}));
+                    System.out.printf(Locale.ROOT, "trajectory %-19s %,d samples (100 per period, tol 1e-10), %s: %.3f s%n",
+                            name, n, how, secs);
+                } catch (RuntimeException e) {
+                    System.out.printf(Locale.ROOT, "trajectory %-19s %,d samples (100 per period, tol 1e-10), %s: stopped, %s%n",
+                            name, n, how, e.getMessage());
+                }
+            }
+        }
         int steps = 1_000_000;
         double[][] truth = new double[steps][3];
         double[][] forecast = new double[steps][3];
