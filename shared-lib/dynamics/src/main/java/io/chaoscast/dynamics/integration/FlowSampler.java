@@ -57,12 +57,6 @@ public final class FlowSampler {
                 new DormandPrince853Integrator(1e-12 * Math.max(dt, 1e-6), maxStep, settings.atol(), settings.rtol());
         int budget = maxEvaluations((end - t0) / dt);
         integrator.setMaxEvaluations(budget);
-        // A flow that jumps across planes is integrated event by event (see SwitchedFlow); the
-        // planes are looked for at least 32 times per period, and located to 1e-12 of the
-        // sampling interval.
-        SwitchedFlow switched = SwitchedFlow.needed(flow)
-                ? new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6))
-                : null;
         OrdinaryDifferentialEquation ode =
                 new OrdinaryDifferentialEquation() {
                     @Override
@@ -73,11 +67,7 @@ public final class FlowSampler {
                     @Override
                     public double[] computeDerivatives(double t, double[] y) {
                         double[] dy = new double[n];
-                        if (switched == null) {
-                            flow.derivatives(t, y, p, dy);
-                        } else {
-                            switched.field(t, y, dy);
-                        }
+                        flow.derivatives(t, y, p, dy);
                         return TrialStages.rejectNonFinite(dy);
                     }
                 };
@@ -90,12 +80,13 @@ public final class FlowSampler {
             return initial;
         }
         try {
-            if (switched == null) {
-                integrator.integrate(ode, new ODEState(t0, initial), end);
+            if (SwitchedFlow.needed(flow)) {
+                // A flow that jumps across planes is integrated event by event; the planes are
+                // looked for at least 32 times per period, and located to 1e-12 of the sampling
+                // interval.
+                new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6)).integrateOrbit(integrator, t0, initial, end, budget);
             } else {
-                switched.start(t0, initial);
-                switched.attach(integrator);
-                switched.integrate(integrator, ode, t0, initial, end, budget, (kind, c, before, after, direction, z) -> {});
+                integrator.integrate(ode, new ODEState(t0, initial), end);
             }
         } catch (MathRuntimeException e) {
             throw new DivergenceException(

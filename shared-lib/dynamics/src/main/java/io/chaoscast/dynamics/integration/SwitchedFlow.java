@@ -230,6 +230,32 @@ public final class SwitchedFlow {
     }
 
     /**
+     * Integrates the orbit alone (no extra components) from {@code (t0, y0)} to {@code tEnd}: sets
+     * the mode from {@code y0} and {@linkplain #attach attaches} to {@code integrator}, which must
+     * be fresh.
+     *
+     * @return the state at {@code tEnd}
+     */
+    public double[] integrateOrbit(AdaptiveStepsizeIntegrator integrator, double t0, double[] y0, double tEnd, long maxEvaluations) {
+        start(t0, y0);
+        attach(integrator);
+        OrdinaryDifferentialEquation orbit = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return n;
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] y) {
+                double[] d = new double[n];
+                field(t, y, d);
+                return TrialStages.rejectNonFinite(d);
+            }
+        };
+        return integrate(integrator, orbit, t0, y0, tEnd, maxEvaluations, (kind, c, before, after, direction, z) -> {});
+    }
+
+    /**
      * Integrates from {@code (t, z)} to {@code tEnd}, stopping at every switch to change the mode
      * (and tell the listener) before going on.
      *
@@ -318,7 +344,10 @@ public final class SwitchedFlow {
         listener.switched(Switch.CROSSING, c, before, after, direction, z);
     }
 
-    /** Both branches of plane {@code k} at {@code (t, y)}, into {@link #below} and {@link #above}. */
+    /**
+     * Both branches of plane {@code k} at {@code (t, y)}, into {@link #below} and {@link #above}:
+     * scratch that every reader fills right before reading it.
+     */
     private void branches(double t, double[] y, int k) {
         double kept = sides[k];
         sides[k] = -1;
@@ -336,17 +365,11 @@ public final class SwitchedFlow {
         private final int k;
         private final AdaptableInterval maxCheck;
         private final BracketedUnivariateSolver<UnivariateFunction> solver;
-        private final double[] probeBelow;
-        private final double[] probeAbove;
-        private final double[] probeSides;
 
         Detector(int k, double maxCheck, double threshold) {
             this.k = k;
             this.maxCheck = AdaptableInterval.of(maxCheck);
             this.solver = new BracketingNthOrderBrentSolver(0, threshold, 0, 5);
-            this.probeBelow = new double[n];
-            this.probeAbove = new double[n];
-            this.probeSides = new double[sides.length];
         }
 
         @Override
@@ -376,12 +399,8 @@ public final class SwitchedFlow {
             if (sliding != k) {
                 return y[c] - level[k];
             }
-            System.arraycopy(sides, 0, probeSides, 0, sides.length);
-            probeSides[k] = -1;
-            flow.derivativesOnSides(s.getTime(), y, p, probeSides, probeBelow);
-            probeSides[k] = 1;
-            flow.derivativesOnSides(s.getTime(), y, p, probeSides, probeAbove);
-            return Math.min(probeBelow[c], -probeAbove[c]);
+            branches(s.getTime(), y, k);
+            return Math.min(below[c], -above[c]);
         }
 
         @Override

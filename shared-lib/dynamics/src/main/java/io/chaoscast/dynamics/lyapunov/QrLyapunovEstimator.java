@@ -208,23 +208,8 @@ public final class QrLyapunovEstimator {
         try {
             double[] y;
             if (SwitchedFlow.needed(flow)) {
-                SwitchedFlow switched = new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.min(t1 - t0, flow.period()));
-                switched.start(t0, y0);
-                switched.attach(integrator);
-                OrdinaryDifferentialEquation field = new OrdinaryDifferentialEquation() {
-                    @Override
-                    public int getDimension() {
-                        return y0.length;
-                    }
-
-                    @Override
-                    public double[] computeDerivatives(double t, double[] state) {
-                        double[] d = new double[state.length];
-                        switched.field(t, state, d);
-                        return TrialStages.rejectNonFinite(d);
-                    }
-                };
-                y = switched.integrate(integrator, field, t0, y0, t1, Long.MAX_VALUE, (kind, c, before, after, direction, z) -> {});
+                y = new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.min(t1 - t0, flow.period()))
+                        .integrateOrbit(integrator, t0, y0, t1, Long.MAX_VALUE);
             } else {
                 y = integrator.integrate(new StateEquations(flow, p, y0.length), new ODEState(t0, y0), t1).getPrimaryState();
             }

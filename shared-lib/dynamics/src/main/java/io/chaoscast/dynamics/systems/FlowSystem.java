@@ -93,16 +93,12 @@ public class FlowSystem implements Flow {
 
     @Override
     public void derivatives(double t, double[] y, double[] p, double[] dydt) {
-        // The smooth flows (all but a few) keep the direct call: this is the integrators' hot path.
-        if (switched == null) {
-            equations.apply(t, y, p, dydt);
-        } else {
-            switched.apply(t, y, p, null, dydt);
-        }
+        derivativesOnSides(t, y, p, null, dydt);
     }
 
     @Override
     public void derivativesOnSides(double t, double[] y, double[] p, double[] sides, double[] dydt) {
+        // The smooth flows (all but a few) keep the direct call: this is the integrators' hot path.
         if (switched == null) {
             equations.apply(t, y, p, dydt);
         } else {
