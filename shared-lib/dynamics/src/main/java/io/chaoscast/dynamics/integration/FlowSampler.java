@@ -3,7 +3,6 @@ package io.chaoscast.dynamics.integration;
 import io.chaoscast.dynamics.systems.Flow;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -57,20 +56,6 @@ public final class FlowSampler {
                 new DormandPrince853Integrator(1e-12 * Math.max(dt, 1e-6), maxStep, settings.atol(), settings.rtol());
         int budget = maxEvaluations((end - t0) / dt);
         integrator.setMaxEvaluations(budget);
-        OrdinaryDifferentialEquation ode =
-                new OrdinaryDifferentialEquation() {
-                    @Override
-                    public int getDimension() {
-                        return n;
-                    }
-
-                    @Override
-                    public double[] computeDerivatives(double t, double[] y) {
-                        double[] dy = new double[n];
-                        flow.derivatives(t, y, p, dy);
-                        return TrialStages.rejectNonFinite(dy);
-                    }
-                };
         GridHandler handler = new GridHandler(start, dt, length, sink);
         integrator.addStepHandler(handler);
         double[] initial = y0.clone();
@@ -86,7 +71,7 @@ public final class FlowSampler {
                 // interval.
                 new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6)).integrateOrbit(integrator, t0, initial, end, budget);
             } else {
-                integrator.integrate(ode, new ODEState(t0, initial), end);
+                integrator.integrate(OrbitEquations.of(flow, p, n), new ODEState(t0, initial), end);
             }
         } catch (MathRuntimeException e) {
             throw new DivergenceException(

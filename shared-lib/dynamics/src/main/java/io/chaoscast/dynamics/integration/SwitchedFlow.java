@@ -239,20 +239,7 @@ public final class SwitchedFlow {
     public double[] integrateOrbit(AdaptiveStepsizeIntegrator integrator, double t0, double[] y0, double tEnd, long maxEvaluations) {
         start(t0, y0);
         attach(integrator);
-        OrdinaryDifferentialEquation orbit = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return n;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                double[] d = new double[n];
-                field(t, y, d);
-                return TrialStages.rejectNonFinite(d);
-            }
-        };
-        return integrate(integrator, orbit, t0, y0, tEnd, maxEvaluations, (kind, c, before, after, direction, z) -> {});
+        return integrate(integrator, new OrbitEquations(n, this::field), t0, y0, tEnd, maxEvaluations, (kind, c, before, after, direction, z) -> {});
     }
 
     /**

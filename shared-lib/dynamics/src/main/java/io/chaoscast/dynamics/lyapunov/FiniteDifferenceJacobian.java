@@ -1,5 +1,6 @@
 package io.chaoscast.dynamics.lyapunov;
 
+import io.chaoscast.dynamics.integration.OrbitEquations;
 import io.chaoscast.dynamics.systems.Flow;
 
 /**
@@ -9,20 +10,14 @@ import io.chaoscast.dynamics.systems.Flow;
  */
 final class FiniteDifferenceJacobian {
 
-    /** A vector field {@code f(t, y)} with its parameters bound. */
-    @FunctionalInterface
-    interface Field {
-        void apply(double t, double[] y, double[] out);
-    }
-
     private static final double REL_STEP = Math.cbrt(Math.ulp(1.0));
 
-    private final Field field;
+    private final OrbitEquations.Field field;
     private final double[] yShift;
     private final double[] fPlus;
     private final double[] fMinus;
 
-    FiniteDifferenceJacobian(Field field, int n) {
+    FiniteDifferenceJacobian(OrbitEquations.Field field, int n) {
         this.field = field;
         this.yShift = new double[n];
         this.fPlus = new double[n];

@@ -1,9 +1,9 @@
 package io.chaoscast.dynamics.lyapunov;
 
 import io.chaoscast.dynamics.integration.DivergenceException;
-import io.chaoscast.dynamics.integration.TrialStages;
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
+import io.chaoscast.dynamics.integration.OrbitEquations;
 import io.chaoscast.dynamics.integration.SwitchedFlow;
 import io.chaoscast.dynamics.systems.Flow;
 import java.util.Arrays;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -211,7 +210,7 @@ public final class QrLyapunovEstimator {
                 y = new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.min(t1 - t0, flow.period()))
                         .integrateOrbit(integrator, t0, y0, t1, Long.MAX_VALUE);
             } else {
-                y = integrator.integrate(new StateEquations(flow, p, y0.length), new ODEState(t0, y0), t1).getPrimaryState();
+                y = integrator.integrate(OrbitEquations.of(flow, p, y0.length), new ODEState(t0, y0), t1).getPrimaryState();
             }
             checkFinite(flow, y, t1);
             return y;
@@ -252,31 +251,6 @@ public final class QrLyapunovEstimator {
             } else if (size == 0) {
                 size = h;
             }
-        }
-    }
-
-    /** {@code y' = f(t, y)} alone. */
-    private static final class StateEquations implements OrdinaryDifferentialEquation {
-        private final Flow flow;
-        private final double[] p;
-        private final int n;
-
-        StateEquations(Flow flow, double[] p, int n) {
-            this.flow = flow;
-            this.p = p.clone();
-            this.n = n;
-        }
-
-        @Override
-        public int getDimension() {
-            return n;
-        }
-
-        @Override
-        public double[] computeDerivatives(double t, double[] y) {
-            double[] d = new double[n];
-            flow.derivatives(t, y, p, d);
-            return TrialStages.rejectNonFinite(d);
         }
     }
 
