@@ -141,6 +141,9 @@ class SystemsApiTest extends ApiTest {
         assertThat(e.path("spectrum").get(2).isNull()).as(r.body()).isTrue();
         assertThat(e.path("method").asString()).contains("saltation matrices", "minus infinity");
         assertThat(e.path("settings").path("slidingCrossings").asLong()).isPositive();
+        // A periodic orbit: its dimension is 1 whichever side of zero the estimate lands.
+        assertThat(e.path("kaplanYorkeDimension").asDouble()).as(r.body()).isEqualTo(1.0);
+        assertThat(e.path("settings").path("kaplanYorke").asString()).contains("exponent 1", "zero exponent");
     }
 
     @Test

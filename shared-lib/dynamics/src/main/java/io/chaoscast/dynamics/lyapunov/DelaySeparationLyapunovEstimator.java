@@ -136,8 +136,9 @@ public final class DelaySeparationLyapunovEstimator {
                 ? "two-trajectory renormalised separation (Benettin) in function space"
                 : "renormalised separations of " + k + " trajectories with Gram-Schmidt (Benettin) in function space";
         // A delay equation has infinitely many exponents: the ones estimated are only the leading ones.
+        // Autonomous, it has a zero exponent along the orbit, as a flow does.
         return LyapunovEstimators.result(
-                batches, false, method, used, settings, Convergence.defaults(false, system.period(), settings.duration() / system.period()));
+                batches, false, true, method, used, settings, Convergence.defaults(false, system.period(), settings.duration() / system.period()));
     }
 
     /** Gram-Schmidt in the RMS norm over node values. */

@@ -71,11 +71,13 @@ public final class LyapunovEstimators {
      * Sorts, derives the Kaplan-Yorke dimension, the Lyapunov time and the standard errors, judges
      * convergence, and packs the result.
      *
+     * @param flow whether these are a flow's exponents, one of which is zero along the orbit (see
+     *     {@link KaplanYorke#alongTheOrbit})
      * @param fallback the target judged for a fixed-duration run
      */
     static LyapunovResult result(
-            BatchMeans batches, boolean complete, String method, Map<String, Object> settings, LyapunovSettings requested,
-            Convergence fallback) {
+            BatchMeans batches, boolean complete, boolean flow, String method, Map<String, Object> settings,
+            LyapunovSettings requested, Convergence fallback) {
         double[] exponents = batches.exponents();
         double[] errors = batches.standardErrors();
         // Sort the exponents and carry each one's standard error along.
@@ -92,12 +94,31 @@ public final class LyapunovEstimators {
         }
         double max = spectrum[0];
         boolean withKy = complete || spectrum.length > 1;
-        double ky = withKy ? KaplanYorke.dimension(spectrum, complete) : Double.NaN;
-        double kySe = withKy && Double.isFinite(ky) ? batches.standardErrorOf(b -> KaplanYorke.dimension(b, complete)) : Double.NaN;
+        // A flow's dimension takes its exponent along the orbit as exactly zero, at the same place of
+        // every batch's sorted spectrum; a flow that conserves volume has the formula's exact value.
+        int zero = flow ? KaplanYorke.alongTheOrbit(spectrum, se) : -1;
+        boolean conservative = flow && complete && KaplanYorke.conservesVolume(spectrum);
+        double ky = Double.NaN;
+        double kySe = Double.NaN;
+        String kyRule = null;
+        if (conservative) {
+            ky = spectrum.length;
+            kySe = 0;
+            kyRule = "the exponents sum to zero (the flow conserves volume): the dimension is the state's";
+        } else if (withKy) {
+            ky = KaplanYorke.dimension(KaplanYorke.withZeroAt(spectrum, zero), complete);
+            kySe = Double.isFinite(ky)
+                    ? batches.standardErrorOf(b -> KaplanYorke.dimension(KaplanYorke.withZeroAt(b, zero), complete))
+                    : Double.NaN;
+            kyRule = zero >= 0 ? "exponent " + (zero + 1) + " taken as the zero exponent along the orbit" : null;
+        }
         double lyapunovTime = max > 0 ? 1.0 / max : Double.POSITIVE_INFINITY;
         Convergence target = requested.convergence() != null ? requested.convergence() : fallback;
         boolean converged = target.met(max, se[0], batches.batches());
         Map<String, Object> used = new LinkedHashMap<>(settings);
+        if (kyRule != null) {
+            used.put("kaplanYorke", kyRule);
+        }
         used.put("batches", batches.batches());
         used.put("batchLength", requested.batchLength());
         used.put("convergence", requested.convergence() != null ? "adaptive" : "fixed duration");

@@ -94,6 +94,7 @@ public final class MapQrLyapunovEstimator {
         return LyapunovEstimators.result(
                 batches,
                 k == n,
+                false,
                 "QR of Jacobian products (Benettin/Shimada-Nagashima), " + jacobian,
                 used,
                 settings,

@@ -182,7 +182,7 @@ public final class QrLyapunovEstimator {
             }
         }
         return LyapunovEstimators.result(
-                batches, k == n, method, used, settings, Convergence.defaults(false, flow.period(), settings.duration() / flow.period()));
+                batches, k == n, true, method, used, settings, Convergence.defaults(false, flow.period(), settings.duration() / flow.period()));
     }
 
     private static void checkFinite(Flow flow, double[] z, double t) {

@@ -57,6 +57,18 @@ class LyapunovEstimatorsTest {
     }
 
     @Test
+    void aVolumePreservingFlowHasTheStatesDimensionWhateverItsNoise() {
+        // SwingingAtwood is Hamiltonian: exponents (l, 0, 0, -l); over 100 periods the middle two
+        // land about 0.01 off zero, on either side, which alone would decide a Kaplan-Yorke sum.
+        ChaoticSystem s = system("SwingingAtwood");
+        LyapunovResult r = run("SwingingAtwood", s.defaultParameters(), 100 * s.period(), 10 * s.period(), true);
+        assertThat(Arrays.stream(r.spectrum()).sum()).isCloseTo(0.0, within(1e-8));
+        assertThat(r.kaplanYorkeDimension()).isEqualTo(4.0);
+        assertThat(r.kaplanYorkeStandardError()).isZero();
+        assertThat((String) r.settings().get("kaplanYorke")).contains("conserves volume");
+    }
+
+    @Test
     void rosslerLargestExponentMatchesPublishedValue() {
         LyapunovResult r = run("Rossler", new double[] {0.2, 0.2, 5.7}, 20000, 200, true);
         assertThat(r.maxExponent()).isCloseTo(0.0714, within(0.05 * 0.0714));
