@@ -41,13 +41,14 @@ public final class KaplanYorke {
     }
 
     /**
-     * Which exponent of a flow is the one along the orbit itself. An orbit of an autonomous flow
-     * (the catalog's forced flows carry their phase as a state variable, so they are autonomous
-     * too) that does not settle on an equilibrium has one exponent that is exactly zero; a finite
-     * estimate lands a little off, and a hair below zero is enough to turn a periodic orbit's
-     * dimension from 1 into 0. The exponent nearest zero is taken as that zero when it lies within
-     * {@link #ZERO_WITHIN} standard errors of it; an orbit on a stable equilibrium has none so
-     * close.
+     * Which exponent of a flow is the one along the orbit itself. An orbit of a flow in autonomous
+     * form (the catalog's forced flows carry their phase as a state variable) that does not settle
+     * on an equilibrium has one exponent that is exactly zero; a finite estimate lands a little off,
+     * and a hair below zero is enough to turn a periodic orbit's dimension from 1 into 0. The
+     * exponent nearest zero is taken as that zero when it lies within {@link #ZERO_WITHIN} standard
+     * errors of it; an orbit on a stable equilibrium has none so close. A weakly chaotic flow whose
+     * largest exponent is nearer zero than its zero exponent's estimate, and within three errors
+     * of it, reads as periodic: its own error bar cannot tell the two apart.
      *
      * @param exponents the estimates, any order
      * @param standardErrors their standard errors, in the same order; NaN where unknown
@@ -65,13 +66,16 @@ public final class KaplanYorke {
 
     /**
      * Whether a complete spectrum sums to zero, to within {@link #CONSERVED_WITHIN} of the exponents'
-     * magnitudes. The sum is the orbit's mean divergence, which the tangent integration measures to
-     * about the integrator's tolerance even where the single exponents are noisy (the Hamiltonian
-     * flows, the incompressible fluid-transport flows, whose blinking protocols cost the most
-     * accuracy: a few 1e-5). With a zero sum every partial sum of the sorted spectrum is
-     * non-negative and the dimension is the state's; left to the formula, the noise of the
-     * near-zero exponents would decide it. A dissipative flow whose sum is this small has a
-     * dimension within about that fraction of the state's anyway.
+     * magnitudes. The sum is the orbit's mean divergence. For a flow whose divergence vanishes
+     * everywhere (the Hamiltonian flows, the incompressible fluid-transport flows) the tangent
+     * integration keeps it zero to about the integrator's tolerance (a few 1e-5 of the magnitudes
+     * for the blinking protocols, the least accurate), however noisy the single exponents are, and
+     * the exact dimension is the state's: every partial sum of a spectrum that sums to zero is
+     * non-negative. Taking a noisy near-zero exponent as the zero one ({@link #alongTheOrbit})
+     * would leave its partner's noise uncompensated and break the zero sum. A flow whose
+     * divergence only averages to zero over time (Nose-Hoover) passes when its run is long enough;
+     * a dissipative flow whose sum is this small has a dimension within about that fraction of the
+     * state's anyway. An all-zero spectrum passes.
      */
     public static boolean conservesVolume(double[] spectrum) {
         double sum = 0;

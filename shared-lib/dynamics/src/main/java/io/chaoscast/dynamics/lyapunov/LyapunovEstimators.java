@@ -96,7 +96,12 @@ public final class LyapunovEstimators {
         boolean withKy = complete || spectrum.length > 1;
         // A flow's dimension takes its exponent along the orbit as exactly zero, at the same place of
         // every batch's sorted spectrum; a flow that conserves volume has the formula's exact value.
-        int zero = flow ? KaplanYorke.alongTheOrbit(spectrum, se) : -1;
+        // In a partial spectrum a zeroed negative exponent can carry the partial sums past the last
+        // exponent estimated; the plain formula then answers, as before.
+        int along = flow ? KaplanYorke.alongTheOrbit(spectrum, se) : -1;
+        int zero = along >= 0 && Double.isFinite(KaplanYorke.dimension(KaplanYorke.withZeroAt(spectrum, along), complete))
+                ? along
+                : -1;
         boolean conservative = flow && complete && KaplanYorke.conservesVolume(spectrum);
         double ky = Double.NaN;
         double kySe = Double.NaN;

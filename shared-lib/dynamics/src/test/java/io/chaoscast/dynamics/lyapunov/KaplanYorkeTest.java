@@ -3,6 +3,8 @@ package io.chaoscast.dynamics.lyapunov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.chaoscast.dynamics.integration.IntegrationSettings;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KaplanYorkeTest {
@@ -58,5 +60,49 @@ class KaplanYorkeTest {
         assertThat(KaplanYorke.conservesVolume(new double[] {0.9064, 0, -14.572})).isFalse();
         assertThat(KaplanYorke.conservesVolume(new double[] {0, -0.037, Double.NEGATIVE_INFINITY})).isFalse();
         assertThat(KaplanYorke.conservesVolume(new double[] {0.1, -0.1 + 1e-4})).isFalse();
+    }
+
+    /** Batches of length 1 with the given per-unit-time logs of each exponent. */
+    private static LyapunovResult result(boolean complete, boolean flow, double[]... batchLogs) {
+        BatchMeans batches = new BatchMeans(batchLogs[0].length, 1.0);
+        for (double[] logs : batchLogs) {
+            batches.add(logs, 1.0);
+        }
+        return LyapunovEstimators.result(
+                batches, complete, flow, "test", Map.of(), new LyapunovSettings(batchLogs.length, 0, true, IntegrationSettings.DEFAULT),
+                Convergence.defaults(false, 1, batchLogs.length));
+    }
+
+    @Test
+    void theRunAndEveryBatchTakeTheSameExponentAsTheFlowsZero() {
+        // A periodic orbit: the zero exponent's batches scatter on both sides of zero, its mean a hair below.
+        double[][] periodic = {
+            {0.002, -0.5}, {-0.003, -0.5}, {0.001, -0.5}, {-0.002, -0.5}, {0.0015, -0.5}, {-0.0025, -0.5}, {0.001, -0.5}, {-0.001, -0.5}
+        };
+        LyapunovResult flow = result(true, true, periodic);
+        assertThat(flow.spectrum()[0]).isNegative();
+        assertThat(flow.kaplanYorkeDimension()).isEqualTo(1.0);
+        // Every batch's dimension is then 1 as well: no spread.
+        assertThat(flow.kaplanYorkeStandardError()).isZero();
+        assertThat((String) flow.settings().get("kaplanYorke")).contains("exponent 1");
+        // The same numbers as a map's: the formula alone, 0 for the run, and a spread over the batches.
+        LyapunovResult map = result(true, false, periodic);
+        assertThat(map.kaplanYorkeDimension()).isZero();
+        assertThat(map.kaplanYorkeStandardError()).isPositive();
+        assertThat(map.settings()).doesNotContainKey("kaplanYorke");
+    }
+
+    @Test
+    void anEquilibriumKeepsZeroAndAPartialSpectrumFallsBackToTheFormula() {
+        double[][] focus = {{-0.0547, -0.0549, -12.6}, {-0.0549, -0.0548, -12.5}, {-0.0548, -0.0550, -12.7}, {-0.0548, -0.0549, -12.6}};
+        LyapunovResult equilibrium = result(true, true, focus);
+        assertThat(equilibrium.kaplanYorkeDimension()).isZero();
+        assertThat(equilibrium.settings()).doesNotContainKey("kaplanYorke");
+        // The leading three of a delay equation's exponents: taking the noisy second as zero would keep
+        // every partial sum positive, past the last exponent estimated.
+        double[][] leading = {{0.01, 0.006, -0.007}, {0.01, -0.014, -0.007}, {0.01, 0.006, -0.007}, {0.01, -0.014, -0.007}};
+        LyapunovResult delay = result(false, true, leading);
+        assertThat(delay.kaplanYorkeDimension()).isCloseTo(2 + 0.006 / 0.007, within(1e-9));
+        assertThat(delay.settings()).doesNotContainKey("kaplanYorke");
     }
 }
