@@ -272,6 +272,13 @@ class DashboardBrowserTest {
         List<String> names = column("systems-table", 0);
         assertThat(names).isNotEmpty().hasSizeLessThan(all).anySatisfy(n -> assertThat(n).containsIgnoringCase("lorenz"));
         assertThat(chartPoints("portrait")).isGreaterThan(1000);
+        // The tabulated invariants carry their error bars, and whether they converged.
+        String invariants = driver.findElement(By.id("system-invariants")).getText();
+        assertThat(invariants).containsPattern("largest Lyapunov exponent\\s+-?[0-9.e-]+ ± [0-9.e-]+")
+                .containsPattern("Kaplan-Yorke dimension\\s+[0-9.]+ ± [0-9.e-]+");
+        assertThat(driver.findElement(By.id("system-spectrum")).getText())
+                .containsPattern("^Spectrum -?[0-9.e-]+ ± [0-9.e-]+, ")
+                .containsPattern("(met the table's convergence target|not converged within the table's budget)");
         screenshot("systems", 1400);
     }
 

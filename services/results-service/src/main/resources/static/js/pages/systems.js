@@ -32,17 +32,28 @@ export async function render(main, { query: q }, ctx) {
   if (selected) await detail(main.querySelector('#system-detail'), list.find((s) => s.name === selected) || list[0], ctx);
 }
 
+/** A tabulated value with its standard error (batch means), or a dash where none is tabulated. */
+function withError(value, error) {
+  if (value === null || value === undefined) return '—';
+  return error === null || error === undefined ? fmt(value) : `${fmt(value)} ± ${fmt(error, 2)}`;
+}
+
 async function detail(el, s, ctx) {
+  const inv = s.invariants || {};
   mount(el, html`
     <div class="card">
       <h2 class="flush">${esc(s.name)} <span class="muted">(${esc(s.kind)}, dimension ${s.dimension})</span></h2>
       <p>${esc(s.description || '')}</p>
-      <div class="stats">
-        <div><span>largest Lyapunov exponent</span>${fmt(s.maxLyapunov)}</div>
+      <div class="stats" id="system-invariants">
+        <div><span>largest Lyapunov exponent</span>${withError(s.maxLyapunov, inv.maxLyapunovStandardError)}</div>
         <div><span>Lyapunov time</span>${fmt(s.lyapunovTime)}</div>
-        <div><span>Kaplan-Yorke dimension</span>${fmt(s.kaplanYorkeDimension) || '—'}</div>
+        <div><span>Kaplan-Yorke dimension</span>${withError(s.kaplanYorkeDimension, inv.kaplanYorkeStandardError)}</div>
+        <div><span>correlation dimension</span>${withError(inv.correlationDimension, inv.correlationDimensionStandardError)}</div>
         <div><span>period</span>${fmt(s.period)}</div>
       </div>
+      ${s.invariants ? html`
+        <p id="system-spectrum">Spectrum ${inv.spectrum.flatMap((l, i) => [i ? ', ' : '', l === null ? '−∞' : withError(l, inv.spectrumStandardErrors[i])])}:
+          ${inv.converged ? 'the largest exponent met the table\'s convergence target' : html`<span class="muted">not converged within the table's budget: as good as its error bars</span>`}.</p>` : ''}
       <h2>Parameters</h2>${kv(s.parameters)}
       <p class="muted">${esc(s.citation || '')}</p>
     </div>
