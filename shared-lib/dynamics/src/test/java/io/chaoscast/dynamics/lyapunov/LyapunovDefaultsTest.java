@@ -30,7 +30,10 @@ class LyapunovDefaultsTest {
      * Published largest exponents at the catalog's default parameters: Sprott, Chaos and Time-Series
      * Analysis (2003), table of exponents, for Lorenz (0.9056) and Rossler (0.0714); Henon's 0.41922
      * (ibid.); the logistic map at r = 4 and the Chebyshev map T_6 are conjugate to shifts, with
-     * exponents ln 2 and ln 6 exactly; the dissipative baker's map stretches every point by 2.
+     * exponents ln 2 and ln 6 exactly; the dissipative baker's map stretches every point by 2;
+     * Sprott's jerk flow x''' + 2.017 x'' - x'^2 + x = 0 (Phys. Lett. A 228, 271, 1997) has 0.0551
+     * in the Lyapunov-spectrum catalogue (sites.google.com/view/lyapunov-spectrum: RK4 at step
+     * 0.001, spectrum 0.0551, 0, -2.0721).
      */
     static Stream<Arguments> published() {
         return Stream.of(
@@ -39,7 +42,8 @@ class LyapunovDefaultsTest {
                 Arguments.of("Henon", Map.of(), 0.41922),
                 Arguments.of("Logistic", Map.of("r", 4.0), Math.log(2)),
                 Arguments.of("Chebyshev", Map.of(), Math.log(6)),
-                Arguments.of("Baker", Map.of(), Math.log(2)));
+                Arguments.of("Baker", Map.of(), Math.log(2)),
+                Arguments.of("SprottJerk", Map.of(), 0.0551));
     }
 
     @ParameterizedTest(name = "{0} {1}")
