@@ -33,7 +33,8 @@ class LyapunovDefaultsTest {
      * exponents ln 2 and ln 6 exactly; the dissipative baker's map stretches every point by 2;
      * Sprott's jerk flow x''' + 2.017 x'' - x'^2 + x = 0 (Phys. Lett. A 228, 271, 1997) has 0.0551
      * in the Lyapunov-spectrum catalogue (sites.google.com/view/lyapunov-spectrum: RK4 at step
-     * 0.001, spectrum 0.0551, 0, -2.0721).
+     * 0.001, spectrum 0.0551, 0, -2.0721), and the same catalogue gives Chen's system (Chen and
+     * Ueta, Int. J. Bifurcation Chaos 9, 1465, 1999, at a = 35, b = 3, c = 28) 2.0232, 0, -12.0227.
      */
     static Stream<Arguments> published() {
         return Stream.of(
@@ -43,7 +44,8 @@ class LyapunovDefaultsTest {
                 Arguments.of("Logistic", Map.of("r", 4.0), Math.log(2)),
                 Arguments.of("Chebyshev", Map.of(), Math.log(6)),
                 Arguments.of("Baker", Map.of(), Math.log(2)),
-                Arguments.of("SprottJerk", Map.of(), 0.0551));
+                Arguments.of("SprottJerk", Map.of(), 0.0551),
+                Arguments.of("Chen", Map.of(), 2.0232));
     }
 
     @ParameterizedTest(name = "{0} {1}")
