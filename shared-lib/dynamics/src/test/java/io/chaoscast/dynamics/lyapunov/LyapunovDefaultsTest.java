@@ -34,7 +34,9 @@ class LyapunovDefaultsTest {
      * Sprott's jerk flow x''' + 2.017 x'' - x'^2 + x = 0 (Phys. Lett. A 228, 271, 1997) has 0.0551
      * in the Lyapunov-spectrum catalogue (sites.google.com/view/lyapunov-spectrum: RK4 at step
      * 0.001, spectrum 0.0551, 0, -2.0721), and the same catalogue gives Chen's system (Chen and
-     * Ueta, Int. J. Bifurcation Chaos 9, 1465, 1999, at a = 35, b = 3, c = 28) 2.0232, 0, -12.0227.
+     * Ueta, Int. J. Bifurcation Chaos 9, 1465, 1999, at a = 35, b = 3, c = 28) 2.0232, 0, -12.0227;
+     * the Rabinovich-Fabrikant equations at alpha = 1.1, gamma = 0.87 have 0.1981, 0, -0.6581
+     * (Sprott 2003, as Wikipedia's article on them quotes it).
      */
     static Stream<Arguments> published() {
         return Stream.of(
@@ -45,7 +47,8 @@ class LyapunovDefaultsTest {
                 Arguments.of("Chebyshev", Map.of(), Math.log(6)),
                 Arguments.of("Baker", Map.of(), Math.log(2)),
                 Arguments.of("SprottJerk", Map.of(), 0.0551),
-                Arguments.of("Chen", Map.of(), 2.0232));
+                Arguments.of("Chen", Map.of(), 2.0232),
+                Arguments.of("RabinovichFabrikant", Map.of(), 0.1981));
     }
 
     @ParameterizedTest(name = "{0} {1}")
