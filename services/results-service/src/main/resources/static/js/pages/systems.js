@@ -52,7 +52,7 @@ async function detail(el, s, ctx) {
         <div><span>period</span>${fmt(s.period)}</div>
       </div>
       ${s.invariants ? html`
-        <p id="system-spectrum">Spectrum ${inv.spectrum.flatMap((l, i) => [i ? ', ' : '', l === null ? '−∞' : withError(l, inv.spectrumStandardErrors[i])])}:
+        <p id="system-spectrum">Spectrum ${inv.spectrum.flatMap((l, i) => [i ? ', ' : '', l === null ? '−∞' : withError(l, (inv.spectrumStandardErrors || [])[i])])}:
           ${inv.converged ? 'the largest exponent met the table\'s convergence target' : html`<span class="muted">not converged within the table's budget: as good as its error bars</span>`}.</p>` : ''}
       <h2>Parameters</h2>${kv(s.parameters)}
       <p class="muted">${esc(s.citation || '')}</p>
