@@ -59,7 +59,13 @@ public class FlowSystem implements Flow {
      */
     public FlowSystem(
             SystemInfo info, SwitchedEquations equations, SwitchedJacobian jacobian, List<SwitchingSurface> switchingSurfaces) {
-        this(info, null, equations, jacobian == null ? null : (t, y, p, jac) -> jacobian.apply(t, y, p, null, jac), jacobian, switchingSurfaces);
+        this(
+                info,
+                (t, y, p, dydt) -> equations.apply(t, y, p, null, dydt),
+                equations,
+                jacobian == null ? null : (t, y, p, jac) -> jacobian.apply(t, y, p, null, jac),
+                jacobian,
+                switchingSurfaces);
         if (switchingSurfaces.isEmpty()) {
             throw new IllegalArgumentException(info.name() + ": switched equations without a switching plane");
         }
@@ -93,12 +99,13 @@ public class FlowSystem implements Flow {
 
     @Override
     public void derivatives(double t, double[] y, double[] p, double[] dydt) {
-        derivativesOnSides(t, y, p, null, dydt);
+        // The integrators' hot path: one direct call (a switched flow's equations take their sides
+        // from y here).
+        equations.apply(t, y, p, dydt);
     }
 
     @Override
     public void derivativesOnSides(double t, double[] y, double[] p, double[] sides, double[] dydt) {
-        // The smooth flows (all but a few) keep the direct call: this is the integrators' hot path.
         if (switched == null) {
             equations.apply(t, y, p, dydt);
         } else {
