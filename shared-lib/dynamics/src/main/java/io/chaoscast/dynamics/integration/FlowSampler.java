@@ -2,7 +2,6 @@ package io.chaoscast.dynamics.integration;
 
 import io.chaoscast.dynamics.systems.Flow;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -65,14 +64,9 @@ public final class FlowSampler {
             return initial;
         }
         try {
-            if (SwitchedFlow.needed(flow)) {
-                // A flow that jumps across planes is integrated event by event; the planes are
-                // looked for at least 32 times per period, and located to 1e-12 of the sampling
-                // interval.
-                new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.max(dt, 1e-6)).integrateOrbit(integrator, t0, initial, end, budget);
-            } else {
-                integrator.integrate(OrbitEquations.of(flow, p, n), new ODEState(t0, initial), end);
-            }
+            // A flow that jumps across planes is integrated event by event, its switches located to
+            // 1e-12 of the sampling interval.
+            SwitchedFlow.orbit(flow, p, integrator, t0, initial, end, budget, 1e-12 * Math.max(dt, 1e-6));
         } catch (MathRuntimeException e) {
             throw new DivergenceException(
                     flow.name() + ": integration stopped near t=" + handler.lastTime + ": " + e.getMessage()

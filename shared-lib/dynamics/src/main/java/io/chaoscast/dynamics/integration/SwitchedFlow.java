@@ -79,6 +79,9 @@ public final class SwitchedFlow {
 
     private static final double IN_PLACE = 1e-10;
 
+    /** How often per period the integrators look for a plane, at least. */
+    public static final int CHECKS_PER_PERIOD = 32;
+
     private final Flow flow;
     private final double[] p;
     private final int n;
@@ -179,8 +182,12 @@ public final class SwitchedFlow {
             flow.derivativesOnSides(t, y, p, sides, out);
             return;
         }
-        int c = coordinate[sliding];
         branches(t, y, sliding);
+        slidingMix(coordinate[sliding], out);
+    }
+
+    /** Filippov's sliding field across coordinate {@code c} from the branches now in {@link #below} and {@link #above}. */
+    private void slidingMix(int c, double[] out) {
         double spread = below[c] - above[c];
         // In the sliding region below_c > 0 > above_c. A trial stage a little past its end takes
         // the weight extrapolated (beyond [0, 1]): the smooth continuation keeps the step's error
@@ -230,16 +237,25 @@ public final class SwitchedFlow {
     }
 
     /**
-     * Integrates the orbit alone (no extra components) from {@code (t0, y0)} to {@code tEnd}: sets
-     * the mode from {@code y0} and {@linkplain #attach attaches} to {@code integrator}, which must
-     * be fresh.
+     * Integrates an orbit alone from {@code (t0, y0)} to {@code tEnd} with a fresh {@code
+     * integrator}: event by event when the flow jumps across planes (looked for {@link
+     * #CHECKS_PER_PERIOD} times per period, located to {@code threshold} in time, all segments
+     * together within {@code maxEvaluations}), straight through otherwise (within the integrator's
+     * own limit).
      *
      * @return the state at {@code tEnd}
      */
-    public double[] integrateOrbit(AdaptiveStepsizeIntegrator integrator, double t0, double[] y0, double tEnd, long maxEvaluations) {
-        start(t0, y0);
-        attach(integrator);
-        return integrate(integrator, new OrbitEquations(n, this::field), t0, y0, tEnd, maxEvaluations, (kind, c, before, after, direction, z) -> {});
+    public static double[] orbit(
+            Flow flow, double[] p, AdaptiveStepsizeIntegrator integrator, double t0, double[] y0, double tEnd, long maxEvaluations,
+            double threshold) {
+        if (!needed(flow)) {
+            return integrator.integrate(OrbitEquations.of(flow, p, y0.length), new ODEState(t0, y0), tEnd).getPrimaryState();
+        }
+        SwitchedFlow switched = new SwitchedFlow(flow, p, flow.period() / CHECKS_PER_PERIOD, threshold);
+        switched.start(t0, y0);
+        switched.attach(integrator);
+        return switched.integrate(
+                integrator, new OrbitEquations(switched.n, switched::field), t0, y0, tEnd, maxEvaluations, (kind, c, before, after, direction, z) -> {});
     }
 
     /**
@@ -301,7 +317,7 @@ public final class SwitchedFlow {
             // The branch that no longer pushes into the plane is the side the orbit leaves to.
             double leave = -below[c] >= above[c] ? -1 : 1;
             System.arraycopy(leave < 0 ? below : above, 0, after, 0, n);
-            field(t, z, before);
+            slidingMix(c, before);
             sliding = -1;
             sides[k] = leave;
             z[c] = level[k] + leave * LEAVING_OFFSET * Math.max(1, Math.abs(level[k]));

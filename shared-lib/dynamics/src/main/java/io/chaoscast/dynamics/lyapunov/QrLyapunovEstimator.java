@@ -3,14 +3,12 @@ package io.chaoscast.dynamics.lyapunov;
 import io.chaoscast.dynamics.integration.DivergenceException;
 import io.chaoscast.dynamics.integration.FlowSampler;
 import io.chaoscast.dynamics.integration.IntegrationSettings;
-import io.chaoscast.dynamics.integration.OrbitEquations;
 import io.chaoscast.dynamics.integration.SwitchedFlow;
 import io.chaoscast.dynamics.systems.Flow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -205,13 +203,7 @@ public final class QrLyapunovEstimator {
                 new DormandPrince853Integrator(1e-12 * Math.min(t1 - t0, flow.period()), t1 - t0, tol.atol(), tol.rtol());
         integrator.addStepHandler(handler);
         try {
-            double[] y;
-            if (SwitchedFlow.needed(flow)) {
-                y = new SwitchedFlow(flow, p, flow.period() / 32, 1e-12 * Math.min(t1 - t0, flow.period()))
-                        .integrateOrbit(integrator, t0, y0, t1, Long.MAX_VALUE);
-            } else {
-                y = integrator.integrate(OrbitEquations.of(flow, p, y0.length), new ODEState(t0, y0), t1).getPrimaryState();
-            }
+            double[] y = SwitchedFlow.orbit(flow, p, integrator, t0, y0, t1, Long.MAX_VALUE, 1e-12 * Math.min(t1 - t0, flow.period()));
             checkFinite(flow, y, t1);
             return y;
         } catch (MathRuntimeException e) {

@@ -39,7 +39,7 @@ final class TangentIntegration {
         this.below = new double[n];
         this.above = new double[n];
         this.switched = SwitchedFlow.needed(flow)
-                ? new SwitchedFlow(flow, p, Math.min(interval / 8, flow.period() / 32), 1e-12 * interval)
+                ? new SwitchedFlow(flow, p, Math.min(interval / 8, flow.period() / SwitchedFlow.CHECKS_PER_PERIOD), 1e-12 * interval)
                 : null;
         this.equations = new TangentEquations(flow, p, n, k, flow.hasAnalyticJacobian(), switched);
         this.integrator = new DormandPrince853Integrator(1e-12 * interval, interval, tol.atol(), tol.rtol());
