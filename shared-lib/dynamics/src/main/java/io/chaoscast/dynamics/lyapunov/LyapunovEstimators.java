@@ -94,35 +94,13 @@ public final class LyapunovEstimators {
         }
         double max = spectrum[0];
         boolean withKy = complete || spectrum.length > 1;
-        // A flow's dimension takes its exponent along the orbit as exactly zero, at the same place of
-        // every batch's sorted spectrum; a flow that conserves volume has the formula's exact value.
-        // In a partial spectrum a zeroed negative exponent can carry the partial sums past the last
-        // exponent estimated; the plain formula then answers, as before.
-        int along = flow ? KaplanYorke.alongTheOrbit(spectrum, se) : -1;
-        int zero = along >= 0 && Double.isFinite(KaplanYorke.dimension(KaplanYorke.withZeroAt(spectrum, along), complete))
-                ? along
-                : -1;
-        boolean conservative = flow && complete && KaplanYorke.conservesVolume(spectrum);
-        double ky = Double.NaN;
-        double kySe = Double.NaN;
-        String kyRule = null;
-        if (conservative) {
-            ky = spectrum.length;
-            kySe = 0;
-            kyRule = "the exponents sum to zero (the flow conserves volume): the dimension is the state's";
-        } else if (withKy) {
-            ky = KaplanYorke.dimension(KaplanYorke.withZeroAt(spectrum, zero), complete);
-            kySe = Double.isFinite(ky)
-                    ? batches.standardErrorOf(b -> KaplanYorke.dimension(KaplanYorke.withZeroAt(b, zero), complete))
-                    : Double.NaN;
-            kyRule = zero >= 0 ? "exponent " + (zero + 1) + " taken as the zero exponent along the orbit" : null;
-        }
+        Dimension ky = withKy ? kaplanYorke(batches, spectrum, se, complete, flow) : Dimension.NONE;
         double lyapunovTime = max > 0 ? 1.0 / max : Double.POSITIVE_INFINITY;
         Convergence target = requested.convergence() != null ? requested.convergence() : fallback;
         boolean converged = target.met(max, se[0], batches.batches());
         Map<String, Object> used = new LinkedHashMap<>(settings);
-        if (kyRule != null) {
-            used.put("kaplanYorke", kyRule);
+        if (ky.rule() != null) {
+            used.put("kaplanYorke", ky.rule());
         }
         used.put("batches", batches.batches());
         used.put("batchLength", requested.batchLength());
@@ -140,7 +118,33 @@ public final class LyapunovEstimators {
                                     : "time budget");
         }
         return new LyapunovResult(
-                spectrum, max, ky, lyapunovTime, method, Collections.unmodifiableMap(used), se, kySe, converged);
+                spectrum, max, ky.value(), lyapunovTime, method, Collections.unmodifiableMap(used), se, ky.standardError(), converged);
+    }
+
+    /** A Kaplan-Yorke dimension with its standard error and the rule for a flow that decided it (null for none). */
+    private record Dimension(double value, double standardError, String rule) {
+        static final Dimension NONE = new Dimension(Double.NaN, Double.NaN, null);
+    }
+
+    /**
+     * The Kaplan-Yorke dimension of a sorted spectrum. A flow's takes its exponent along the orbit
+     * as exactly zero ({@link KaplanYorke#alongTheOrbit}), at the same place of every batch's sorted
+     * spectrum, unless in a partial spectrum that carries the partial sums past the last exponent
+     * estimated (the plain formula then answers); a flow that conserves volume has the formula's
+     * exact value, the state's dimension.
+     */
+    private static Dimension kaplanYorke(BatchMeans batches, double[] spectrum, double[] se, boolean complete, boolean flow) {
+        if (flow && complete && KaplanYorke.conservesVolume(spectrum)) {
+            return new Dimension(spectrum.length, 0, "the exponents sum to zero (the flow conserves volume): the dimension is the state's");
+        }
+        int along = flow ? KaplanYorke.alongTheOrbit(spectrum, se) : -1;
+        double withZero = along >= 0 ? KaplanYorke.dimension(KaplanYorke.withZeroAt(spectrum, along), complete) : Double.NaN;
+        int zero = Double.isFinite(withZero) ? along : -1;
+        double value = zero >= 0 ? withZero : KaplanYorke.dimension(spectrum, complete);
+        double error = Double.isFinite(value)
+                ? batches.standardErrorOf(b -> KaplanYorke.dimension(KaplanYorke.withZeroAt(b, zero), complete))
+                : Double.NaN;
+        return new Dimension(value, error, zero >= 0 ? "exponent " + (zero + 1) + " taken as the zero exponent along the orbit" : null);
     }
 
     /**
